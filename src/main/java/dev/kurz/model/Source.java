@@ -1,0 +1,40 @@
+package dev.kurz.model;
+
+/**
+ * Where an article came from and what is known about it. Every field but {@code label} may be null.
+ *
+ * @param label how the user named the input: a path, a URL or {@code -} for stdin
+ * @param path the file path, when read from a file
+ * @param url the URL, when fetched
+ */
+public record Source(
+    String label,
+    String path,
+    String url,
+    String title,
+    String author,
+    String published,
+    String site,
+    String language,
+    int characters) {
+
+  public Source {
+    if (label == null || label.isBlank()) throw new IllegalArgumentException("label");
+  }
+
+  public static Source ofFile(String path, int characters) {
+    return new Source(path, path, null, null, null, null, null, null, characters);
+  }
+
+  public static Source ofStdin(int characters) {
+    return new Source("-", null, null, null, null, null, null, null, characters);
+  }
+
+  public Source withLanguage(String language) {
+    return new Source(label, path, url, title, author, published, site, language, characters);
+  }
+
+  public Source withTitle(String title) {
+    return new Source(label, path, url, title, author, published, site, language, characters);
+  }
+}
