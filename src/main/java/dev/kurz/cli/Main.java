@@ -1,7 +1,80 @@
 package dev.kurz.cli;
 
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Entry point: builds the command tree with the process's streams and environment, maps
+ * {@link KurzException} to its exit code with one {@code [ERROR]} line (a stack trace only with
+ * --verbose), and adds the exit codes to every command's help.
+ */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("kurz " + Runtime.version());
+    System.exit(run(args, new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC())));
+  }
+
+  static int run(String[] args, Terminal term) {
+    boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+    // LangChain4j and the HTTP stack log through SLF4J: silent unless asked.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    CommandLine cli = new CommandLine(new KurzCommand(), new Factory(term));
+    cli.setOut(new PrintWriter(term.out(), true));
+    cli.setErr(new PrintWriter(term.err(), true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(e -> e instanceof KurzException k ? k.exitCode() : ExitCodes.INTERNAL);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof KurzException k) {
+        term.err().println("[ERROR] " + k.getMessage());
+        if (verbose) e.printStackTrace(term.err());
+        return k.exitCode();
+      }
+      if (e instanceof InterruptedException) {
+        term.err().println("[ERROR] interrupted");
+        return ExitCodes.INTERRUPTED;
+      }
+      term.err().println("[ERROR] internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+      if (verbose) e.printStackTrace(term.err());
+      return ExitCodes.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, a) -> {
+      term.err().println("[ERROR] " + e.getMessage());
+      term.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+      return ExitCodes.USAGE;
+    });
+    addExitCodes(cli);
+    return cli.execute(args);
+  }
+
+  private static void addExitCodes(CommandLine cli) {
+    CommandSpec spec = cli.getCommandSpec();
+    List<String> footer = new ArrayList<>(Arrays.asList(spec.usageMessage().footer()));
+    footer.add("");
+    footer.add("Exit codes:");
+    footer.addAll(Arrays.asList(ExitCodes.HELP));
+    spec.usageMessage().footer(footer.toArray(String[]::new));
+    for (CommandLine sub : cli.getSubcommands().values()) addExitCodes(sub);
+  }
+
+  /** Gives commands that want it the run's {@link Terminal}. */
+  private record Factory(Terminal term) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        Constructor<K> c = cls.getDeclaredConstructor(Terminal.class);
+        c.setAccessible(true);
+        return c.newInstance(term);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
   }
 }

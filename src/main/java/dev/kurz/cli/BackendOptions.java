@@ -1,0 +1,46 @@
+package dev.kurz.cli;
+
+import dev.kurz.config.Key;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Which model answers: flags that win over KURZ_* variables and the config file. */
+final class BackendOptions {
+  @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "A backend named in the config file.")
+  String backend;
+
+  @Option(names = {"-p", "--provider"}, paramLabel = "PROVIDER", description = "openai, ollama, anthropic, gemini, mistral, azure-openai.")
+  String provider;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Model name, e.g. gpt-4o-mini, qwen2.5:14b.")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "API endpoint; with openai any compatible server (vLLM, LM Studio, llama.cpp, OpenRouter).")
+  String baseUrl;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (default per provider, e.g. OPENAI_API_KEY).")
+  String apiKeyEnv;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Seconds to wait for one answer (default 180).")
+  String timeout;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the provider's).")
+  String temperature;
+
+  Map<Key, String> flags() {
+    Map<Key, String> m = new EnumMap<>(Key.class);
+    put(m, Key.BACKEND, backend);
+    put(m, Key.PROVIDER, provider);
+    put(m, Key.MODEL, model);
+    put(m, Key.BASE_URL, baseUrl);
+    put(m, Key.API_KEY_ENV, apiKeyEnv);
+    put(m, Key.TIMEOUT, timeout);
+    put(m, Key.TEMPERATURE, temperature);
+    return m;
+  }
+
+  static void put(Map<Key, String> m, Key key, String value) {
+    if (value != null) m.put(key, value);
+  }
+}

@@ -1,0 +1,184 @@
+package dev.kurz.cli;
+
+import dev.kurz.config.ConfigException;
+import dev.kurz.config.ConfigFile;
+import dev.kurz.config.Key;
+import dev.kurz.config.Settings;
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendSpec;
+import dev.kurz.llm.Backends;
+import dev.kurz.llm.ContractSchema;
+import dev.kurz.llm.PromptTemplates;
+import dev.kurz.pipeline.AnswerCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * The run's shared pieces, each built on first use so a command pays only for what it needs (the
+ * help text never loads LangChain4j or SQLite): settings, the one OkHttp client, the backend, the
+ * prompts, the schema. One per command invocation; not thread-safe while building.
+ */
+final class Services implements AutoCloseable {
+  private final Terminal term;
+  private final GlobalOptions global;
+  private final Map<Key, String> flags;
+  private final Consumer<String> warn;
+  private Settings settings;
+  private OkHttpClient http;
+  private Backend backend;
+  private BackendSpec spec;
+
+  Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
+    this.term = term;
+    this.global = global;
+    this.flags = new EnumMap<>(Key.class);
+    this.flags.putAll(flags);
+    this.warn = msg -> {
+      if (!global.quiet) term.err().println("[WARN] " + msg);
+    };
+  }
+
+  Consumer<String> warn() {
+    return warn;
+  }
+
+  Settings settings() {
+    if (settings == null) {
+      try {
+        settings = Settings.resolve(flags, term.env(), configFile(), Services::providerDefaults);
+      } catch (ConfigException e) {
+        throw new KurzException(ExitCodes.USAGE, e.getMessage());
+      }
+    }
+    return settings;
+  }
+
+  ConfigFile configFile() {
+    try {
+      if (global.config != null) return ConfigFile.read(global.config, true, warn);
+      String env = term.env().get("KURZ_CONFIG");
+      if (env != null && !env.isBlank()) return ConfigFile.read(Path.of(env), true, warn);
+      return ConfigFile.read(ConfigFile.defaultPath(term.env()), false, warn);
+    } catch (ConfigException e) {
+      throw new KurzException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
+  static Map<Key, String> providerDefaults(String provider) {
+    Map<Key, String> m = new EnumMap<>(Key.class);
+    for (var p : Backends.PROVIDERS) {
+      if (p.name().equals(provider)) {
+        BackendOptions.put(m, Key.MODEL, p.defaultModel());
+        BackendOptions.put(m, Key.API_KEY_ENV, p.keyEnv());
+        BackendOptions.put(m, Key.BASE_URL, p.defaultBaseUrl());
+      }
+    }
+    return m;
+  }
+
+  OkHttpClient http() {
+    if (http == null) {
+      http = new OkHttpClient.Builder()
+          .connectTimeout(10, TimeUnit.SECONDS)
+          .readTimeout(settingsTimeout())
+          .callTimeout(Duration.ZERO)
+          .build();
+    }
+    return http;
+  }
+
+  private Duration settingsTimeout() {
+    return Duration.ofSeconds(settings().intValue(Key.TIMEOUT));
+  }
+
+  BackendSpec backendSpec() {
+    if (spec == null) {
+      Settings s = settings();
+      String provider = s.value(Key.PROVIDER);
+      if (providerDefaults(provider).isEmpty() && Backends.PROVIDERS.stream().noneMatch(p -> p.name().equals(provider))) {
+        throw new KurzException(ExitCodes.USAGE, "unknown provider '" + provider + "' (" + s.get(Key.PROVIDER).origin()
+            + "); known: " + String.join(", ", Backends.PROVIDERS.stream().map(Backends.ProviderInfo::name).toList()));
+      }
+      String keyEnv = s.value(Key.API_KEY_ENV);
+      String key = apiKey(s, keyEnv);
+      String name = s.value(Key.BACKEND) != null ? s.value(Key.BACKEND) : provider;
+      Map<String, String> options = new HashMap<>();
+      spec = new BackendSpec(name, provider, s.value(Key.MODEL), s.value(Key.BASE_URL), key, keyEnv, settingsTimeout(), options);
+    }
+    return spec;
+  }
+
+  /** The key from api_key_file, api_key or the named variable; null when none is set. */
+  private String apiKey(Settings s, String keyEnv) {
+    String file = s.value(Key.API_KEY_FILE);
+    if (file != null) {
+      Path path = Path.of(file);
+      try {
+        String key = Files.readString(path).lines().findFirst().orElse("").strip();
+        if (ConfigFile.readableByOthers(path)) warn.accept("key file " + path + " is readable by others: chmod 600 " + path);
+        return key.isEmpty() ? null : key;
+      } catch (IOException e) {
+        throw new KurzException(ExitCodes.NOTHING_RAN, "cannot read the key file " + path + " (" + s.get(Key.API_KEY_FILE).origin() + ")");
+      }
+    }
+    if (s.value(Key.API_KEY) != null) return s.value(Key.API_KEY);
+    if (keyEnv == null) return null;
+    String key = term.env().get(keyEnv);
+    return key == null || key.isBlank() ? null : key.strip();
+  }
+
+  Backend backend() {
+    if (backend == null) {
+      BackendSpec spec = backendSpec();
+      if (spec.apiKey() == null && spec.apiKeyEnv() != null && !spec.provider().equals("ollama") && isProviderDefaultUrl(spec)) {
+        throw new KurzException(ExitCodes.NOTHING_RAN, "no API key for " + spec.provider() + ": set " + spec.apiKeyEnv()
+            + " (or name another variable with --api-key-env, or api_key_file in the config)");
+      }
+      try {
+        backend = Backends.create(spec, http());
+      } catch (IllegalArgumentException e) {
+        throw new KurzException(ExitCodes.USAGE, e.getMessage());
+      }
+    }
+    return backend;
+  }
+
+  private static boolean isProviderDefaultUrl(BackendSpec spec) {
+    String def = providerDefaults(spec.provider()).get(Key.BASE_URL);
+    return spec.baseUrl() == null || spec.baseUrl().equals(def);
+  }
+
+  PromptTemplates prompts() {
+    String dir = settings().value(Key.PROMPTS_DIR);
+    return PromptTemplates.load(dir == null ? null : Path.of(dir));
+  }
+
+  ContractSchema schema() {
+    return ContractSchema.load();
+  }
+
+  /** The answer cache; when it cannot be opened the run goes on without it, with a warning. */
+  AnswerCache answerCache() {
+    return AnswerCache.DISABLED; // replaced once the SQLite cache lands
+  }
+
+  Path cacheDir() {
+    return settings().cacheDir(term.env());
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.kurz.cli;
+
+import dev.kurz.config.Key;
+import dev.kurz.ingest.ArticleReader;
+import dev.kurz.model.Outcome;
+import dev.kurz.pipeline.BatchRunner;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "summarize",
+    description = "Summarize articles in English (or --to LANG) with a grounded list of the claims they make or report.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  kurz summarize artikel.txt                      Markdown to the terminal",
+        "  kurz summarize a.txt b.txt --format jsonl       one JSON object per article",
+        "  cat artikel.txt | kurz summarize - --format json",
+        "  kurz summarize artikel.txt --to fr --length short",
+        "  kurz summarize artikel.txt --provider ollama --model qwen2.5:14b",
+        "  kurz summarize artikel.txt --provider openai --base-url http://localhost:8080/v1 --model local"})
+final class SummarizeCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+  @Mixin BackendOptions backendOptions;
+  @Mixin CacheOptions cacheOptions;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Article files, or - for standard input.")
+  List<String> inputs;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown (default), json or jsonl.")
+  Format format = Format.markdown;
+
+  @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language, ISO 639-1 (default en).")
+  String to;
+
+  @Option(names = {"-l", "--length"}, paramLabel = "LENGTH", description = "short, medium (default) or long.")
+  String length;
+
+  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Requests in flight at once (default 4).")
+  String concurrency;
+
+  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
+  String promptsDir;
+
+  @Option(names = "--max-input-size", paramLabel = "MB", description = "Refuse input files larger than this (default 20).")
+  int maxInputMb = (int) (ArticleReader.DEFAULT_MAX_BYTES / 1024 / 1024);
+
+  private final Terminal term;
+
+  SummarizeCommand(Terminal term) {
+    this.term = term;
+  }
+
+  enum Format { markdown, json, jsonl }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<Key, String> flags = new EnumMap<>(Key.class);
+    flags.putAll(backendOptions.flags());
+    BackendOptions.put(flags, Key.TO, to);
+    BackendOptions.put(flags, Key.LENGTH, length);
+    BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
+    BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
+    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
+    checkLength(length);
+    if (inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
+    try (Services services = new Services(term, global, flags)) {
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global,
+          new ArticleReader(term.in(), (long) maxInputMb * 1024 * 1024));
+      ResultPrinter printer = new ResultPrinter(term.out(), format, inputs.size() > 1);
+      List<Outcome> outcomes = job.run(inputs, printer::print);
+      printer.finish();
+      return job.report(outcomes);
+    }
+  }
+
+  /** Rejects what needs no reading up front; everything else fails per input. */
+  static void checkLength(String length) {
+    if (length != null && !List.of("short", "medium", "long").contains(length)) {
+      throw new KurzException(ExitCodes.USAGE, "--length must be short, medium or long, not '" + length + "'");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.kurz.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting kurz reads, with its environment variable and built-in default. Flags use the
+ * kebab-case name ({@code --base-url}), the config file the snake_case one ({@code base_url}).
+ * Backend keys may also sit in a {@code [backends.NAME]} table of the file.
+ */
+public enum Key {
+  BACKEND("Named backend from the config file's [backends.NAME] tables", null, false),
+  PROVIDER("openai, ollama, anthropic, gemini, mistral or azure-openai", "openai", true),
+  MODEL("Model name as the provider knows it", null, true),
+  BASE_URL("API endpoint; for openai any compatible server (vLLM, LM Studio, llama.cpp, OpenRouter)", null, true),
+  API_KEY_ENV("Environment variable holding the API key", null, true),
+  API_KEY_FILE("File holding the API key (first line)", null, true),
+  API_KEY("The API key itself (prefer api_key_env; the file must not be readable by others)", null, true),
+  TIMEOUT("Seconds to wait for one model answer", "180", true),
+  TEMPERATURE("Sampling temperature; provider default when unset", null, true),
+  TO("Target language (ISO 639-1)", "en", false),
+  LENGTH("Summary length: short, medium or long", "medium", false),
+  CONCURRENCY("Requests in flight at once", "4", false),
+  CACHE_DIR("Folder of the answer cache", null, false),
+  PROMPTS_DIR("Folder with edited prompt templates (missing files fall back to the built-in ones)", null, false);
+
+  private final String description;
+  private final String defaultValue;
+  private final boolean perBackend;
+
+  Key(String description, String defaultValue, boolean perBackend) {
+    this.description = description;
+    this.defaultValue = defaultValue;
+    this.perBackend = perBackend;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The built-in default, or null when the value is derived (e.g. from the provider). */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** Whether the key may appear in a [backends.NAME] table. */
+  public boolean perBackend() {
+    return perBackend;
+  }
+
+  /** snake_case, as in the config file. */
+  public String fileName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** kebab-case, as the flag. */
+  public String flagName() {
+    return "--" + fileName().replace('_', '-');
+  }
+
+  /** KURZ_..., as the environment variable. */
+  public String envName() {
+    return "KURZ_" + name();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.kurz.config;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting resolved with its origin. Precedence: flag, then environment ({@code KURZ_*}),
+ * then the config file (the selected {@code [backends.NAME]} table before top-level keys), then
+ * the built-in or provider default. A provider named by flag or environment that differs from the
+ * selected backend's provider drops that backend's table: its model and endpoint belong to
+ * another provider.
+ */
+public final class Settings {
+  private final Map<Key, Setting> values;
+  private final ConfigFile file;
+
+  private Settings(Map<Key, Setting> values, ConfigFile file) {
+    this.values = values;
+    this.file = file;
+  }
+
+  /**
+   * @param flags values given on the command line
+   * @param env the process environment
+   * @param file the config file, or null
+   * @param providerDefaults for a provider name, its default model, api key variable and base URL
+   *     (keys MODEL, API_KEY_ENV, BASE_URL); empty for an unknown provider
+   */
+  public static Settings resolve(
+      Map<Key, String> flags,
+      Map<String, String> env,
+      ConfigFile file,
+      Function<String, Map<Key, String>> providerDefaults) {
+    Map<Key, Setting> out = new EnumMap<>(Key.class);
+    String fileOrigin = file == null ? null : "file " + file.path();
+
+    Setting backend = pick(Key.BACKEND, flags, env, file == null ? null : file.top(), fileOrigin);
+    Map<Key, String> table = null;
+    String tableOrigin = null;
+    if (backend.isSet()) {
+      table = file == null ? null : file.backends().get(backend.value());
+      if (table == null) {
+        String known = file == null ? "no config file" : "known: " + String.join(", ", file.backends().keySet());
+        throw new ConfigException("no backend named '" + backend.value() + "' in the config (" + known + ")");
+      }
+      tableOrigin = "file " + file.path() + " [backends." + backend.value() + "]";
+    }
+    out.put(Key.BACKEND, backend);
+
+    Setting provider = pick(Key.PROVIDER, flags, env, null, null);
+    if (!provider.isSet() && table != null && table.containsKey(Key.PROVIDER)) {
+      provider = new Setting(table.get(Key.PROVIDER), tableOrigin);
+    }
+    if (!provider.isSet() && table != null && !providerDefaults.apply(backend.value()).isEmpty()) {
+      provider = new Setting(backend.value(), tableOrigin + " (named after the provider)");
+    }
+    if (!provider.isSet()) provider = pick(Key.PROVIDER, Map.of(), Map.of(), file == null ? null : file.top(), fileOrigin);
+    if (!provider.isSet()) provider = new Setting(Key.PROVIDER.defaultValue(), "default");
+    if (table != null && !provider.origin().startsWith("file")) {
+      String tableProvider = table.getOrDefault(Key.PROVIDER, backend.value());
+      if (!tableProvider.equals(provider.value())) table = null;
+    }
+    out.put(Key.PROVIDER, provider);
+
+    Map<Key, String> derived = providerDefaults.apply(provider.value());
+    for (Key key : Key.values()) {
+      if (key == Key.BACKEND || key == Key.PROVIDER) continue;
+      Setting s = pick(key, flags, env, null, null);
+      if (!s.isSet() && table != null && table.containsKey(key)) s = new Setting(table.get(key), tableOrigin);
+      if (!s.isSet()) s = pick(key, Map.of(), Map.of(), file == null ? null : file.top(), fileOrigin);
+      if (!s.isSet() && derived.containsKey(key)) {
+        s = new Setting(derived.get(key), "default for provider " + provider.value());
+      }
+      if (!s.isSet() && key.defaultValue() != null) s = new Setting(key.defaultValue(), "default");
+      out.put(key, s.isSet() ? s : Setting.UNSET);
+    }
+    return new Settings(out, file);
+  }
+
+  private static Setting pick(Key key, Map<Key, String> flags, Map<String, String> env, Map<Key, String> fileTop, String fileOrigin) {
+    String flag = flags.get(key);
+    if (flag != null) return new Setting(flag, "flag " + key.flagName());
+    String fromEnv = env.get(key.envName());
+    if (fromEnv != null && !fromEnv.isBlank()) return new Setting(fromEnv, "env " + key.envName());
+    if (fileTop != null && fileTop.containsKey(key)) return new Setting(fileTop.get(key), fileOrigin);
+    return Setting.UNSET;
+  }
+
+  public Setting get(Key key) {
+    return values.get(key);
+  }
+
+  /** The value, or null when unset. */
+  public String value(Key key) {
+    return values.get(key).value();
+  }
+
+  public int intValue(Key key) {
+    Setting s = values.get(key);
+    try {
+      return Integer.parseInt(s.value().strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key.fileName() + " must be a whole number, got '" + s.value() + "' (" + s.origin() + ")");
+    }
+  }
+
+  /** The value as a number, or null when unset. */
+  public Double doubleValue(Key key) {
+    Setting s = values.get(key);
+    if (!s.isSet()) return null;
+    try {
+      return Double.parseDouble(s.value().strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key.fileName() + " must be a number, got '" + s.value() + "' (" + s.origin() + ")");
+    }
+  }
+
+  public Map<Key, Setting> all() {
+    return Map.copyOf(values);
+  }
+
+  /** The config file in use, or null. */
+  public ConfigFile file() {
+    return file;
+  }
+
+  /** The cache folder: the setting, else $XDG_CACHE_HOME/kurz, else ~/.cache/kurz. */
+  public Path cacheDir(Map<String, String> env) {
+    String dir = value(Key.CACHE_DIR);
+    if (dir != null) return Path.of(dir);
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg)
+        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
+    return base.resolve("kurz");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.kurz.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prompt templates, read once: from a user's folder when one is configured (each file found
+ * there wins), else the defaults shipped in the jar (a copy of the repository's {@code prompts/}).
+ * Templates use {@code {{name}}} placeholders. {@link #hash()} covers every template's content, so
+ * editing a prompt changes every cache key. Immutable and thread-safe.
+ */
+public final class PromptTemplates {
+  public static final List<String> NAMES = List.of("analyze.system.txt", "analyze.user.txt", "repair.txt");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+
+  private final Map<String, String> templates;
+  private final Map<String, String> origins;
+  private final String hash;
+
+  private PromptTemplates(Map<String, String> templates, Map<String, String> origins) {
+    this.templates = Map.copyOf(templates);
+    this.origins = Map.copyOf(origins);
+    this.hash = sha256(templates);
+  }
+
+  /** Loads the templates; {@code userDir} may be null. */
+  public static PromptTemplates load(Path userDir) {
+    Map<String, String> templates = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      Path file = userDir == null ? null : userDir.resolve(name);
+      if (file != null && Files.isRegularFile(file)) {
+        try {
+          templates.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read prompt " + file + ": " + e.getMessage(), e);
+        }
+        origins.put(name, file.toString());
+      } else {
+        templates.put(name, builtIn(name));
+        origins.put(name, "built-in");
+      }
+    }
+    return new PromptTemplates(templates, origins);
+  }
+
+  public static String builtIn(String name) {
+    try (InputStream in = PromptTemplates.class.getResourceAsStream("/kurz/prompts/" + name)) {
+      if (in == null) throw new IllegalStateException("built-in prompt missing from the jar: " + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Hex SHA-256 over every template's name and content. */
+  public String hash() {
+    return hash;
+  }
+
+  public String template(String name) {
+    String t = templates.get(name);
+    if (t == null) throw new IllegalArgumentException("no prompt named " + name);
+    return t;
+  }
+
+  /** Where each template was read from: a file path or "built-in". */
+  public Map<String, String> origins() {
+    return origins;
+  }
+
+  /**
+   * Fills a template. A placeholder without a value is an error, so a typo in a user's template is
+   * caught on the first article rather than sent to the model.
+   */
+  public String render(String name, Map<String, String> values) {
+    String template = template(name);
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 256);
+    while (m.find()) {
+      String value = values.get(m.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("prompt " + name + " (" + origins.get(name) + ") uses unknown placeholder {{"
+            + m.group(1) + "}}; known: " + String.join(", ", values.keySet()));
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  static String sha256(Map<String, String> parts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (var e : parts.entrySet()) {
+        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.model.ModelRef;
+import dev.kurz.model.Usage;
+import java.util.Optional;
+
+/**
+ * Where finished answers are kept between runs. {@link #DISABLED} for {@code --no-cache}.
+ * Implementations are thread-safe, and a failing store never fails an article: it warns and
+ * the run goes on without it.
+ */
+public interface AnswerCache {
+
+  /** The stored payload for the key, or empty. */
+  Optional<String> get(String key);
+
+  /** Stores a payload; committed before returning, so a crash right after keeps it. */
+  void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload);
+
+  AnswerCache DISABLED = new AnswerCache() {
+    @Override
+    public Optional<String> get(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload) {}
+  };
+}

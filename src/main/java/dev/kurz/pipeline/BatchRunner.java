@@ -1,0 +1,68 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.model.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one task per input with at most {@code concurrency} in flight, and hands outcomes to
+ * {@code emit} in input order as soon as each one and all before it are finished (so results
+ * stream out while later articles are still being answered). Each input's failure is its own; a
+ * failure that stops the backend for everyone ({@link Outcome.Failure#BACKEND}) stops the inputs
+ * not yet started, which are reported as not attempted. Not reusable across runs.
+ */
+public final class BatchRunner {
+  private final int concurrency;
+
+  public BatchRunner(int concurrency) {
+    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
+    this.concurrency = concurrency;
+  }
+
+  public List<Outcome> run(List<String> inputs, Function<String, Outcome> task, Consumer<Outcome> emit)
+      throws InterruptedException {
+    int n = inputs.size();
+    Outcome[] done = new Outcome[n];
+    Object lock = new Object();
+    int[] next = {0};
+    String[] fatal = {null};
+    Semaphore permits = new Semaphore(concurrency);
+    List<Future<?>> futures = new ArrayList<>(n);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < n; i++) {
+        permits.acquire();
+        final int index = i;
+        futures.add(pool.submit(() -> {
+          Outcome outcome;
+          try {
+            String reason;
+            synchronized (lock) {
+              reason = fatal[0];
+            }
+            outcome = reason != null
+                ? new Outcome.Failed(inputs.get(index), "not attempted: " + reason, Outcome.Failure.BACKEND)
+                : task.apply(inputs.get(index));
+          } catch (RuntimeException e) {
+            outcome = new Outcome.Failed(inputs.get(index), "internal error: " + e, Outcome.Failure.ANSWER);
+          } finally {
+            permits.release();
+          }
+          synchronized (lock) {
+            if (outcome instanceof Outcome.Failed f && f.kind() == Outcome.Failure.BACKEND && fatal[0] == null) {
+              fatal[0] = f.message();
+            }
+            done[index] = outcome;
+            while (next[0] < n && done[next[0]] != null) emit.accept(done[next[0]++]);
+          }
+        }));
+      }
+    }
+    return List.of(done);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.kurz.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Builds cache keys from everything that determines an answer and nothing else. The article is
+ * keyed by its normalized text, never its path or URL, so the same article read from a file or a
+ * URL hits the same entry; whitespace and Unicode composition differences do not miss.
+ */
+public final class CacheKey {
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
+  private final MessageDigest md;
+
+  private CacheKey(String kind) {
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    part("kind", kind);
+  }
+
+  public static CacheKey of(String kind) {
+    return new CacheKey(kind);
+  }
+
+  /** Adds a named part; null values count as absent, distinct from the empty string. */
+  public CacheKey part(String name, String value) {
+    md.update(name.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 1);
+    if (value != null) md.update(value.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) (value == null ? 2 : 0));
+    return this;
+  }
+
+  public CacheKey text(String name, String text) {
+    return part(name, normalizeText(text));
+  }
+
+  public String build() {
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** NFC, no trailing spaces, runs of spaces as one, at most one blank line between paragraphs. */
+  public static String normalizeText(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
+    s = SPACES.matcher(s).replaceAll(" ");
+    s = s.replace(" \n", "\n").replace("\n ", "\n");
+    return BLANK_LINES.matcher(s).replaceAll("\n\n").strip();
+  }
+}

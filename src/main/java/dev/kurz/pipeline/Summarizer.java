@@ -1,0 +1,184 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
+import dev.kurz.llm.ContractSchema;
+import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.LlmRequest.Message;
+import dev.kurz.llm.PromptTemplates;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Article;
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Grounding;
+import dev.kurz.model.Outcome;
+import dev.kurz.model.Usage;
+import dev.kurz.render.RecordJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article to one {@link Outcome}: cache lookup, one request in the contract schema, validation,
+ * at most one repair request, grounding of every quote, the modality check, cache write. Expected
+ * failures come back as {@link Outcome.Failed}; nothing here throws for a bad article or a bad
+ * answer. Thread-safe: one instance serves every article of a run.
+ */
+public final class Summarizer {
+
+  /** The settings that shape an answer; all but the cache flags are part of the cache key. */
+  public record Options(String targetLanguage, String length, Double temperature, String baseUrl,
+      boolean readCache, boolean writeCache) {}
+
+  private final Backend backend;
+  private final PromptTemplates prompts;
+  private final ContractSchema schema;
+  private final AnswerCache cache;
+  private final Options options;
+  private final RetryPolicy retry;
+  private final RetryPolicy.Sleeper sleeper;
+  private final Clock clock;
+  private final String system;
+
+  public Summarizer(Backend backend, PromptTemplates prompts, ContractSchema schema, AnswerCache cache,
+      Options options, RetryPolicy retry, RetryPolicy.Sleeper sleeper, Clock clock) {
+    this.backend = backend;
+    this.prompts = prompts;
+    this.schema = schema;
+    this.cache = cache;
+    this.options = options;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    // The system prompt is the same for every article of a run: sent first, so providers' prompt
+    // caching applies to it.
+    this.system = prompts.render("analyze.system.txt", Map.of(
+        "target_language", LanguageGuess.displayName(options.targetLanguage()),
+        "length_instructions", lengthInstructions(options.length()),
+        "glossary", "",
+        "schema", schema.compactText()));
+  }
+
+  public Outcome summarize(Article article) {
+    String key = cacheKey(article);
+    if (options.readCache()) {
+      var hit = cache.get(key);
+      if (hit.isPresent()) {
+        try {
+          return new Outcome.Done(RecordJson.fromJson(hit.get()).asCached(article.source()));
+        } catch (IllegalArgumentException unreadable) {
+          // An entry from an incompatible version: ask again and overwrite it.
+        }
+      }
+    }
+    String language = article.source().language() != null ? article.source().language() : LanguageGuess.guess(article.text());
+    String user = prompts.render("analyze.user.txt", Map.of(
+        "source_language", LanguageGuess.displayName(language) + " (" + language + ")",
+        "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+        "article", article.text()));
+    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
+    try {
+      LlmReply reply = call(messages);
+      Usage usage = reply.usage();
+      ContractSchema.Checked checked = schema.check(reply.text());
+      if (!checked.valid()) {
+        messages.add(Message.assistant(reply.text()));
+        messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+        reply = call(messages);
+        usage = usage.plus(reply.usage());
+        checked = schema.check(reply.text());
+        if (!checked.valid()) {
+          return new Outcome.Failed(article.source().label(),
+              "the model's answer is not valid after one repair request: " + summarize(checked.errors()),
+              Outcome.Failure.ANSWER);
+        }
+      }
+      ArticleResult result = ground(article, checked.analysis(), reply, usage, key, language);
+      if (options.writeCache()) {
+        cache.put(key, "analysis", result.model(), prompts.hash(), usage, article.source().label(), RecordJson.toJson(result));
+      }
+      return new Outcome.Done(result);
+    } catch (BackendException e) {
+      return new Outcome.Failed(article.source().label(), e.getMessage(),
+          e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);
+    }
+  }
+
+  /** Everything that determines the answer: text, model, endpoint, prompts, schema, options. */
+  public String cacheKey(Article article) {
+    return CacheKey.of("analysis")
+        .text("article", article.text())
+        .part("provider", backend.model().provider())
+        .part("model", backend.model().name())
+        .part("base_url", options.baseUrl())
+        .part("prompts", prompts.hash())
+        .part("schema", schema.version())
+        .part("to", options.targetLanguage())
+        .part("length", options.length())
+        .part("temperature", options.temperature() == null ? null : options.temperature().toString())
+        .build();
+  }
+
+  private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
+    LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "article_analysis", options.temperature(), null);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return backend.complete(request);
+      } catch (BackendException e) {
+        Duration wait = retry.delayAfter(attempt, e);
+        if (wait == null) throw e;
+        sleeper.sleep(wait);
+      }
+    }
+  }
+
+  private ArticleResult ground(Article article, Analysis analysis, LlmReply reply, Usage usage, String key, String language) {
+    QuoteLocator locator = new QuoteLocator(article.text());
+    List<Claim> claims = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    int n = 0;
+    for (Claim c : analysis.claims()) {
+      n++;
+      Grounding g = locator.locate(c.quote());
+      if (!g.found()) warnings.add("claim " + n + ": quote not found in the article (possibly invented): \"" + abbreviate(c.quote()) + "\"");
+      warnings.addAll(ModalityCheck.check(n, c));
+      claims.add(c.withGrounding(g));
+    }
+    String model = reply.modelName() == null || reply.modelName().isBlank() ? backend.model().name() : reply.modelName();
+    if (!"und".equals(language) && !language.equals(analysis.sourceLanguage()) && analysis.sourceLanguage() != null) {
+      // The model read the article; its word on the language wins over the stopword guess.
+      language = analysis.sourceLanguage();
+    }
+    return new ArticleResult(article.source().withLanguage(language), analysis.withClaims(claims),
+        new dev.kurz.model.ModelRef(backend.model().provider(), model), usage, false, warnings, key, clock.instant());
+  }
+
+  static String lengthInstructions(String length) {
+    return switch (length) {
+      case "short" -> "2 to 3 sentences";
+      case "long" -> "8 to 12 sentences, covering every development the article reports";
+      default -> "4 to 6 sentences";
+    };
+  }
+
+  private static String bullets(List<String> errors) {
+    StringBuilder b = new StringBuilder();
+    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
+    return b.toString().strip();
+  }
+
+  private static String summarize(List<String> errors) {
+    String first = errors.isEmpty() ? "unknown problem" : errors.get(0);
+    return errors.size() <= 1 ? first : first + " (and " + (errors.size() - 1) + " more)";
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}
