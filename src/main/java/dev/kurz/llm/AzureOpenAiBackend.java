@@ -16,7 +16,9 @@ import java.util.Map;
  * accepted: it has its own pool, and its retries are off ({@code maxRetries(0)}) like everywhere
  * else. The spec's base URL is the resource endpoint ({@code https://NAME.openai.azure.com}); option
  * {@code deployment} names the deployment (default: the model), option {@code api_version} the
- * service version. Failures arrive as Azure {@link HttpResponseException}s, whose status and
+ * service version (one the bundled SDK knows, e.g. {@code 2024-06-01}; an unknown one fails at
+ * creation). The Azure SDK sends keys only over HTTPS, so an {@code http://} endpoint is refused
+ * at creation too. Failures arrive as Azure {@link HttpResponseException}s, whose status and
  * headers are read here so Retry-After still works. Thread-safe.
  */
 final class AzureOpenAiBackend extends ChatModelBackend {
@@ -29,6 +31,10 @@ final class AzureOpenAiBackend extends ChatModelBackend {
     if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException(
           "azure-openai needs the resource endpoint as base URL, e.g. https://NAME.openai.azure.com");
+    }
+    if (!endpoint.regionMatches(true, 0, "https://", 0, 8)) {
+      // The Azure SDK refuses to send a key over plain HTTP, on every request; say so once, here.
+      throw new IllegalArgumentException("azure-openai needs an https:// endpoint, not " + endpoint);
     }
     String deployment = spec.options().getOrDefault("deployment", Backends.model(spec));
     AzureOpenAiChatModel.Builder builder = AzureOpenAiChatModel.builder()
