@@ -56,6 +56,15 @@ final class BackendsCommand implements Callable<Integer> {
     }
   }
 
+  /** The models the server lists, or none when it cannot tell; a listing failure is not the check's verdict. */
+  static List<String> offeredModels(BackendSpec spec, Services services) {
+    try {
+      return Backends.listModels(spec, services.http());
+    } catch (BackendException e) {
+      return List.of();
+    }
+  }
+
   @Command(mixinStandardHelpOptions = true, name = "check", description = "Ask a backend (configured name or provider) whether it answers, and with which model.",
       footerHeading = "%nExamples:%n", footer = {"  kurz backends check openai", "  kurz backends check ollama --model qwen2.5:14b"})
   static final class Check implements Callable<Integer> {
@@ -86,7 +95,7 @@ final class BackendsCommand implements Callable<Integer> {
         BackendSpec spec = services.backendSpec();
         String where = spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint" : spec.baseUrl());
         Backend backend = services.backend();
-        List<String> models = Backends.listModels(spec, services.http());
+        List<String> models = offeredModels(spec, services);
         long start = System.nanoTime();
         try {
           LlmReply reply = backend.complete(new LlmRequest("Answer with the single word OK.",

@@ -2,6 +2,7 @@ package dev.kurz.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import dev.kurz.pipeline.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC())));
+    System.exit(run(args, new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC(),
+        RetryPolicy.Sleeper.REAL)));
   }
 
   static int run(String[] args, Terminal term) {

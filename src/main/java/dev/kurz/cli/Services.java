@@ -103,9 +103,10 @@ final class Services implements AutoCloseable {
     if (spec == null) {
       Settings s = settings();
       String provider = s.value(Key.PROVIDER);
-      if (providerDefaults(provider).isEmpty() && Backends.PROVIDERS.stream().noneMatch(p -> p.name().equals(provider))) {
-        throw new KurzException(ExitCodes.USAGE, "unknown provider '" + provider + "' (" + s.get(Key.PROVIDER).origin()
-            + "); known: " + String.join(", ", Backends.PROVIDERS.stream().map(Backends.ProviderInfo::name).toList()));
+      try {
+        Backends.provider(provider);
+      } catch (IllegalArgumentException e) {
+        throw new KurzException(ExitCodes.USAGE, e.getMessage() + " (" + s.get(Key.PROVIDER).origin() + ")");
       }
       String keyEnv = s.value(Key.API_KEY_ENV);
       String key = apiKey(s, keyEnv);

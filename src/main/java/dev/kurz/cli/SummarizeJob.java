@@ -41,7 +41,7 @@ final class SummarizeJob {
     Summarizer summarizer = new Summarizer(backend, services.prompts(), services.schema(), cache,
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
-        RetryPolicy.DEFAULT, RetryPolicy.Sleeper.REAL, term.clock());
+        RetryPolicy.DEFAULT, term.sleeper(), term.clock());
     return new BatchRunner(concurrency).run(inputs, input -> {
       Outcome outcome;
       try {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ public record ConfigFile(
     Map<String, double[]> prices) {
 
   public ConfigFile {
-    top = Map.copyOf(top);
-    backends = Map.copyOf(backends);
-    prices = Map.copyOf(prices);
+    // Kept in file order: listings and error messages name backends as the user wrote them.
+    top = Collections.unmodifiableMap(new LinkedHashMap<>(top));
+    backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
+    prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
   }
 
   /** Where the file is looked for when neither --config nor KURZ_CONFIG names one. */

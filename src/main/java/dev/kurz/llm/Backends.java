@@ -23,7 +23,7 @@ public final class Backends {
   /** The providers this build knows, in the order the CLI lists them. */
   public static final List<ProviderInfo> PROVIDERS = List.of(
       new ProviderInfo("openai", "OPENAI_API_KEY", "gpt-4.1-mini", "https://api.openai.com/v1"),
-      new ProviderInfo("ollama", null, "llama3.1", "http://localhost:11434"),
+      new ProviderInfo("ollama", null, "qwen2.5:7b", "http://localhost:11434"),
       new ProviderInfo("anthropic", "ANTHROPIC_API_KEY", "claude-haiku-4-5", "https://api.anthropic.com/v1"),
       new ProviderInfo("gemini", "GEMINI_API_KEY", "gemini-2.5-flash",
           "https://generativelanguage.googleapis.com/v1beta"),

@@ -50,15 +50,18 @@ public final class BatchRunner {
                 : task.apply(inputs.get(index));
           } catch (RuntimeException e) {
             outcome = new Outcome.Failed(inputs.get(index), "internal error: " + e, Outcome.Failure.ANSWER);
+          }
+          try {
+            synchronized (lock) {
+              // Recorded before the permit is released, so the next input sees a fatal failure.
+              if (outcome instanceof Outcome.Failed f && f.kind() == Outcome.Failure.BACKEND && fatal[0] == null) {
+                fatal[0] = f.message();
+              }
+              done[index] = outcome;
+              while (next[0] < n && done[next[0]] != null) emit.accept(done[next[0]++]);
+            }
           } finally {
             permits.release();
-          }
-          synchronized (lock) {
-            if (outcome instanceof Outcome.Failed f && f.kind() == Outcome.Failure.BACKEND && fatal[0] == null) {
-              fatal[0] = f.message();
-            }
-            done[index] = outcome;
-            while (next[0] < n && done[next[0]] != null) emit.accept(done[next[0]++]);
           }
         }));
       }

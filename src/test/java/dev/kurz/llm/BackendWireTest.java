@@ -34,7 +34,7 @@ class BackendWireTest {
   private Backend backend(ProviderCase c, String baseUrl) {
     String model = switch (c.provider()) {
       case "gemini" -> "gemini-2.5-flash";
-      case "ollama" -> "llama3.1";
+      case "ollama" -> "qwen2.5:7b";
       default -> "test-model";
     };
     String key = c.provider().equals("ollama") ? null : ProviderCase.KEY;
@@ -69,7 +69,7 @@ class BackendWireTest {
     assertThat(recorded.getUrl().encodedPath()).isEqualTo(c.expectedPath());
     c.auth().accept(recorded);
     String body = recorded.getBody().utf8().replace(" : ", ":");
-    if (!c.provider().equals("gemini")) assertThat(body).contains(c.provider().equals("ollama") ? "llama3.1" : "test-model");
+    if (!c.provider().equals("gemini")) assertThat(body).contains(c.provider().equals("ollama") ? "qwen2.5:7b" : "test-model");
     assertThat(body)
         .contains("Der Stadtrat hat am Dienstag den Haushalt beschlossen.")
         .contains("Du fasst deutsche Nachrichten auf Englisch zusammen.")
