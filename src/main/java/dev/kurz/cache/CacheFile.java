@@ -1,8 +1,11 @@
 package dev.kurz.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +50,9 @@ final class CacheFile {
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)",
   };
 
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -64,22 +71,45 @@ final class CacheFile {
       throw new CacheUnavailableException("cache folder " + dir + " is not writable");
     }
     Path db = dir.resolve(FILE_NAME).toAbsolutePath();
-    try {
-      return connect(db, warnings, clock);
-    } catch (SQLException e) {
-      if (!Sql.isCorrupt(e)) {
-        throw unavailable(db, e);
+    // Checked before SQLite sees the file: closing a connection to a non-database deletes its -wal,
+    // which we want to keep with the damaged file.
+    String damage = headerProblem(db);
+    if (damage == null) {
+      try {
+        return connect(db, warnings, clock);
+      } catch (SQLException e) {
+        if (!Sql.isCorrupt(e)) {
+          throw unavailable(db, e);
+        }
+        damage = firstLine(e);
       }
-      Path movedTo = moveAside(db, clock);
-      warnings.accept(
-          "cache file " + db + " is not a usable database (" + firstLine(e) + "); moved it to "
-              + movedTo.getFileName() + " and started an empty cache");
     }
+    Path movedTo = moveAside(db, clock);
+    warnings.accept(
+        "cache file " + db + " is not a usable database (" + damage + "); moved it to "
+            + movedTo.getFileName() + " and started an empty cache");
     try {
       return connect(db, warnings, clock);
     } catch (SQLException e) {
       throw unavailable(db, e);
     }
+  }
+
+  /** Why {@code db} is certainly not an SQLite database, or null when it may be one (or is absent). */
+  private static String headerProblem(Path db) throws CacheUnavailableException {
+    byte[] header = new byte[SQLITE_MAGIC.length];
+    int read;
+    try (InputStream in = Files.newInputStream(db)) {
+      read = in.readNBytes(header, 0, header.length);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new CacheUnavailableException("cannot read cache file " + db + ": " + e, e);
+    }
+    if (read == 0) {
+      return null; // SQLite takes an empty file as an empty database.
+    }
+    return Arrays.equals(header, SQLITE_MAGIC) ? null : "no SQLite header";
   }
 
   private static Connection connect(Path db, Consumer<String> warnings, Clock clock)
