@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,23 +21,16 @@ import java.util.function.Consumer;
  * being killed right after. Several processes may use one file at once: writes wait for each other
  * (busy timeout plus retries) and nothing is lost. {@link #get} counts hits and misses in memory and
  * writes the counts in batches (with the next put, every {@value HitLog#FLUSH_EVERY} gets, before
- * statistics, and on {@link #close}); a killed process loses only its unwritten counts.
+ * statistics, listings and pruning, and on {@link #close}); a killed process loses only its
+ * unwritten counts.
  *
- * <p>Thread-safe: one connection, guarded by a lock; every operation is short. Failures of an open
- * cache are {@link CacheException}s; {@link #open} fails with {@link CacheUnavailableException}.
+ * <p>Thread-safe: one connection, guarded by a lock; every operation is short except pruning and
+ * {@link #verify}. Failures of an open cache are unchecked {@link CacheException}s; {@link #open}
+ * fails with {@link CacheUnavailableException}.
  */
 public final class SqliteCache implements AutoCloseable {
   /** Shortest prefix {@link #find} accepts, so a typo cannot pick an arbitrary entry. */
   public static final int MIN_PREFIX = 6;
-
-  private static final String ENTRY_COLUMNS =
-      "key, kind, provider, model, prompt_hash, input_tokens, output_tokens, source_label,"
-          + " created, payload";
-  private static final String INFO_COLUMNS =
-      "key, kind, provider, model, source_label, created, input_tokens, output_tokens, hits,"
-          + " last_hit, payload_bytes";
-  /** Rough per-row overhead (key, header, columns) when estimating what a delete frees. */
-  private static final long ROW_OVERHEAD = 200;
 
   private final Path file;
   private final Connection connection;
@@ -60,12 +49,12 @@ public final class SqliteCache implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if needed) {@code dir/cache.db}. A file that is not a readable database is moved
-   * to {@code cache.db.corrupt-<time>}, reported through {@code warnings} in one line, and replaced
-   * by an empty cache.
+   * Opens (creating if needed) {@code dir/cache.db}. Cheap: no full integrity check. A file that
+   * is not a readable database is moved to {@code cache.db.corrupt-<UTC time>} (with its -wal and
+   * -shm), reported through {@code warnings} in one line, and replaced by an empty cache.
    *
    * @throws CacheUnavailableException when the folder cannot be created or written, or the file
-   *     cannot be opened; the message is one line
+   *     cannot be opened or belongs to a newer kurz; the message is one line
    */
   public static SqliteCache open(Path dir, Consumer<String> warnings)
       throws CacheUnavailableException {
@@ -85,13 +74,13 @@ public final class SqliteCache implements AutoCloseable {
     return file;
   }
 
-  /** The entry stored under {@code key}, counting a hit or a miss. */
+  /** The entry stored under {@code key}; counts a hit or a miss. */
   public Optional<CacheEntry> get(String key) {
     Objects.requireNonNull(key, "key");
     return locked(
         "read " + key,
         c -> {
-          Optional<CacheEntry> entry = selectEntry(c, "key = ?", key);
+          Optional<CacheEntry> entry = Entries.select(c, key);
           if (entry.isPresent()) {
             hitLog.hit(key, clock.millis());
           } else {
@@ -104,35 +93,21 @@ public final class SqliteCache implements AutoCloseable {
         });
   }
 
-  /** Stores {@code entry}, replacing one with the same key (and its hit count); durable on return. */
+  /**
+   * Stores {@code entry}, replacing one with the same key (whose hit count starts over). Durable
+   * when it returns.
+   */
   public void put(CacheEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    long payloadBytes = utf8Length(entry.payload());
     locked(
         "store " + entry.key(),
         c -> {
           Sql.write(
               c,
               tx -> {
-                // Pending counts ride along: they must land before a replace resets the row.
+                // Pending counts ride along in the same transaction, before a replace resets them.
                 hitLog.writeTo(tx);
-                try (PreparedStatement insert =
-                    tx.prepareStatement(
-                        "INSERT OR REPLACE INTO entries (" + ENTRY_COLUMNS + ", payload_bytes,"
-                            + " hits, last_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)")) {
-                  insert.setString(1, entry.key());
-                  insert.setString(2, entry.kind());
-                  insert.setString(3, entry.provider());
-                  insert.setString(4, entry.model());
-                  insert.setString(5, entry.promptHash());
-                  insert.setLong(6, entry.inputTokens());
-                  insert.setLong(7, entry.outputTokens());
-                  insert.setString(8, entry.sourceLabel());
-                  insert.setLong(9, entry.created().toEpochMilli());
-                  insert.setString(10, entry.payload());
-                  insert.setLong(11, payloadBytes);
-                  insert.executeUpdate();
-                }
+                Entries.insertIn(tx, entry);
                 return null;
               });
           hitLog.clear();
@@ -141,10 +116,11 @@ public final class SqliteCache implements AutoCloseable {
   }
 
   /**
-   * The entry whose key starts with {@code keyPrefix} (at least {@value #MIN_PREFIX} characters),
-   * without counting a hit. Empty when none matches.
+   * The entry whose key starts with {@code keyPrefix} (at least {@value #MIN_PREFIX} characters,
+   * taken literally), without counting a hit; empty when none matches.
    *
-   * @throws IllegalArgumentException when the prefix is too short or matches several entries
+   * @throws IllegalArgumentException when the prefix is too short or matches several entries; the
+   *     message names up to three of them
    */
   public Optional<CacheEntry> find(String keyPrefix) {
     Objects.requireNonNull(keyPrefix, "keyPrefix");
@@ -156,16 +132,7 @@ public final class SqliteCache implements AutoCloseable {
     return locked(
         "find " + keyPrefix,
         c -> {
-          List<String> keys = new ArrayList<>();
-          try (PreparedStatement select =
-              c.prepareStatement("SELECT key FROM entries WHERE key GLOB ? ORDER BY key LIMIT 4")) {
-            select.setString(1, globPrefix(keyPrefix));
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                keys.add(rows.getString(1));
-              }
-            }
-          }
+          List<String> keys = Entries.keysStartingWith(c, keyPrefix, 4);
           if (keys.size() > 1) {
             throw new IllegalArgumentException(
                 "key prefix \"" + keyPrefix + "\" is ambiguous: it matches "
@@ -173,12 +140,12 @@ public final class SqliteCache implements AutoCloseable {
                     + " (" + String.join(", ", keys.subList(0, Math.min(3, keys.size())))
                     + "); give more characters");
           }
-          return keys.isEmpty() ? Optional.<CacheEntry>empty() : selectEntry(c, "key = ?", keys.get(0));
+          return keys.isEmpty() ? Optional.<CacheEntry>empty() : Entries.select(c, keys.get(0));
         });
   }
 
   /**
-   * Entries newest first, without payloads.
+   * Entries newest first (by creation), without payloads.
    *
    * @param sinceOrNull only entries created at or after this instant; null for all
    * @param kindOrNull only entries of this kind; null for all
@@ -192,97 +159,18 @@ public final class SqliteCache implements AutoCloseable {
         "list entries",
         c -> {
           flushHits(c);
-          String sql =
-              "SELECT " + INFO_COLUMNS + " FROM entries WHERE created >= ?"
-                  + (kindOrNull == null ? "" : " AND kind = ?")
-                  + " ORDER BY created DESC, key LIMIT ?";
-          List<EntryInfo> infos = new ArrayList<>();
-          try (PreparedStatement select = c.prepareStatement(sql)) {
-            int i = 1;
-            select.setLong(i++, sinceOrNull == null ? Long.MIN_VALUE : sinceOrNull.toEpochMilli());
-            if (kindOrNull != null) {
-              select.setString(i++, kindOrNull);
-            }
-            select.setInt(i, limit);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                long lastHit = rows.getLong(10);
-                infos.add(
-                    new EntryInfo(
-                        rows.getString(1),
-                        rows.getString(2),
-                        rows.getString(3),
-                        rows.getString(4),
-                        rows.getString(5),
-                        Instant.ofEpochMilli(rows.getLong(6)),
-                        rows.getLong(7),
-                        rows.getLong(8),
-                        rows.getLong(9),
-                        rows.wasNull() || lastHit == 0 ? null : Instant.ofEpochMilli(lastHit),
-                        rows.getLong(11)));
-              }
-            }
-          }
-          return infos;
+          return Entries.list(c, sinceOrNull, kindOrNull, limit);
         });
   }
 
-  /** Size, hit counts and tokens saved per model. Writes pending hit counts first. */
+  /** Size, hit and miss totals, and tokens saved per provider and model. */
   public CacheStats stats() {
     return locked(
         "read statistics",
         c -> {
           flushHits(c);
-          long entries;
-          long payloadBytes;
-          try (Statement statement = c.createStatement();
-              ResultSet rows =
-                  statement.executeQuery(
-                      "SELECT count(*), coalesce(sum(payload_bytes), 0) FROM entries")) {
-            rows.next();
-            entries = rows.getLong(1);
-            payloadBytes = rows.getLong(2);
-          }
-          long created = 0;
-          long hits = 0;
-          long misses = 0;
-          try (Statement statement = c.createStatement();
-              ResultSet rows = statement.executeQuery("SELECT name, value FROM meta")) {
-            while (rows.next()) {
-              switch (rows.getString(1)) {
-                case "created" -> created = rows.getLong(2);
-                case "hits" -> hits = rows.getLong(2);
-                case "misses" -> misses = rows.getLong(2);
-                default -> {}
-              }
-            }
-          }
-          List<CacheStats.ModelSavings> savings = new ArrayList<>();
-          try (Statement statement = c.createStatement();
-              ResultSet rows =
-                  statement.executeQuery(
-                      "SELECT provider, model, sum(hits), sum(hits * input_tokens),"
-                          + " sum(hits * output_tokens) FROM entries WHERE hits > 0"
-                          + " GROUP BY provider, model ORDER BY provider, model")) {
-            while (rows.next()) {
-              savings.add(
-                  new CacheStats.ModelSavings(
-                      rows.getString(1),
-                      rows.getString(2),
-                      rows.getLong(3),
-                      rows.getLong(4),
-                      rows.getLong(5)));
-            }
-          }
-          return new CacheStats(
-              file,
-              entries,
-              payloadBytes,
-              bytesOnDisk(),
-              hits + hitLog.pendingHits(),
-              misses + hitLog.pendingMisses(),
-              Instant.ofEpochMilli(created),
-              savings);
+          return Entries.stats(
+              c, file, bytesOnDisk(), hitLog.pendingHits(), hitLog.pendingMisses());
         });
   }
 
@@ -293,28 +181,19 @@ public final class SqliteCache implements AutoCloseable {
         "prune entries",
         c -> {
           flushHits(c);
-          int deleted =
-              Sql.write(
-                  c,
-                  tx -> {
-                    try (PreparedStatement delete =
-                        tx.prepareStatement("DELETE FROM entries WHERE created < ?")) {
-                      delete.setLong(1, cutoff.toEpochMilli());
-                      return delete.executeUpdate();
-                    }
-                  });
+          int deleted = Entries.deleteCreatedBefore(c, cutoff);
           if (deleted > 0) {
-            compact(c);
+            Entries.compact(c);
           }
           return deleted;
         });
   }
 
   /**
-   * Deletes the least recently used entries (last hit, else creation) until the data fits in
-   * {@code maxBytes}, then shrinks the file. Returns how many entries were deleted. The file may
-   * stay a little above the limit when another process is reading it, or when even an empty cache
-   * is larger than {@code maxBytes}.
+   * When the file (with its log) is larger than {@code maxBytes}: deletes the least recently used
+   * entries (last hit, else creation) until the data fits, then checkpoints and vacuums so the
+   * file shrinks. Returns how many entries were deleted. The file may stay above the limit while
+   * another process reads it, or when even an empty cache is larger than {@code maxBytes}.
    */
   public int pruneToSize(long maxBytes) {
     if (maxBytes < 0) {
@@ -327,15 +206,8 @@ public final class SqliteCache implements AutoCloseable {
           if (bytesOnDisk() <= maxBytes) {
             return 0;
           }
-          int deleted = 0;
-          for (long excess = usedBytes(c) - maxBytes; excess > 0; excess = usedBytes(c) - maxBytes) {
-            int batch = deleteLeastRecentlyUsed(c, excess);
-            if (batch == 0) {
-              break;
-            }
-            deleted += batch;
-          }
-          compact(c);
+          int deleted = Entries.deleteLeastRecentlyUsed(c, maxBytes);
+          Entries.compact(c);
           return deleted;
         });
   }
@@ -346,16 +218,9 @@ public final class SqliteCache implements AutoCloseable {
         "clear",
         c -> {
           flushHits(c);
-          int deleted =
-              Sql.write(
-                  c,
-                  tx -> {
-                    try (Statement delete = tx.createStatement()) {
-                      return delete.executeUpdate("DELETE FROM entries");
-                    }
-                  });
+          int deleted = Entries.deleteAll(c);
           if (deleted > 0) {
-            compact(c);
+            Entries.compact(c);
           }
           return deleted;
         });
@@ -363,18 +228,7 @@ public final class SqliteCache implements AutoCloseable {
 
   /** Runs SQLite's full integrity check (slow on a big cache); empty when the file is sound. */
   public List<String> verify() {
-    return locked(
-        "check integrity",
-        c -> {
-          List<String> problems = new ArrayList<>();
-          try (Statement statement = c.createStatement();
-              ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-            while (rows.next()) {
-              problems.add(rows.getString(1));
-            }
-          }
-          return problems.equals(List.of("ok")) ? List.of() : problems;
-        });
+    return locked("check integrity", Entries::integrityProblems);
   }
 
   /** Writes pending hit counts, checkpoints the log and closes. Idempotent; never throws. */
@@ -432,88 +286,14 @@ public final class SqliteCache implements AutoCloseable {
             hitLog.writeTo(tx);
             return null;
           });
-      hitLog.clear();
     } catch (SQLException e) {
-      hitLog.clear();
       if (!flushFailureReported) {
         flushFailureReported = true;
         warnings.accept("cache: could not record hit counts: " + CacheFile.firstLine(e));
       }
+    } finally {
+      hitLog.clear();
     }
-  }
-
-  private static Optional<CacheEntry> selectEntry(Connection c, String where, String value)
-      throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM entries WHERE " + where)) {
-      select.setString(1, value);
-      try (ResultSet rows = select.executeQuery()) {
-        if (!rows.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new CacheEntry(
-                rows.getString(1),
-                rows.getString(2),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getString(5),
-                rows.getLong(6),
-                rows.getLong(7),
-                rows.getString(8),
-                rows.getString(10),
-                Instant.ofEpochMilli(rows.getLong(9))));
-      }
-    }
-  }
-
-  /** Deletes the least recently used entries whose estimated size covers {@code excess}. */
-  private static int deleteLeastRecentlyUsed(Connection c, long excess) throws SQLException {
-    List<String> keys = new ArrayList<>();
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT key, payload_bytes FROM entries"
-                + " ORDER BY coalesce(last_hit, created), created, key LIMIT 500")) {
-      try (ResultSet rows = select.executeQuery()) {
-        long freed = 0;
-        while (freed < excess && rows.next()) {
-          keys.add(rows.getString(1));
-          freed += rows.getLong(2) + rows.getString(1).length() + ROW_OVERHEAD;
-        }
-      }
-    }
-    return Sql.write(
-        c,
-        tx -> {
-          try (PreparedStatement delete = tx.prepareStatement("DELETE FROM entries WHERE key = ?")) {
-            for (String key : keys) {
-              delete.setString(1, key);
-              delete.addBatch();
-            }
-            delete.executeBatch();
-          }
-          return keys.size();
-        });
-  }
-
-  /** Bytes of pages in use, as this connection sees the database (log included). */
-  private static long usedBytes(Connection c) throws SQLException {
-    long pageSize = Long.parseLong(CacheFile.text(c, "PRAGMA page_size"));
-    long pages = Long.parseLong(CacheFile.text(c, "PRAGMA page_count"));
-    long free = Long.parseLong(CacheFile.text(c, "PRAGMA freelist_count"));
-    return (pages - free) * pageSize;
-  }
-
-  /** Rewrites the database without free pages and moves the log into the (now smaller) file. */
-  private static void compact(Connection c) throws SQLException {
-    Sql.retrying(c, tx -> CacheFile.text(tx, "PRAGMA wal_checkpoint(TRUNCATE)"));
-    Sql.retrying(
-        c,
-        tx -> {
-          Sql.exec(tx, "VACUUM");
-          return null;
-        });
-    Sql.retrying(c, tx -> CacheFile.text(tx, "PRAGMA wal_checkpoint(TRUNCATE)"));
   }
 
   private long bytesOnDisk() {
@@ -526,36 +306,5 @@ public final class SqliteCache implements AutoCloseable {
     } catch (IOException e) {
       return 0; // No log file is a log of size zero.
     }
-  }
-
-  /** A GLOB pattern matching keys that start with {@code prefix} taken literally. */
-  private static String globPrefix(String prefix) {
-    StringBuilder pattern = new StringBuilder();
-    for (char ch : prefix.toCharArray()) {
-      switch (ch) {
-        case '*', '?', '[' -> pattern.append('[').append(ch).append(']');
-        default -> pattern.append(ch);
-      }
-    }
-    return pattern.append('*').toString();
-  }
-
-  private static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch < 0x80) {
-        bytes += 1;
-      } else if (ch < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(ch) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }
