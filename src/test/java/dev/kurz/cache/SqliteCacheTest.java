@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,6 +276,36 @@ class SqliteCacheTest {
     assertThatThrownBy(() -> cache.get("k1"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void hitCountsReachTheFileEveryFewHundredGetsWithoutClosing() throws Exception {
+    cache.put(entry("k1", T0));
+    for (int i = 0; i < HitLog.FLUSH_EVERY; i++) {
+      cache.get("k1");
+    }
+
+    try (SqliteCache other = SqliteCache.open(dir, warnings::add, clock)) {
+      assertThat(other.stats().hits()).isEqualTo(HitLog.FLUSH_EVERY);
+    }
+  }
+
+  @Test
+  void aPutWaitsForAnotherWriterInsteadOfFailing() throws Exception {
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + cache.file())) {
+      Sql.exec(other, "BEGIN IMMEDIATE");
+      Sql.exec(other, "INSERT INTO meta(name, value) VALUES ('probe', 1)");
+      try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+        Future<?> put = pool.submit(() -> cache.put(entry("k1", T0)));
+        // The other writer really holds the lock for a while; no clock to fake here.
+        Thread.sleep(300);
+        assertThat(put).isNotDone();
+        Sql.exec(other, "COMMIT");
+        put.get();
+      }
+    }
+
+    assertThat(cache.get("k1")).isPresent();
   }
 
   @Test
