@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
         ConfigCommand.class,
         BackendsCommand.class,
         PromptsCommand.class,
+        CacheCommand.class,
         GenerateCompletion.class},
     footerHeading = "%nExamples:%n",
     footer = {

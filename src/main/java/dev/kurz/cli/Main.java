@@ -32,6 +32,7 @@ public final class Main {
     cli.setOut(new PrintWriter(term.out(), true));
     cli.setErr(new PrintWriter(term.err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOverwrittenOptionsAllowed(true);
     cli.setExitCodeExceptionMapper(e -> e instanceof KurzException k ? k.exitCode() : ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof KurzException k) {

@@ -10,6 +10,7 @@ import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
 import dev.kurz.llm.PromptTemplates;
 import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.pipeline.SqliteAnswerCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class Services implements AutoCloseable {
   private OkHttpClient http;
   private Backend backend;
   private BackendSpec spec;
+  private AnswerCache answerCache;
 
   Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
     this.term = term;
@@ -168,7 +170,8 @@ final class Services implements AutoCloseable {
 
   /** The answer cache; when it cannot be opened the run goes on without it, with a warning. */
   AnswerCache answerCache() {
-    return AnswerCache.DISABLED; // replaced once the SQLite cache lands
+    if (answerCache == null) answerCache = SqliteAnswerCache.open(cacheDir(), warn, term.clock());
+    return answerCache;
   }
 
   Path cacheDir() {
@@ -177,6 +180,7 @@ final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    if (answerCache instanceof SqliteAnswerCache c) c.close();
     if (http != null) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -68,7 +68,9 @@ public final class Summarizer {
       var hit = cache.get(key);
       if (hit.isPresent()) {
         try {
-          return new Outcome.Done(RecordJson.fromJson(hit.get()).asCached(article.source()));
+          ArticleResult stored = RecordJson.fromJson(hit.get());
+          // This input's own source (path, URL), with the language found when the answer was made.
+          return new Outcome.Done(stored.asCached(article.source().withLanguage(stored.source().language())));
         } catch (IllegalArgumentException unreadable) {
           // An entry from an incompatible version: ask again and overwrite it.
         }

@@ -1,0 +1,73 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.cache.CacheEntry;
+import dev.kurz.cache.CacheException;
+import dev.kurz.cache.CacheUnavailableException;
+import dev.kurz.cache.SqliteCache;
+import dev.kurz.model.ModelRef;
+import dev.kurz.model.Usage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The answer cache on SQLite. A cache that cannot be opened (read-only folder, full disk) or that
+ * fails later never fails an article: one warning, and the run goes on without it. Thread-safe.
+ */
+public final class SqliteAnswerCache implements AnswerCache, AutoCloseable {
+  private final SqliteCache cache;
+  private final Consumer<String> warn;
+  private final Clock clock;
+  private final AtomicBoolean broken = new AtomicBoolean();
+
+  private SqliteAnswerCache(SqliteCache cache, Consumer<String> warn, Clock clock) {
+    this.cache = cache;
+    this.warn = warn;
+    this.clock = clock;
+  }
+
+  /** The cache in {@code dir}, or {@link AnswerCache#DISABLED} with a warning when it cannot be used. */
+  public static AnswerCache open(Path dir, Consumer<String> warn, Clock clock) {
+    try {
+      return new SqliteAnswerCache(SqliteCache.open(dir, warn), warn, clock);
+    } catch (CacheUnavailableException e) {
+      warn.accept("cache unavailable, running without it: " + e.getMessage());
+      return DISABLED;
+    }
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    if (broken.get()) return Optional.empty();
+    try {
+      return cache.get(key).map(CacheEntry::payload);
+    } catch (CacheException e) {
+      fail(e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload) {
+    if (broken.get()) return;
+    try {
+      cache.put(new CacheEntry(key, kind, model.provider(), model.name(), promptHash, usage.inputTokens(),
+          usage.outputTokens(), sourceLabel, payload, clock.instant()));
+    } catch (CacheException e) {
+      fail(e);
+    }
+  }
+
+  private void fail(CacheException e) {
+    if (broken.compareAndSet(false, true)) {
+      warn.accept("cache failed, going on without it: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+  }
+}
