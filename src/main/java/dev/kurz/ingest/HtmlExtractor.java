@@ -30,6 +30,12 @@ public final class HtmlExtractor {
     String site = meta.site();
     String language = meta.language();
     String text = new MainContent().extract(doc);
+    String body = meta.articleBody();
+    // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
+    // layout defeated the scoring and it holds clearly more than the DOM extraction
+    if (body != null && body.length() >= 500 && body.length() > 2 * text.length()) {
+      text = MainContent.paragraphs(org.jsoup.parser.Parser.unescapeEntities(body, false));
+    }
     return new Extracted(title, author, published, site, language, text);
   }
 }

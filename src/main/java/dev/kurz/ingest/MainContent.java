@@ -41,6 +41,7 @@ final class MainContent {
       "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
       "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul", "center", "details",
       "summary", "caption");
+  private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "span");
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "li", "dd");
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
@@ -104,11 +105,20 @@ final class MainContent {
 
   private List<Element> selectContent(Element body) {
     for (Element e : body.getAllElements()) {
-      if (!isParagraph(e)) continue;
-      String text = e.text();
+      String text;
+      Element ancestor;
+      if (isParagraph(e)) {
+        text = e.text();
+        ancestor = e.parent();
+      } else if (CONTAINERS.contains(e.tagName()) && e.ownText().length() >= 25) {
+        // text directly in a container, split by <br> or empty divs: the container is its parent
+        text = e.ownText();
+        ancestor = e;
+      } else {
+        continue;
+      }
       if (text.length() < 25) continue;
       double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
-      Element ancestor = e.parent();
       for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
@@ -125,6 +135,8 @@ final class MainContent {
       }
     }
     if (top == null) return List.of(body);
+    top = commonAncestor(top, best);
+    best = Math.max(best, scores.getOrDefault(top, 0.0));
     Element parent = top.parent();
     if (parent == null) return List.of(top);
     List<Element> selected = new ArrayList<>();
@@ -135,6 +147,29 @@ final class MainContent {
       }
     }
     return selected;
+  }
+
+  /**
+   * Text split into many scored blocks (one per paragraph "card" or "chunk") makes each block a
+   * near-tie: the ancestor holding three or more of the near-ties is the real container.
+   */
+  private Element commonAncestor(Element top, double best) {
+    List<Element> rivals = new ArrayList<>();
+    for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+      if (entry.getKey() != top && entry.getValue() >= 0.5 * best) rivals.add(entry.getKey());
+    }
+    if (rivals.size() < 2) return top;
+    for (Element ancestor = top.parent(); ancestor != null && !ancestor.tagName().equals("body"); ancestor = ancestor.parent()) {
+      int contained = 0;
+      for (Element rival : rivals) if (isAncestor(ancestor, rival)) contained++;
+      if (contained >= 2) return ancestor;
+    }
+    return top;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element x = e.parent(); x != null; x = x.parent()) if (x == ancestor) return true;
+    return false;
   }
 
   private static boolean isParagraph(Element e) {
@@ -162,6 +197,7 @@ final class MainContent {
     String names = e.className() + " " + e.id();
     if (POSITIVE.matcher(names).find()) score += 25;
     if (JUNK.matcher(names).find()) score -= 25;
+    if (e.attr("itemprop").equalsIgnoreCase("articleBody")) score += 50;
     return score;
   }
 
