@@ -45,6 +45,7 @@ final class MainContent {
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "li", "dd");
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
+  private final Map<Element, int[]> lengths = new IdentityHashMap<>();
 
   String extract(Document doc) {
     Element body = doc.body();
@@ -104,6 +105,7 @@ final class MainContent {
   }
 
   private List<Element> selectContent(Element body) {
+    measure(body);
     for (Element e : body.getAllElements()) {
       String text;
       Element ancestor;
@@ -127,7 +129,7 @@ final class MainContent {
     Element top = null;
     double best = 0;
     for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-      double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+      double score = entry.getValue() * (1 - cachedLinkDensity(entry.getKey()));
       entry.setValue(score);
       if (score > best) {
         best = score;
@@ -202,18 +204,42 @@ final class MainContent {
   }
 
   /** Link lists and link-heavy blocks inside the content are navigation, not story. */
-  private static void prune(Element root) {
+  private void prune(Element root) {
+    measure(root);
     List<Element> drop = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       if (e == root) continue;
       String tag = e.tagName();
       if (!(tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
           || tag.equals("p") || tag.equals("li") || tag.equals("dl"))) continue;
-      String text = e.text();
-      double density = linkDensity(e);
-      if (density > 0.5 && text.length() < 1000 || density > 0.33 && text.length() < 200 && !tag.equals("p")) drop.add(e);
+      int length = lengths.get(e)[0];
+      double density = cachedLinkDensity(e);
+      if (density > 0.5 && length < 1000 || density > 0.33 && length < 200 && !tag.equals("p")) drop.add(e);
     }
     for (Element e : drop) e.remove();
+  }
+
+  /** Text and link-text lengths of every element, in one pass; the scoring asks for thousands. */
+  private int[] measure(Element e) {
+    int text = 0;
+    int links = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode node) {
+        text += node.text().length();
+      } else if (child instanceof Element element) {
+        int[] inner = measure(element);
+        text += inner[0];
+        links += element.tagName().equals("a") ? inner[0] : inner[1];
+      }
+    }
+    int[] result = {text, links};
+    lengths.put(e, result);
+    return result;
+  }
+
+  private double cachedLinkDensity(Element e) {
+    int[] m = lengths.get(e);
+    return m == null || m[0] == 0 ? 0 : Math.min(1, (double) m[1] / m[0]);
   }
 
   private static double linkDensity(Element e) {

@@ -109,6 +109,8 @@ final class PageMetadata {
     if (title == null || title.isBlank()) return null;
     String[] parts = title.split("\\s+[|–—-]\\s+|\\s+[|]\\s*");
     if (parts.length < 2) return title.strip();
+    // the site name usually comes last; a very short first part is a section name ("Politik | ...")
+    if (parts[0].strip().length() >= 15) return parts[0].strip();
     String longest = parts[0];
     for (String part : parts) if (part.length() > longest.length()) longest = part;
     return longest.strip();

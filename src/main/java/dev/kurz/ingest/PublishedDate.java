@@ -25,7 +25,7 @@ final class PublishedDate {
       Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("october", 10),
       Map.entry("oct", 10), Map.entry("december", 12), Map.entry("dec", 12));
 
-  private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})(?:-(\\d{2}))?\\b");
+  private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})(?:-(\\d{2}))?(?!\\d)");
   private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})\\b");
   private static final Pattern NAMED = Pattern.compile(
       "(?iu)\\b(?:(\\d{1,2})\\.?\\s+)?(\\p{L}{3,9})\\.?\\s+(?:(\\d{1,2}),\\s+)?(\\d{4})\\b");
