@@ -1,0 +1,290 @@
+package dev.kurz.ingest;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the main text of a page in the spirit of Readability: page chrome and elements whose
+ * class or id name boilerplate (share, related, newsletter, comments) are removed; each paragraph
+ * scores its ancestors by length and commas; the best container, less its link density, wins,
+ * joined by siblings that score nearly as well; the winner is pruned of link lists and rendered
+ * as paragraphs separated by blank lines. Mutates the document it is given. Not thread-safe;
+ * one instance per page.
+ */
+final class MainContent {
+  private static final String REMOVED_TAGS = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
+      + " button, input, select, textarea, nav, aside, footer, header, dialog, link, meta, figure, figcaption,"
+      + " picture, video, audio, source, [hidden], [aria-hidden=true], [role=navigation], [role=complementary],"
+      + " [role=contentinfo], [role=banner], [role=dialog]";
+  private static final Pattern JUNK = Pattern.compile(
+      "(?i)(?:^|[-_ ])(?:comments?|share|sharing|social|related|promo|newsletter|subscribe|subscription|signup"
+          + "|advert\\w*|ad|ads|adslot|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|popup"
+          + "|modal|recommend\\w*|outbrain|taboola|byline|author|caption|credit|tags?|toolbar|pagination|pager"
+          + "|masthead|skip|print|widget|more-stories|read-?more|trending|popular|disclaimer|copyright|meta|timestamp"
+          + "|dateline|rating|sponsor\\w*|banner|visually-hidden|sr-only|hidden|overlay|paywall|teaser|tools|utility"
+          + "|follow|donate|login|signin|header|masthead|headline|kicker|infobox|inline-?ad|video|gallery|slideshow"
+          + "|embed|audio|podcast|newsletter)(?:$|[-_ ])");
+  private static final Pattern POSITIVE = Pattern.compile(
+      "(?i)article|body|content|entry|main|page|post|story|text|blog|prose");
+  private static final Pattern POSITIVE_STRONG = Pattern.compile(
+      "(?i)article-?body|article-?content|entry-content|post-content|post-body|story-?body|main-content|articletext");
+  private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
+      "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+      "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul", "center", "details",
+      "summary", "caption");
+  private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "span");
+  private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "li", "dd");
+
+  private final Map<Element, Double> scores = new IdentityHashMap<>();
+  private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+
+  String extract(Document doc) {
+    Element body = doc.body();
+    if (body == null) return "";
+    body.select(REMOVED_TAGS).remove();
+    removeHidden(body);
+    removeJunk(body);
+    List<Element> content = selectContent(body);
+    StringBuilder out = new StringBuilder();
+    for (Element element : content) {
+      prune(element);
+      render(element, out);
+      out.append("\n\n");
+    }
+    return paragraphs(out.toString());
+  }
+
+  private static void removeHidden(Element body) {
+    for (Element e : body.select("[style]")) {
+      String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+      if (style.contains("display:none") || style.contains("visibility:hidden")) e.remove();
+    }
+  }
+
+  /**
+   * Removes elements whose class or id names boilerplate. A wrapper that holds much of the page's
+   * text is spared: sites put "header-style-2" or "advertisement-pusher" on the page wrapper.
+   */
+  private static void removeJunk(Element body) {
+    Map<Element, Integer> lengths = new IdentityHashMap<>();
+    int total = textLength(body, lengths);
+    List<Element> junk = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) continue;
+      int length = lengths.getOrDefault(e, 0);
+      if (e.tagName().equals("form") && length < 0.3 * total) {
+        junk.add(e);
+        continue;
+      }
+      String names = e.className() + " " + e.id();
+      if (names.isBlank() || !JUNK.matcher(names).find()) continue;
+      if (length > 0.3 * total && length > 300) continue;
+      if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
+      junk.add(e);
+    }
+    for (Element e : junk) e.remove();
+  }
+
+  private static int textLength(Element e, Map<Element, Integer> lengths) {
+    int length = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode text) length += text.text().strip().length();
+      else if (child instanceof Element element) length += textLength(element, lengths);
+    }
+    lengths.put(e, length);
+    return length;
+  }
+
+  private List<Element> selectContent(Element body) {
+    measure(body);
+    for (Element e : body.getAllElements()) {
+      String text;
+      Element ancestor;
+      if (isParagraph(e)) {
+        text = e.text();
+        ancestor = e.parent();
+      } else if (CONTAINERS.contains(e.tagName()) && e.ownText().length() >= 25) {
+        // text directly in a container, split by <br> or empty divs: the container is its parent
+        text = e.ownText();
+        ancestor = e;
+      } else {
+        continue;
+      }
+      if (text.length() < 25) continue;
+      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+      }
+    }
+    Element top = null;
+    double best = 0;
+    for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+      double score = entry.getValue() * (1 - cachedLinkDensity(entry.getKey()));
+      entry.setValue(score);
+      if (score > best) {
+        best = score;
+        top = entry.getKey();
+      }
+    }
+    if (top == null) return List.of(body);
+    top = commonAncestor(top, best);
+    best = Math.max(best, scores.getOrDefault(top, 0.0));
+    Element parent = top.parent();
+    if (parent == null) return List.of(top);
+    List<Element> selected = new ArrayList<>();
+    double threshold = Math.max(10, best * 0.2);
+    for (Element sibling : parent.children()) {
+      if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold || isGoodParagraph(sibling)) {
+        selected.add(sibling);
+      }
+    }
+    return selected;
+  }
+
+  /**
+   * Text split into many scored blocks (one per paragraph "card" or "chunk") makes each block a
+   * near-tie: the ancestor holding three or more of the near-ties is the real container.
+   */
+  private Element commonAncestor(Element top, double best) {
+    List<Element> rivals = new ArrayList<>();
+    for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+      if (entry.getKey() != top && entry.getValue() >= 0.5 * best) rivals.add(entry.getKey());
+    }
+    if (rivals.size() < 2) return top;
+    for (Element ancestor = top.parent(); ancestor != null && !ancestor.tagName().equals("body"); ancestor = ancestor.parent()) {
+      int contained = 0;
+      for (Element rival : rivals) if (isAncestor(ancestor, rival)) contained++;
+      if (contained >= 2) return ancestor;
+    }
+    return top;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element x = e.parent(); x != null; x = x.parent()) if (x == ancestor) return true;
+    return false;
+  }
+
+  private static boolean isParagraph(Element e) {
+    if (PARAGRAPHS.contains(e.tagName())) return true;
+    if (!e.tagName().equals("div") && !e.tagName().equals("section")) return false;
+    for (Element child : e.children()) if (BLOCKS.contains(child.tagName())) return false;
+    return true;
+  }
+
+  private static boolean isGoodParagraph(Element e) {
+    if (!e.tagName().equals("p")) return false;
+    String text = e.text();
+    double density = linkDensity(e);
+    return text.length() > 80 && density < 0.25 || text.length() > 0 && density == 0 && text.matches("(?s).*\\.\\s*$");
+  }
+
+  private static double initial(Element e) {
+    double score = switch (e.tagName()) {
+      case "div", "article", "main", "section" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    String names = e.className() + " " + e.id();
+    if (POSITIVE.matcher(names).find()) score += 25;
+    if (JUNK.matcher(names).find()) score -= 25;
+    if (e.attr("itemprop").equalsIgnoreCase("articleBody")) score += 50;
+    return score;
+  }
+
+  /** Link lists and link-heavy blocks inside the content are navigation, not story. */
+  private void prune(Element root) {
+    measure(root);
+    List<Element> drop = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      if (e == root) continue;
+      String tag = e.tagName();
+      if (!(tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section") || tag.equals("table")
+          || tag.equals("p") || tag.equals("li") || tag.equals("dl"))) continue;
+      int length = lengths.get(e)[0];
+      double density = cachedLinkDensity(e);
+      if (density > 0.5 && length < 1000 || density > 0.33 && length < 200 && !tag.equals("p")) drop.add(e);
+    }
+    for (Element e : drop) e.remove();
+  }
+
+  /** Text and link-text lengths of every element, in one pass; the scoring asks for thousands. */
+  private int[] measure(Element e) {
+    int text = 0;
+    int links = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode node) {
+        text += node.text().length();
+      } else if (child instanceof Element element) {
+        int[] inner = measure(element);
+        text += inner[0];
+        links += element.tagName().equals("a") ? inner[0] : inner[1];
+      }
+    }
+    int[] result = {text, links};
+    lengths.put(e, result);
+    return result;
+  }
+
+  private double cachedLinkDensity(Element e) {
+    int[] m = lengths.get(e);
+    return m == null || m[0] == 0 ? 0 : Math.min(1, (double) m[1] / m[0]);
+  }
+
+  private static double linkDensity(Element e) {
+    int length = e.text().length();
+    if (length == 0) return 0;
+    int links = 0;
+    for (Element a : e.select("a")) links += a.text().length();
+    return Math.min(1, (double) links / length);
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '،') n++;
+    }
+    return n;
+  }
+
+  private static void render(Node node, StringBuilder out) {
+    if (node instanceof TextNode text) {
+      out.append(text.text());
+      return;
+    }
+    if (!(node instanceof Element e)) return;
+    if (e.tagName().equals("br")) {
+      out.append('\n');
+      return;
+    }
+    boolean block = BLOCKS.contains(e.tagName());
+    if (block) out.append("\n\n");
+    for (Node child : e.childNodes()) render(child, out);
+    if (block) out.append("\n\n");
+  }
+
+  /** Collapses whitespace within paragraphs; one blank line between them. */
+  static String paragraphs(String raw) {
+    StringBuilder out = new StringBuilder();
+    for (String paragraph : raw.split("\n\\s*\n")) {
+      String clean = paragraph.replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+          .replaceAll(" ?\n ?", "\n").strip();
+      if (clean.isEmpty()) continue;
+      if (!out.isEmpty()) out.append("\n\n");
+      out.append(clean);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.kurz.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlExtractorTest {
+  private final HtmlExtractor extractor = new HtmlExtractor();
+
+  private static final String STORY = """
+      <p>Der Stadtrat von Leipzig hat am Dienstag mit großer Mehrheit beschlossen, die Straßenbahnlinie 16 bis
+      zum neuen Wohngebiet im Norden zu verlängern, wie die Stadtverwaltung mitteilte.</p>
+      <h2>Bau soll 2027 beginnen</h2>
+      <p>Die Kosten von rund 80 Millionen Euro tragen Bund, Land und Stadt gemeinsam, sagte Baubürgermeister
+      Peter Lang. Die Bauzeit werde etwa drei Jahre betragen, Anwohner müssten mit Sperrungen rechnen.</p>
+      <p>„Das ist ein guter Tag für den Leipziger Norden“, sagte Lang. Die Opposition kritisierte, die Pläne
+      kämen zu spät, und forderte einen dichteren Takt auf den bestehenden Linien.</p>
+      """;
+
+  private static String page(String head, String article) {
+    return """
+        <!doctype html><html lang="de-DE"><head>%s</head><body>
+        <header><nav><a href="/">Startseite</a> <a href="/politik">Politik</a> <a href="/sport">Sport</a></nav></header>
+        <div class="cookie-banner">Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten. Akzeptieren</div>
+        <main><article>%s
+        <div class="share-buttons"><a href="#">Teilen</a> <a href="#">Link kopieren</a></div>
+        <div class="newsletter-signup">Jetzt den kostenlosen Newsletter abonnieren und nichts mehr verpassen, jeden Morgen um sechs.</div>
+        </article>
+        <aside class="related"><h3>Mehr zum Thema</h3><ul><li><a href="/a">Neue Radwege im Süden, was sich für Pendler ändert</a></li>
+        <li><a href="/b">Streit um Parkgebühren in der Innenstadt geht weiter</a></li></ul></aside></main>
+        <footer>Impressum · Datenschutz · © Leipziger Beispielzeitung</footer></body></html>
+        """.formatted(head, article);
+  }
+
+  @Test
+  void mainTextKeepsParagraphsAndHeadingsAndDropsChrome() {
+    String text = extractor.extract(page("<title>Straßenbahn</title>", "<h1>Linie 16 wird verlängert</h1>" + STORY),
+        "https://example.de/leipzig/linie-16").text();
+    assertThat(text).contains(
+        "Der Stadtrat von Leipzig hat am Dienstag mit großer Mehrheit beschlossen",
+        "\n\nBau soll 2027 beginnen\n\n",
+        "„Das ist ein guter Tag für den Leipziger Norden“, sagte Lang.");
+    assertThat(text).doesNotContain("Startseite", "Cookies", "Teilen", "Newsletter", "Radwege", "Impressum");
+    assertThat(text).doesNotContain("\n\n\n");
+  }
+
+  @Test
+  void jsonLdMetadataWins() {
+    String head = """
+        <title>Linie 16 wird verlängert | Leipziger Beispielzeitung</title>
+        <meta property="og:title" content="Straßenbahn: Linie 16 wird verlängert">
+        <script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Beispielzeitung"},
+         {"@type":"NewsArticle","headline":"Linie 16 wird verlängert","datePublished":"2025-03-04T09:15:00+01:00",
+          "author":[{"@type":"Person","name":"Anna Beispiel"},{"@type":"Person","name":"Ben Muster"}],
+          "publisher":{"@type":"Organization","name":"Leipziger Beispielzeitung"}}]}
+        </script>""";
+    HtmlExtractor.Extracted extracted = extractor.extract(page(head, STORY), "https://example.de/a");
+    assertThat(extracted.title()).isEqualTo("Straßenbahn: Linie 16 wird verlängert");
+    assertThat(extracted.author()).isEqualTo("Anna Beispiel, Ben Muster");
+    assertThat(extracted.published()).isEqualTo("2025-03-04");
+    assertThat(extracted.site()).isEqualTo("Leipziger Beispielzeitung");
+    assertThat(extracted.language()).isEqualTo("de");
+  }
+
+  @Test
+  void metaTagsAndVisiblePageServeWithoutJsonLd() {
+    String head = """
+        <title>Linie 16 wird verlängert – Leipziger Beispielzeitung</title>
+        <meta name="author" content="Von Carla Test">
+        <meta property="article:published_time" content="2024-11-28T17:00:00Z">
+        <meta property="og:site_name" content="LBZ">""";
+    HtmlExtractor.Extracted extracted = extractor.extract(page(head, STORY), null);
+    assertThat(extracted.title()).isEqualTo("Linie 16 wird verlängert");
+    assertThat(extracted.author()).isEqualTo("Carla Test");
+    assertThat(extracted.published()).isEqualTo("2024-11-28");
+    assertThat(extracted.site()).isEqualTo("LBZ");
+  }
+
+  @Test
+  void timeElementAndHeadlineAreFallbacks() {
+    String html = """
+        <html><head><meta http-equiv="content-language" content="de"></head><body>
+        <article><h1>Hochwasser an der Elbe</h1><time datetime="2024-09-16">16. September</time>%s</article>
+        </body></html>""".formatted(STORY);
+    HtmlExtractor.Extracted extracted = extractor.extract(html, "");
+    assertThat(extracted.title()).isEqualTo("Hochwasser an der Elbe");
+    assertThat(extracted.published()).isEqualTo("2024-09-16");
+    assertThat(extracted.language()).isEqualTo("de");
+    assertThat(extracted.author()).isNull();
+  }
+
+  @Test
+  void textSplitByLineBreaksInOneContainerIsFound() {
+    String html = """
+        <html><body><div class="menu"><a href="/">Start</a></div>
+        <div class="story">Die Polizei hat in Hamburg einen 34-jährigen Mann festgenommen, der mehrere Autos beschädigt
+        haben soll.<br><br>Er wurde am Abend einem Haftrichter vorgeführt, teilte eine Sprecherin mit.</div>
+        </body></html>""";
+    assertThat(extractor.extract(html, "").text()).contains("einen 34-jährigen Mann festgenommen", "Haftrichter");
+  }
+
+  @Test
+  void emptyPageGivesEmptyText() {
+    assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
+    assertThat(extractor.extract("", "").text()).isEmpty();
+  }
+}
