@@ -19,6 +19,7 @@ public final class ArticleReader {
 
   private final InputStream stdin;
   private final long maxBytes;
+  private final TextCleaner cleaner = new TextCleaner();
 
   public ArticleReader(InputStream stdin, long maxBytes) {
     this.stdin = stdin;
@@ -29,7 +30,7 @@ public final class ArticleReader {
     if (input.equals("-")) {
       String text = normalize(TextDecoder.decode(readStdin()));
       requireText(text);
-      return new Article(Source.ofStdin(text.length()), text);
+      return toArticle(Source.ofStdin(text.length()), text, null);
     }
     Path path = Path.of(input);
     if (Files.isDirectory(path)) throw new InputException("is a directory");
@@ -50,7 +51,33 @@ public final class ArticleReader {
     }
     String text = normalize(TextDecoder.decode(bytes));
     requireText(text);
-    return new Article(Source.ofFile(input, text.length()), text);
+    return toArticle(Source.ofFile(input, text.length()), text, input);
+  }
+
+  /**
+   * HTML goes through main-content extraction, plain text through furniture cleanup; either way
+   * what the page or text says about itself (title, date, ...) lands on the source.
+   */
+  private Article toArticle(Source source, String text, String name) throws InputException {
+    String clean;
+    if (looksLikeHtml(text, name)) {
+      HtmlExtractor.Extracted page = new HtmlExtractor().extract(text, null);
+      clean = normalize(page.text());
+      source = source.withMetadata(page.title(), page.author(), page.published(), page.site(), page.language());
+      if (clean.isBlank()) throw new InputException("no article text found in the page");
+    } else {
+      TextCleaner.Cleaned cleaned = cleaner.clean(text);
+      clean = cleaned.text();
+      source = source.withMetadata(cleaned.title(), null, cleaned.published(), null, null);
+      if (clean.isBlank()) throw new InputException("no article text left after removing page furniture");
+    }
+    return new Article(source.withCharacters(clean.length()), clean);
+  }
+
+  static boolean looksLikeHtml(String text, String name) {
+    if (name != null && (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml"))) return true;
+    String head = text.substring(0, Math.min(text.length(), 512)).stripLeading().toLowerCase(java.util.Locale.ROOT);
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.contains("<html");
   }
 
   private byte[] readStdin() throws InputException {

@@ -34,6 +34,17 @@ public record Source(
     return new Source(label, path, url, title, author, published, site, language, characters);
   }
 
+  /** The same source with what the page or text itself said about it; null keeps the current value. */
+  public Source withMetadata(String title, String author, String published, String site, String language) {
+    return new Source(label, path, url, title != null ? title : this.title, author != null ? author : this.author,
+        published != null ? published : this.published, site != null ? site : this.site,
+        language != null ? language : this.language, characters);
+  }
+
+  public Source withCharacters(int characters) {
+    return new Source(label, path, url, title, author, published, site, language, characters);
+  }
+
   public Source withTitle(String title) {
     return new Source(label, path, url, title, author, published, site, language, characters);
   }
