@@ -22,7 +22,14 @@ import java.util.regex.Pattern;
  * editing a prompt changes every cache key. Immutable and thread-safe.
  */
 public final class PromptTemplates {
-  public static final List<String> NAMES = List.of("analyze.system.txt", "analyze.user.txt", "repair.txt");
+  public static final List<String> NAMES = List.of(
+      "analyze.system.txt",
+      "analyze.user.txt",
+      "repair.txt",
+      "synthesize.system.txt",
+      "synthesize.user.txt",
+      "translate.system.txt",
+      "translate.user.txt");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
   private final Map<String, String> templates;
