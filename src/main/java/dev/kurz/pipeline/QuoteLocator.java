@@ -1,0 +1,373 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.model.Grounding;
+import dev.kurz.model.Grounding.Status;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds where a claim's quote stands in one article's text, in three steps from most to least
+ * trustworthy:
+ *
+ * <ol>
+ *   <li>{@link Status#EXACT}: the quote occurs verbatim.
+ *   <li>{@link Status#NORMALIZED}: it occurs once both sides are normalized (NFC, every quotation
+ *       mark and apostrophe one mark, every dash '-', soft hyphens and zero-width characters
+ *       removed, whitespace runs one space, '…' as "...", 'ß' as "ss", lower case) and the quote's
+ *       leading and trailing punctuation is set aside (and taken back where the text has it too).
+ *   <li>{@link Status#FUZZY}: a token-level local alignment (Smith-Waterman over word ids) finds the
+ *       run of article words that best matches the quote's words, tolerating a dropped, inserted or
+ *       changed word or a changed ending ("Beamte"/"Beamter"). See {@link #locate} for the bar.
+ * </ol>
+ *
+ * <p>Offsets are {@code [start, end)} char offsets into the original text. The normalized text,
+ * its offset map and the article's word ids are computed once in the constructor, since one
+ * article is asked about 5 to 12 quotes. Instances are immutable and safe to share between
+ * threads; {@link #locate} allocates its own working arrays.
+ */
+public final class QuoteLocator {
+  /** Alignment scores: a word equal, a word with the same stem, a changed word, a gap. */
+  private static final int MATCH = 2;
+
+  private static final int NEAR = 1;
+  private static final int MISMATCH = -1;
+  private static final int GAP = -1;
+
+  /**
+   * A fuzzy window is accepted when its score reaches 80% of a perfect match (every quote word
+   * equal: 2 per word). One dropped, inserted or changed word in ten scores 17/20 and passes; two
+   * in ten score 14/20 and fail, as do the same words in another order. Short quotes are stricter
+   * by construction: a 3-word quote must match all three words in order (two equal words and one
+   * shared stem at the least).
+   */
+  private static final int ACCEPT_PERCENT = 80;
+
+  /** Below this many words a quote is too unspecific to be placed by similarity alone. */
+  static final int MIN_FUZZY_TOKENS = 3;
+
+  private final String text;
+  private final Normalized norm;
+  private final int[] tokStart; // per article token: start in the normalized text
+  private final int[] tokEnd; // per article token: end (exclusive) in the normalized text
+  private final int[] tokId; // per article token: index into vocab
+  private final String[] vocab; // distinct article tokens
+  private final Map<String, Integer> ids;
+
+  public QuoteLocator(String text) {
+    this.text = Objects.requireNonNull(text, "text");
+    this.norm = Normalized.of(text);
+    Tokens tokens = Tokens.of(norm.chars);
+    this.tokStart = tokens.start;
+    this.tokEnd = tokens.end;
+    this.tokId = new int[tokens.count];
+    this.ids = new HashMap<>();
+    for (int i = 0; i < tokens.count; i++) {
+      String word = norm.chars.substring(tokStart[i], tokEnd[i]);
+      tokId[i] = ids.computeIfAbsent(word, w -> ids.size());
+    }
+    this.vocab = new String[ids.size()];
+    ids.forEach((word, id) -> vocab[id] = word);
+  }
+
+  /**
+   * Where {@code quote} stands in the text, or {@link Grounding#notFound()} for a null or blank
+   * quote, one with fewer than {@value #MIN_FUZZY_TOKENS} words that is not found exactly or
+   * normalized, and one whose best fuzzy window scores below {@value #ACCEPT_PERCENT}% of a
+   * perfect match. When a quote occurs more than once the first occurrence wins.
+   */
+  public Grounding locate(String quote) {
+    if (quote == null || quote.isBlank()) return Grounding.notFound();
+    int at = text.indexOf(quote);
+    if (at >= 0) return new Grounding(Status.EXACT, at, at + quote.length());
+
+    Normalized q = Normalized.of(quote);
+    String qs = q.chars;
+    int coreStart = 0;
+    int coreEnd = qs.length();
+    while (coreStart < coreEnd && !Character.isLetterOrDigit(qs.charAt(coreStart))) coreStart++;
+    while (coreEnd > coreStart && !Character.isLetterOrDigit(qs.charAt(coreEnd - 1))) coreEnd--;
+    if (coreStart == coreEnd) return Grounding.notFound();
+
+    int found = norm.chars.indexOf(qs.substring(coreStart, coreEnd));
+    if (found >= 0) {
+      return span(Status.NORMALIZED, qs, coreStart, coreEnd, found, found + coreEnd - coreStart);
+    }
+    return fuzzy(qs);
+  }
+
+  private Grounding fuzzy(String qs) {
+    Tokens qt = Tokens.of(qs);
+    int m = qt.count;
+    int n = tokId.length;
+    if (m < MIN_FUZZY_TOKENS || n == 0) return Grounding.notFound();
+
+    // Per quote word: its article word id (-1 if the article lacks it) and the ids sharing a stem.
+    int[] exact = new int[m];
+    boolean[][] near = new boolean[m][];
+    for (int i = 0; i < m; i++) {
+      String word = qs.substring(qt.start[i], qt.end[i]);
+      exact[i] = ids.getOrDefault(word, -1);
+      near[i] = nearIds(word, exact[i]);
+    }
+
+    int[] prevH = new int[n + 1];
+    int[] curH = new int[n + 1];
+    int[] prevS = new int[n + 1];
+    int[] curS = new int[n + 1];
+    int best = 0;
+    int bestEnd = -1; // last article token of the best window
+    int bestStart = -1; // first article token of the best window
+    for (int i = 0; i < m; i++) {
+      int want = exact[i];
+      boolean[] stem = near[i];
+      curH[0] = 0;
+      for (int j = 1; j <= n; j++) {
+        int id = tokId[j - 1];
+        int s = id == want ? MATCH : stem != null && stem[id] ? NEAR : MISMATCH;
+        int h = prevH[j - 1] + s;
+        int start = prevH[j - 1] > 0 ? prevS[j - 1] : j - 1;
+        int up = prevH[j] + GAP; // quote word with no counterpart (model inserted it)
+        if (up > h) {
+          h = up;
+          start = prevS[j];
+        }
+        int left = curH[j - 1] + GAP; // article word the quote skips (model dropped it)
+        if (left > h) {
+          h = left;
+          start = curS[j - 1];
+        }
+        if (h <= 0) {
+          h = 0;
+          start = j;
+        }
+        curH[j] = h;
+        curS[j] = start;
+        if (h > best) {
+          best = h;
+          bestEnd = j - 1;
+          bestStart = start;
+        }
+      }
+      int[] t = prevH;
+      prevH = curH;
+      curH = t;
+      t = prevS;
+      prevS = curS;
+      curS = t;
+    }
+    if (best * 100 < ACCEPT_PERCENT * MATCH * m) return Grounding.notFound();
+    return span(
+        Status.FUZZY,
+        qs,
+        qt.start[0],
+        qt.end[m - 1],
+        tokStart[bestStart],
+        tokEnd[bestEnd]);
+  }
+
+  /** Article word ids that share a stem with {@code word} (null when none or word too short). */
+  private boolean[] nearIds(String word, int self) {
+    if (word.length() < 4) return null;
+    boolean[] out = null;
+    for (int v = 0; v < vocab.length; v++) {
+      if (v != self && sameStem(word, vocab[v])) {
+        if (out == null) out = new boolean[vocab.length];
+        out[v] = true;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Same word with another ending: a shared prefix of 4 chars or more that leaves at most 3 chars
+   * of the longer word ("beamte"/"beamter", "gespräche"/"gesprächen", "kämpfen"/"kämpft").
+   */
+  static boolean sameStem(String a, String b) {
+    int max = Math.max(a.length(), b.length());
+    int min = Math.min(a.length(), b.length());
+    if (min < 4 || max - min > 3) return false;
+    int p = 0;
+    while (p < min && a.charAt(p) == b.charAt(p)) p++;
+    return p >= 4 && p >= max - 3;
+  }
+
+  /**
+   * Maps a match of the quote's part {@code [qFrom, qTo)} at normalized text {@code [from, to)} to
+   * original offsets, first taking back the quote's punctuation around that part where the text
+   * has the same characters there (a closing quotation mark, a final period), then dropping
+   * whitespace at either end.
+   */
+  private Grounding span(Status status, String qs, int qFrom, int qTo, int from, int to) {
+    String ts = norm.chars;
+    while (qFrom > 0 && from > 0 && qs.charAt(qFrom - 1) == ts.charAt(from - 1)) {
+      qFrom--;
+      from--;
+    }
+    while (qTo < qs.length() && to < ts.length() && qs.charAt(qTo) == ts.charAt(to)) {
+      qTo++;
+      to++;
+    }
+    while (from < to && ts.charAt(from) == ' ') from++;
+    while (to > from && ts.charAt(to - 1) == ' ') to--;
+    return new Grounding(status, norm.start[from], norm.end[to - 1]);
+  }
+
+  /** Text after normalization, with each char's span in the original text. */
+  static final class Normalized {
+    final String chars;
+    final int[] start;
+    final int[] end;
+
+    private Normalized(String chars, int[] start, int[] end) {
+      this.chars = chars;
+      this.start = start;
+      this.end = end;
+    }
+
+    static Normalized of(String s) {
+      Builder b = new Builder(s.length());
+      int n = s.length();
+      int i = 0;
+      while (i < n) {
+        int cp = s.codePointAt(i);
+        int next = i + Character.charCount(cp);
+        int clusterEnd = next;
+        while (clusterEnd < n && isCombining(s.charAt(clusterEnd))) clusterEnd++;
+        if (clusterEnd == next) {
+          b.add(cp, i, next);
+        } else {
+          // A base letter with combining marks ("a" + U+0308): compose, map all to the cluster.
+          String composed = Normalizer.normalize(s.substring(i, clusterEnd), Normalizer.Form.NFC);
+          for (int k = 0; k < composed.length(); ) {
+            int c = composed.codePointAt(k);
+            b.add(c, i, clusterEnd);
+            k += Character.charCount(c);
+          }
+        }
+        i = clusterEnd;
+      }
+      return b.build();
+    }
+
+    private static boolean isCombining(char c) {
+      int type = Character.getType(c);
+      return type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK;
+    }
+  }
+
+  /** Appends normalized chars with their original spans; collapses whitespace runs. */
+  private static final class Builder {
+    private final StringBuilder out;
+    private int[] start;
+    private int[] end;
+    private int spaceFrom = -1;
+    private int spaceTo = -1;
+
+    Builder(int capacity) {
+      out = new StringBuilder(capacity + 16);
+      start = new int[capacity + 16];
+      end = new int[capacity + 16];
+    }
+
+    void add(int cp, int from, int to) {
+      if (isIgnorable(cp)) return;
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        if (spaceFrom < 0) spaceFrom = from;
+        spaceTo = to;
+        return;
+      }
+      if (spaceFrom >= 0) {
+        put(' ', spaceFrom, spaceTo);
+        spaceFrom = -1;
+      }
+      switch (cp) {
+        case '"', '\'', '`', 0xAB, 0xBB, 0xB4, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D,
+            0x201E, 0x201F, 0x2039, 0x203A, 0x2032, 0x2033 -> put('"', from, to);
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58,
+            0xFE63, 0xFF0D -> put('-', from, to);
+        case 0x2026 -> {
+          put('.', from, to);
+          put('.', from, to);
+          put('.', from, to);
+        }
+        case 0xDF, 0x1E9E -> {
+          put('s', from, to);
+          put('s', from, to);
+        }
+        default -> {
+          int lower = Character.toLowerCase(cp);
+          if (Character.isBmpCodePoint(lower)) {
+            put((char) lower, from, to);
+          } else {
+            put(Character.highSurrogate(lower), from, to);
+            put(Character.lowSurrogate(lower), from, to);
+          }
+        }
+      }
+    }
+
+    private void put(char c, int from, int to) {
+      int k = out.length();
+      if (k == start.length) {
+        start = Arrays.copyOf(start, k * 2);
+        end = Arrays.copyOf(end, k * 2);
+      }
+      out.append(c);
+      start[k] = from;
+      end[k] = to;
+    }
+
+    Normalized build() {
+      if (spaceFrom >= 0) put(' ', spaceFrom, spaceTo);
+      return new Normalized(out.toString(), start, end);
+    }
+
+    /** Soft hyphen, zero-width space/joiners, word joiner, BOM, direction marks. */
+    private static boolean isIgnorable(int cp) {
+      return cp == 0xAD
+          || (cp >= 0x200B && cp <= 0x200F)
+          || cp == 0x2060
+          || cp == 0xFEFF;
+    }
+  }
+
+  /** Words of a normalized text: maximal runs of letters and digits. */
+  private static final class Tokens {
+    final int[] start;
+    final int[] end;
+    final int count;
+
+    private Tokens(int[] start, int[] end, int count) {
+      this.start = start;
+      this.end = end;
+      this.count = count;
+    }
+
+    static Tokens of(String s) {
+      int[] start = new int[16];
+      int[] end = new int[16];
+      int count = 0;
+      int i = 0;
+      int n = s.length();
+      while (i < n) {
+        while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
+        if (i == n) break;
+        int from = i;
+        while (i < n && Character.isLetterOrDigit(s.charAt(i))) i++;
+        if (count == start.length) {
+          start = Arrays.copyOf(start, count * 2);
+          end = Arrays.copyOf(end, count * 2);
+        }
+        start[count] = from;
+        end[count] = i;
+        count++;
+      }
+      return new Tokens(start, end, count);
+    }
+  }
+}
