@@ -17,7 +17,8 @@ import java.util.Objects;
  *   <li>{@link Status#NORMALIZED}: it occurs once both sides are normalized (NFC, every quotation
  *       mark and apostrophe one mark, every dash '-', soft hyphens and zero-width characters
  *       removed, whitespace runs one space, '…' as "...", 'ß' as "ss", lower case) and the quote's
- *       leading and trailing punctuation is set aside (and taken back where the text has it too).
+ *       leading and trailing punctuation is set aside (and taken back where the text has it too);
+ *       the match must start and end at word boundaries.
  *   <li>{@link Status#FUZZY}: a token-level local alignment (Smith-Waterman over word ids) finds the
  *       run of article words that best matches the quote's words, tolerating a dropped, inserted or
  *       changed word or a changed ending ("Beamte"/"Beamter"). See {@link #locate} for the bar.
@@ -91,11 +92,27 @@ public final class QuoteLocator {
     while (coreEnd > coreStart && !Character.isLetterOrDigit(qs.charAt(coreEnd - 1))) coreEnd--;
     if (coreStart == coreEnd) return Grounding.notFound();
 
-    int found = norm.chars.indexOf(qs.substring(coreStart, coreEnd));
+    int found = wholeWordIndexOf(qs.substring(coreStart, coreEnd));
     if (found >= 0) {
       return span(Status.NORMALIZED, qs, coreStart, coreEnd, found, found + coreEnd - coreStart);
     }
     return fuzzy(qs);
+  }
+
+  /**
+   * First occurrence of {@code core} in the normalized text that neither starts nor ends inside a
+   * word, or -1: once quotation marks are set aside, "„Delegation“" must not land in
+   * "Delegationen".
+   */
+  private int wholeWordIndexOf(String core) {
+    String ts = norm.chars;
+    for (int at = ts.indexOf(core); at >= 0; at = ts.indexOf(core, at + 1)) {
+      int end = at + core.length();
+      boolean startsWord = at == 0 || !Character.isLetterOrDigit(ts.charAt(at - 1));
+      boolean endsWord = end == ts.length() || !Character.isLetterOrDigit(ts.charAt(end));
+      if (startsWord && endsWord) return at;
+    }
+    return -1;
   }
 
   private Grounding fuzzy(String qs) {
