@@ -13,15 +13,15 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a reportive or attribution cue with modality {@code stated}: reportive "soll/sollen/solle/
- *       sollten" with a perfect infinitive later in the sentence ("soll ... angeboten haben",
- *       "soll ... gewesen sein"; the deontic "soll eingefroren werden" does not count),
- *       "angeblich", "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben",
- *       "berichtet", "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I
- *       ("sei", "habe", "werde", ... unless next to "ich", where they are indicative);
- *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte",
- *       "wies ... zurück", "zurückgewiesen", "falsch" before "Bericht", "Meldung", "Behauptung"
- *       and the like or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare
- *       "es wäre falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
+ *       sollten" with a perfect infinitive later in the sentence ("soll ... angeboten haben", "soll
+ *       ... gewesen sein"; the deontic "soll eingefroren werden" does not count), "angeblich",
+ *       "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben", "berichtet",
+ *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I ("sei",
+ *       "habe", "werde", ... unless next to "ich", where they are indicative);
+ *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
+ *       zurück", "zurückgewiesen", "falsch" before "Bericht", "Meldung", "Behauptung" and the like
+ *       or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
+ *       falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
  *       negated just before it ("weder bestätigen noch dementieren", "nicht bestritten") does not
  *       count.
  * </ul>
@@ -51,8 +51,7 @@ public final class ModalityCheck {
           "erklärte",
           "erklärten");
   private static final Set<String> KONJUNKTIV_I =
-      Set.of(
-          "sei", "seien", "habe", "werde", "wolle", "könne", "müsse", "dürfe", "gebe", "wisse");
+      Set.of("sei", "seien", "habe", "werde", "wolle", "könne", "müsse", "dürfe", "gebe", "wisse");
   private static final Set<String> LAUT_FOLLOWERS =
       Set.of("dem", "der", "den", "des", "einem", "einer", "eines");
   private static final Set<String> DENIAL_WORDS =
@@ -176,7 +175,9 @@ public final class ModalityCheck {
         if (!negatedBefore(w, i)) cues.add(w.word(i) + " ... zurück");
       } else if (lc.equals("falsch") && w.inSentenceAny(i, FALSE_WHAT)) {
         cues.add(w.word(i));
-      } else if (lc.startsWith("falsch") && i + 1 < w.size() && FALSE_WHAT.contains(w.lower(i + 1))) {
+      } else if (lc.startsWith("falsch")
+          && i + 1 < w.size()
+          && FALSE_WHAT.contains(w.lower(i + 1))) {
         cues.add(w.word(i) + " " + w.word(i + 1));
       } else if (lc.startsWith("entspr")
           && w.inSentence(i, "nicht")

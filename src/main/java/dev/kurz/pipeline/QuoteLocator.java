@@ -3,8 +3,10 @@ package dev.kurz.pipeline;
 import dev.kurz.model.Grounding;
 import dev.kurz.model.Grounding.Status;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,15 +21,16 @@ import java.util.Objects;
  *       removed, whitespace runs one space, '…' as "...", 'ß' as "ss", lower case) and the quote's
  *       leading and trailing punctuation is set aside (and taken back where the text has it too);
  *       the match must start and end at word boundaries.
- *   <li>{@link Status#FUZZY}: a token-level local alignment (Smith-Waterman over word ids) finds the
- *       run of article words that best matches the quote's words, tolerating a dropped, inserted or
- *       changed word or a changed ending ("Beamte"/"Beamter"). See {@link #locate} for the bar.
+ *   <li>{@link Status#FUZZY}: a token-level local alignment (Smith-Waterman over word ids) finds
+ *       the run of article words that best matches the quote's words, tolerating a dropped,
+ *       inserted or changed word or a changed ending ("Beamte"/"Beamter"). See {@link #locate} for
+ *       the bar. A quote shortened with an ellipsis is found part by part.
  * </ol>
  *
- * <p>Offsets are {@code [start, end)} char offsets into the original text. The normalized text,
- * its offset map and the article's word ids are computed once in the constructor, since one
- * article is asked about 5 to 12 quotes. Instances are immutable and safe to share between
- * threads; {@link #locate} allocates its own working arrays.
+ * <p>Offsets are {@code [start, end)} char offsets into the original text. The normalized text, its
+ * offset map and the article's word ids are computed once in the constructor, since one article is
+ * asked about 5 to 12 quotes. Instances are immutable and safe to share between threads; {@link
+ * #locate} allocates its own working arrays.
  */
 public final class QuoteLocator {
   /** Alignment scores: a word equal, a word with the same stem, a changed word, a gap. */
@@ -56,6 +59,7 @@ public final class QuoteLocator {
   private final int[] tokId; // per article token: index into vocab
   private final String[] vocab; // distinct article tokens
   private final Map<String, Integer> ids;
+  private final Map<String, int[]> byPrefix; // first 4 chars -> ids of vocab words of 4+ chars
 
   public QuoteLocator(String text) {
     this.text = Objects.requireNonNull(text, "text");
@@ -71,13 +75,23 @@ public final class QuoteLocator {
     }
     this.vocab = new String[ids.size()];
     ids.forEach((word, id) -> vocab[id] = word);
+    Map<String, List<Integer>> groups = new HashMap<>();
+    for (int v = 0; v < vocab.length; v++) {
+      if (vocab[v].length() >= 4) {
+        groups.computeIfAbsent(vocab[v].substring(0, 4), k -> new ArrayList<>()).add(v);
+      }
+    }
+    this.byPrefix = new HashMap<>(groups.size() * 2);
+    groups.forEach(
+        (prefix, list) ->
+            byPrefix.put(prefix, list.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /**
    * Where {@code quote} stands in the text, or {@link Grounding#notFound()} for a null or blank
    * quote, one with fewer than {@value #MIN_FUZZY_TOKENS} words that is not found exactly or
-   * normalized, and one whose best fuzzy window scores below {@value #ACCEPT_PERCENT}% of a
-   * perfect match. When a quote occurs more than once the first occurrence wins.
+   * normalized, and one whose best fuzzy window scores below {@value #ACCEPT_PERCENT}% of a perfect
+   * match. When a quote occurs more than once the first occurrence wins.
    */
   public Grounding locate(String quote) {
     if (quote == null || quote.isBlank()) return Grounding.notFound();
@@ -96,7 +110,31 @@ public final class QuoteLocator {
     if (found >= 0) {
       return span(Status.NORMALIZED, qs, coreStart, coreEnd, found, found + coreEnd - coreStart);
     }
-    return fuzzy(qs);
+    Grounding fuzzy = fuzzy(qs);
+    if (fuzzy.found()) return fuzzy;
+    return omission(quote, qs.substring(coreStart, coreEnd));
+  }
+
+  /**
+   * A quote the model shortened with an ellipsis ("Putin sei ... bereit, ..."): every part of at
+   * least {@value #MIN_FUZZY_TOKENS} words must be found on its own, in order, the whole within
+   * three times the quote's length; the span runs from the first part to the last.
+   */
+  private Grounding omission(String quote, String core) {
+    if (!core.contains("...")) return Grounding.notFound();
+    String[] parts = core.split("\\.\\.\\.+");
+    if (parts.length < 2) return Grounding.notFound();
+    int start = -1;
+    int end = -1;
+    for (String part : parts) {
+      if (Tokens.of(part).count < MIN_FUZZY_TOKENS) return Grounding.notFound();
+      Grounding g = locate(part);
+      if (!g.found() || g.start() < end) return Grounding.notFound();
+      if (start < 0) start = g.start();
+      end = g.end();
+    }
+    if (end - start > 3 * quote.length()) return Grounding.notFound();
+    return new Grounding(Status.FUZZY, start, end);
   }
 
   /**
@@ -121,14 +159,20 @@ public final class QuoteLocator {
     int n = tokId.length;
     if (m < MIN_FUZZY_TOKENS || n == 0) return Grounding.notFound();
 
-    // Per quote word: its article word id (-1 if the article lacks it) and the ids sharing a stem.
-    int[] exact = new int[m];
-    boolean[][] near = new boolean[m][];
+    // Per quote word, the score of each article word id: equal, same stem, or neither.
+    int[][] score = new int[m][];
+    int reachable = 0; // best score each quote word could add, to skip hopeless alignments
     for (int i = 0; i < m; i++) {
       String word = qs.substring(qt.start[i], qt.end[i]);
-      exact[i] = ids.getOrDefault(word, -1);
-      near[i] = nearIds(word, exact[i]);
+      int[] row = new int[vocab.length];
+      Arrays.fill(row, MISMATCH);
+      int self = ids.getOrDefault(word, -1);
+      boolean near = markNear(row, word, self);
+      if (self >= 0) row[self] = MATCH;
+      reachable += self >= 0 ? MATCH : near ? NEAR : 0;
+      score[i] = row;
     }
+    if (!accepted(reachable, m)) return Grounding.notFound();
 
     int[] prevH = new int[n + 1];
     int[] curH = new int[n + 1];
@@ -138,13 +182,10 @@ public final class QuoteLocator {
     int bestEnd = -1; // last article token of the best window
     int bestStart = -1; // first article token of the best window
     for (int i = 0; i < m; i++) {
-      int want = exact[i];
-      boolean[] stem = near[i];
+      int[] row = score[i];
       curH[0] = 0;
       for (int j = 1; j <= n; j++) {
-        int id = tokId[j - 1];
-        int s = id == want ? MATCH : stem != null && stem[id] ? NEAR : MISMATCH;
-        int h = prevH[j - 1] + s;
+        int h = prevH[j - 1] + row[tokId[j - 1]];
         int start = prevH[j - 1] > 0 ? prevS[j - 1] : j - 1;
         int up = prevH[j] + GAP; // quote word with no counterpart (model inserted it)
         if (up > h) {
@@ -175,27 +216,27 @@ public final class QuoteLocator {
       prevS = curS;
       curS = t;
     }
-    if (best * 100 < ACCEPT_PERCENT * MATCH * m) return Grounding.notFound();
-    return span(
-        Status.FUZZY,
-        qs,
-        qt.start[0],
-        qt.end[m - 1],
-        tokStart[bestStart],
-        tokEnd[bestEnd]);
+    if (!accepted(best, m)) return Grounding.notFound();
+    return span(Status.FUZZY, qs, qt.start[0], qt.end[m - 1], tokStart[bestStart], tokEnd[bestEnd]);
   }
 
-  /** Article word ids that share a stem with {@code word} (null when none or word too short). */
-  private boolean[] nearIds(String word, int self) {
-    if (word.length() < 4) return null;
-    boolean[] out = null;
-    for (int v = 0; v < vocab.length; v++) {
+  private static boolean accepted(int score, int quoteTokens) {
+    return score * 100 >= ACCEPT_PERCENT * MATCH * quoteTokens;
+  }
+
+  /** Sets {@link #NEAR} for article words sharing a stem with {@code word}; true if any. */
+  private boolean markNear(int[] row, String word, int self) {
+    if (word.length() < 4) return false;
+    int[] candidates = byPrefix.get(word.substring(0, 4));
+    if (candidates == null) return false;
+    boolean any = false;
+    for (int v : candidates) {
       if (v != self && sameStem(word, vocab[v])) {
-        if (out == null) out = new boolean[vocab.length];
-        out[v] = true;
+        row[v] = NEAR;
+        any = true;
       }
     }
-    return out;
+    return any;
   }
 
   /**
@@ -213,9 +254,9 @@ public final class QuoteLocator {
 
   /**
    * Maps a match of the quote's part {@code [qFrom, qTo)} at normalized text {@code [from, to)} to
-   * original offsets, first taking back the quote's punctuation around that part where the text
-   * has the same characters there (a closing quotation mark, a final period), then dropping
-   * whitespace at either end.
+   * original offsets, first taking back the quote's punctuation around that part where the text has
+   * the same characters there (a closing quotation mark, a final period), then dropping whitespace
+   * at either end.
    */
   private Grounding span(Status status, String qs, int qFrom, int qTo, int from, int to) {
     String ts = norm.chars;
@@ -279,6 +320,15 @@ public final class QuoteLocator {
 
   /** Appends normalized chars with their original spans; collapses whitespace runs. */
   private static final class Builder {
+    /** Straight, typographic, German, French and single quotation marks, apostrophes, primes. */
+    private static final String QUOTE_MARKS =
+        "\"'`\u00AB\u00BB\u00B4\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2039\u203A"
+            + "\u2032\u2033";
+
+    /** Hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus sign and the like. */
+    private static final String DASHES =
+        "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D";
+
     private final StringBuilder out;
     private int[] start;
     private int[] end;
@@ -302,28 +352,25 @@ public final class QuoteLocator {
         put(' ', spaceFrom, spaceTo);
         spaceFrom = -1;
       }
-      switch (cp) {
-        case '"', '\'', '`', 0xAB, 0xBB, 0xB4, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D,
-            0x201E, 0x201F, 0x2039, 0x203A, 0x2032, 0x2033 -> put('"', from, to);
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58,
-            0xFE63, 0xFF0D -> put('-', from, to);
-        case 0x2026 -> {
-          put('.', from, to);
-          put('.', from, to);
-          put('.', from, to);
-        }
-        case 0xDF, 0x1E9E -> {
-          put('s', from, to);
-          put('s', from, to);
-        }
-        default -> {
-          int lower = Character.toLowerCase(cp);
-          if (Character.isBmpCodePoint(lower)) {
-            put((char) lower, from, to);
-          } else {
-            put(Character.highSurrogate(lower), from, to);
-            put(Character.lowSurrogate(lower), from, to);
-          }
+      if (QUOTE_MARKS.indexOf(cp) >= 0) {
+        put('"', from, to);
+      } else if (DASHES.indexOf(cp) >= 0) {
+        put('-', from, to);
+      } else if (cp == 0x2026) { // '…'
+        put('.', from, to);
+        put('.', from, to);
+        put('.', from, to);
+      } else if (cp == 0xDF || cp == 0x1E9E) { // 'ß', capital 'ẞ'
+        put('s', from, to);
+        put('s', from, to);
+      } else {
+        // Simple (1:1) case mapping, locale-independent, so offsets stay per code point.
+        int lower = Character.toLowerCase(cp);
+        if (Character.isBmpCodePoint(lower)) {
+          put((char) lower, from, to);
+        } else {
+          put(Character.highSurrogate(lower), from, to);
+          put(Character.lowSurrogate(lower), from, to);
         }
       }
     }
@@ -346,10 +393,7 @@ public final class QuoteLocator {
 
     /** Soft hyphen, zero-width space/joiners, word joiner, BOM, direction marks. */
     private static boolean isIgnorable(int cp) {
-      return cp == 0xAD
-          || (cp >= 0x200B && cp <= 0x200F)
-          || cp == 0x2060
-          || cp == 0xFEFF;
+      return cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
     }
   }
 

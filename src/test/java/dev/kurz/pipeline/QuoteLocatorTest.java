@@ -9,16 +9,15 @@ import org.junit.jupiter.api.Test;
 class QuoteLocatorTest {
   /** Invented German article: typographic quotes, soft hyphen, no-break space, dash, ellipsis. */
   private static final String TEXT =
-      "Die Verhandlungen in Genf sind nach Angaben beider Delegationen ohne Ergebnis geblieben. "
-          + "Der Sprecher des Außen\u00ADministeriums sagte am\u00A0Abend, man habe „konstruktiv "
-          + "und offen“ gesprochen – eine Einigung über die Grenzfragen sei aber nicht in Sicht."
-          + "\n\n"
-          + "Ein hochrangiger Beamter, der anonym bleiben wollte, bestätigte, dass die Gespräche "
-          + "in der kommenden Woche fortgesetzt werden sollen. Die Regierung in Bern hatte zuvor "
-          + "angeboten, als Vermittlerin aufzutreten. „Wir warten ab …“, hieß es aus Bern.\n\n"
-          + "Nach Informationen der Zeitung soll der Minister bereits im Frühjahr geheime Kontakte "
-          + "zur Gegenseite aufgenommen haben. Das Ministerium wies den Bericht als »frei erfunden« "
-          + "zurück. Die Zahl der Vertriebenen stieg unterdessen auf 1.200 Menschen.";
+      "Die Verhandlungen in Genf sind nach Angaben beider Delegationen ohne Ergebnis geblieben. Der"
+          + " Sprecher des Außen\u00ADministeriums sagte am\u00A0Abend, man habe „konstruktiv und"
+          + " offen“ gesprochen – eine Einigung über die Grenzfragen sei aber nicht in Sicht.\n\n"
+          + "Ein hochrangiger Beamter, der anonym bleiben wollte, bestätigte, dass die Gespräche in"
+          + " der kommenden Woche fortgesetzt werden sollen. Die Regierung in Bern hatte zuvor"
+          + " angeboten, als Vermittlerin aufzutreten. „Wir warten ab …“, hieß es aus Bern.\n\n"
+          + "Nach Informationen der Zeitung soll der Minister bereits im Frühjahr geheime Kontakte"
+          + " zur Gegenseite aufgenommen haben. Das Ministerium wies den Bericht als »frei"
+          + " erfunden« zurück. Die Zahl der Vertriebenen stieg unterdessen auf 1.200 Menschen.";
 
   private final QuoteLocator locator = new QuoteLocator(TEXT);
 
@@ -64,7 +63,9 @@ class QuoteLocatorTest {
 
   @Test
   void lowerCasedFirstLetterKeepsTheTrailingPeriod() {
-    Grounding g = locator.locate("die Regierung in Bern hatte zuvor angeboten, als Vermittlerin aufzutreten.");
+    Grounding g =
+        locator.locate(
+            "die Regierung in Bern hatte zuvor angeboten, als Vermittlerin aufzutreten.");
     assertThat(g.status()).isEqualTo(Status.NORMALIZED);
     assertThat(span(g))
         .isEqualTo("Die Regierung in Bern hatte zuvor angeboten, als Vermittlerin aufzutreten.");
@@ -80,25 +81,33 @@ class QuoteLocatorTest {
   @Test
   void dashVariantsAndDoubledSpacesAreNormalized() {
     Grounding g =
-        locator.locate("offen\" gesprochen  -  eine Einigung über die Grenzfragen sei aber nicht in Sicht");
+        locator.locate(
+            "offen\" gesprochen  -  eine Einigung über die Grenzfragen sei aber nicht in Sicht");
     assertThat(g.status()).isEqualTo(Status.NORMALIZED);
     assertThat(span(g))
-        .isEqualTo("offen“ gesprochen – eine Einigung über die Grenzfragen sei aber nicht in Sicht");
+        .isEqualTo(
+            "offen“ gesprochen – eine Einigung über die Grenzfragen sei aber nicht in Sicht");
   }
 
   @Test
   void quoteSpanningAParagraphBreakIsFound() {
-    Grounding g = locator.locate("sei aber nicht in Sicht. Ein hochrangiger Beamter, der anonym bleiben wollte");
+    Grounding g =
+        locator.locate(
+            "sei aber nicht in Sicht. Ein hochrangiger Beamter, der anonym bleiben wollte");
     assertThat(g.status()).isEqualTo(Status.NORMALIZED);
-    assertThat(span(g)).isEqualTo("sei aber nicht in Sicht.\n\nEin hochrangiger Beamter, der anonym bleiben wollte");
+    assertThat(span(g))
+        .isEqualTo(
+            "sei aber nicht in Sicht.\n\nEin hochrangiger Beamter, der anonym bleiben wollte");
   }
 
   @Test
   void quoteSpanningAParagraphBreakWithAWordDroppedIsFuzzy() {
-    Grounding g = locator.locate("nicht in Sicht. Ein Beamter, der anonym bleiben wollte, bestätigte");
+    Grounding g =
+        locator.locate("nicht in Sicht. Ein Beamter, der anonym bleiben wollte, bestätigte");
     assertThat(g.status()).isEqualTo(Status.FUZZY);
     assertThat(span(g))
-        .isEqualTo("nicht in Sicht.\n\nEin hochrangiger Beamter, der anonym bleiben wollte, bestätigte");
+        .isEqualTo(
+            "nicht in Sicht.\n\nEin hochrangiger Beamter, der anonym bleiben wollte, bestätigte");
   }
 
   @Test
@@ -112,7 +121,9 @@ class QuoteLocatorTest {
   @Test
   void droppedWordIsFuzzy() {
     Grounding g =
-        locator.locate("Nach Informationen der Zeitung soll der Minister im Frühjahr geheime Kontakte zur Gegenseite aufgenommen haben.");
+        locator.locate(
+            "Nach Informationen der Zeitung soll der Minister im Frühjahr geheime Kontakte zur"
+                + " Gegenseite aufgenommen haben.");
     assertThat(g.status()).isEqualTo(Status.FUZZY);
     assertThat(span(g))
         .isEqualTo(
@@ -133,17 +144,44 @@ class QuoteLocatorTest {
   void changedWordEndingIsFuzzy() {
     Grounding g = locator.locate("Ein hochrangiger Beamte, der anonym bleiben wollte, bestätigte");
     assertThat(g.status()).isEqualTo(Status.FUZZY);
-    assertThat(span(g)).isEqualTo("Ein hochrangiger Beamter, der anonym bleiben wollte, bestätigte");
+    assertThat(span(g))
+        .isEqualTo("Ein hochrangiger Beamter, der anonym bleiben wollte, bestätigte");
   }
 
   @Test
   void changedWordIsFuzzy() {
     Grounding g =
-        locator.locate("Die Verhandlungen in Genf sind nach Angaben beider Seiten ohne Ergebnis geblieben.");
+        locator.locate(
+            "Die Verhandlungen in Genf sind nach Angaben beider Seiten ohne Ergebnis geblieben.");
     assertThat(g.status()).isEqualTo(Status.FUZZY);
     assertThat(span(g))
         .isEqualTo(
-            "Die Verhandlungen in Genf sind nach Angaben beider Delegationen ohne Ergebnis geblieben.");
+            "Die Verhandlungen in Genf sind nach Angaben beider Delegationen ohne Ergebnis"
+                + " geblieben.");
+  }
+
+  @Test
+  void quoteShortenedWithAnEllipsisIsFoundPartByPart() {
+    Grounding g = locator.locate("Die Verhandlungen in Genf sind … ohne Ergebnis geblieben.");
+    assertThat(g.status()).isEqualTo(Status.FUZZY);
+    assertThat(span(g))
+        .isEqualTo(
+            "Die Verhandlungen in Genf sind nach Angaben beider Delegationen ohne Ergebnis"
+                + " geblieben");
+  }
+
+  @Test
+  void ellipsisPartsMustBeLongEnoughAndInOrder() {
+    assertThat(locator.locate("Die Verhandlungen ... Bern")).isEqualTo(Grounding.notFound());
+    assertThat(locator.locate("ohne Ergebnis geblieben ... Die Verhandlungen in Genf"))
+        .isEqualTo(Grounding.notFound());
+  }
+
+  @Test
+  void sharpSAndDoubleSAreTheSame() {
+    Grounding g = locator.locate("„Wir warten ab …“, hiess es aus Bern.");
+    assertThat(g.status()).isEqualTo(Status.NORMALIZED);
+    assertThat(span(g)).isEqualTo("„Wir warten ab …“, hieß es aus Bern.");
   }
 
   @Test

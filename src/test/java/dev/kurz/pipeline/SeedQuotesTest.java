@@ -38,11 +38,13 @@ class SeedQuotesTest {
     Path answers = SHARED.resolve("examples");
     Assumptions.assumeTrue(
         Files.isDirectory(seeds) && Files.isDirectory(answers),
-        "shared seeds/examples not found under " + SHARED.toAbsolutePath()
+        "shared seeds/examples not found under "
+            + SHARED.toAbsolutePath()
             + " (set -Dkurz.shared); skipping seed quote tests");
     examples = new ArrayList<>();
     try (Stream<Path> files = Files.list(answers)) {
-      for (Path json : files.filter(p -> p.toString().endsWith(".analysis.json")).sorted().toList()) {
+      for (Path json :
+          files.filter(p -> p.toString().endsWith(".analysis.json")).sorted().toList()) {
         String name = json.getFileName().toString().replace(".analysis.json", "");
         Path seed = seeds.resolve(name + ".txt");
         if (!Files.exists(seed)) continue;
@@ -71,7 +73,9 @@ class SeedQuotesTest {
       for (int i = 0; i < ex.claims().size(); i++) {
         String quote = ex.claims().get(i).quote();
         Grounding g = locator.locate(quote);
-        assertThat(g.status()).as("%s claim %d: %s", ex.name(), i + 1, quote).isEqualTo(Status.EXACT);
+        assertThat(g.status())
+            .as("%s claim %d: %s", ex.name(), i + 1, quote)
+            .isEqualTo(Status.EXACT);
         assertThat(ex.text().substring(g.start(), g.end())).isEqualTo(quote);
       }
     }
@@ -98,8 +102,12 @@ class SeedQuotesTest {
           Grounding g = locator.locate(changed);
           String what = "%s claim %d perturbed: %s".formatted(ex.name(), i + 1, changed);
           assertThat(g.found()).as(what).isTrue();
-          assertThat(g.start()).as(what).isBetween(exact.start() - BOUNDARY_SLACK, exact.start() + BOUNDARY_SLACK);
-          assertThat(g.end()).as(what).isBetween(exact.end() - BOUNDARY_SLACK, exact.end() + BOUNDARY_SLACK);
+          assertThat(g.start())
+              .as(what)
+              .isBetween(exact.start() - BOUNDARY_SLACK, exact.start() + BOUNDARY_SLACK);
+          assertThat(g.end())
+              .as(what)
+              .isBetween(exact.end() - BOUNDARY_SLACK, exact.end() + BOUNDARY_SLACK);
           checked++;
         }
       }
@@ -119,7 +127,8 @@ class SeedQuotesTest {
         }
       }
     }
-    System.out.println("ModalityCheck on " + claims + " example claims: " + warnings.size() + " warning(s)");
+    System.out.println(
+        "ModalityCheck on " + claims + " example claims: " + warnings.size() + " warning(s)");
     warnings.forEach(w -> System.out.println("  " + w));
     assertThat(warnings.size()).as("warnings: %s", warnings).isLessThanOrEqualTo(claims / 10);
   }
@@ -128,7 +137,9 @@ class SeedQuotesTest {
     return q.replaceAll("[„“”«»]", "\"").replaceAll("[‚‘’‹›]", "'");
   }
 
-  /** Drops the word in the middle of a quote of four or more words; shorter ones stay as they are. */
+  /**
+   * Drops the word in the middle of a quote of four or more words; shorter ones stay as they are.
+   */
   private static String dropMiddleWord(String q) {
     String[] words = q.split(" ");
     if (words.length < 4) return q;
