@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -109,6 +110,36 @@ class SeedQuotesTest {
               .as(what)
               .isBetween(exact.end() - BOUNDARY_SLACK, exact.end() + BOUNDARY_SLACK);
           checked++;
+        }
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
+  void quotesFromOtherArticlesAndShuffledQuotesAreNotFound() {
+    // The seeds share a topic and vocabulary (Putin, Waffenstillstand, Gespräche, USA), which
+    // makes another article's quote a realistic invented quote.
+    int checked = 0;
+    for (Example ex : examples) {
+      QuoteLocator locator = new QuoteLocator(ex.text());
+      for (Example other : examples) {
+        for (Claim c : other.claims()) {
+          List<String> words = new ArrayList<>(List.of(c.quote().split(" ")));
+          Collections.reverse(words);
+          String reversed = String.join(" ", words);
+          if (words.size() >= 3) {
+            assertThat(locator.locate(reversed))
+                .as("%s: %s", ex.name(), reversed)
+                .isEqualTo(Grounding.notFound());
+            checked++;
+          }
+          if (other != ex && !ex.text().contains(c.quote())) {
+            assertThat(locator.locate(c.quote()))
+                .as("%s: %s", ex.name(), c.quote())
+                .isEqualTo(Grounding.notFound());
+            checked++;
+          }
         }
       }
     }
