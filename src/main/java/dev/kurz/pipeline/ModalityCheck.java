@@ -1,0 +1,282 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.model.Claim;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The cheap check after the model: compares the German cues in a claim's quote with the modality
+ * the model chose, and returns warnings for the reader. Two rules (see CLAIMS.md):
+ *
+ * <ul>
+ *   <li>a reportive or attribution cue with modality {@code stated}: reportive "soll/sollen/solle/
+ *       sollten" with a perfect infinitive later in the sentence ("soll ... angeboten haben", "soll
+ *       ... gewesen sein"; the deontic "soll eingefroren werden" does not count), "angeblich",
+ *       "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben", "berichtet",
+ *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I ("sei",
+ *       "habe", "werde", ... unless next to "ich", where they are indicative);
+ *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
+ *       zurück", "zurückgewiesen", "falsch" before "Bericht", "Meldung", "Behauptung" and the like
+ *       or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
+ *       falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
+ *       negated just before it ("weder bestätigen noch dementieren", "nicht bestritten") does not
+ *       count.
+ * </ul>
+ *
+ * <p>Cues are matched on whole words (letter runs), never inside other words. Whether the cue
+ * governs the claim is not analysed: any cue in the quote counts, so a quote that reports an
+ * allegation together with its denial gets a warning. Some false positives are the accepted price
+ * of a check that costs nothing. Stateless and thread-safe.
+ */
+public final class ModalityCheck {
+  private static final Set<String> SOLL = Set.of("soll", "sollen", "solle", "sollten");
+  private static final Set<String> PERFECT_AUX = Set.of("haben", "sein");
+  private static final Set<String> REPORTIVE_PREFIXES =
+      Set.of("angeblich", "mutmaßlich", "mutmasslich", "unbestätigt");
+  private static final Set<String> REPORTIVE_WORDS =
+      Set.of(
+          "offenbar",
+          "zufolge",
+          "gemäß",
+          "berichtet",
+          "berichtete",
+          "berichteten",
+          "berichten",
+          "sagte",
+          "sagten",
+          "sagt",
+          "erklärte",
+          "erklärten");
+  private static final Set<String> KONJUNKTIV_I =
+      Set.of("sei", "seien", "habe", "werde", "wolle", "könne", "müsse", "dürfe", "gebe", "wisse");
+  private static final Set<String> LAUT_FOLLOWERS =
+      Set.of("dem", "der", "den", "des", "einem", "einer", "eines");
+  private static final Set<String> DENIAL_WORDS =
+      Set.of(
+          "bestritt",
+          "bestritten",
+          "bestreitet",
+          "bestreiten",
+          "dementierte",
+          "dementierten",
+          "dementiert",
+          "dementieren",
+          "zurückgewiesen",
+          "zurückweisen",
+          "zurückwies",
+          "zurückwiesen",
+          "falschmeldung",
+          "falschmeldungen");
+  private static final Set<String> WEISEN = Set.of("wies", "wiesen", "weist", "weisen");
+  private static final Set<String> FALSE_WHAT =
+      Set.of(
+          "bericht",
+          "berichte",
+          "berichten",
+          "meldung",
+          "meldungen",
+          "behauptung",
+          "behauptungen",
+          "darstellung",
+          "information",
+          "informationen",
+          "angaben",
+          "nachricht",
+          "nachrichten");
+  private static final Set<String> NEGATIONS =
+      Set.of("nicht", "weder", "noch", "nie", "niemals", "kein", "keine");
+  private static final Set<String> REALITY = Set.of("realität", "wahrheit", "tatsachen");
+
+  /** How far after "soll" a perfect infinitive may stand, in words. */
+  private static final int SOLL_REACH = 12;
+
+  private ModalityCheck() {}
+
+  /**
+   * Warnings for claim number {@code claimNumber} (1-based, as the reader sees it), one line each;
+   * empty when the quote or modality is missing or nothing looks wrong.
+   */
+  public static List<String> check(int claimNumber, Claim claim) {
+    List<String> warnings = new ArrayList<>(2);
+    if (claim == null || claim.quote() == null || claim.modality() == null) return warnings;
+    String modality = claim.modality().strip().toLowerCase(Locale.ROOT);
+    Words words = Words.of(claim.quote());
+    if (modality.equals("stated")) {
+      Set<String> cues = reportiveCues(words);
+      if (!cues.isEmpty()) {
+        warnings.add(
+            "claim %d: quote contains reportive/attribution cue %s but modality is 'stated'"
+                .formatted(claimNumber, quoted(cues)));
+      }
+    }
+    if (!modality.equals("denied")) {
+      Set<String> cues = denialCues(words);
+      if (!cues.isEmpty()) {
+        warnings.add(
+            "claim %d: quote contains denial cue %s but modality is '%s'"
+                .formatted(claimNumber, quoted(cues), modality));
+      }
+    }
+    return warnings;
+  }
+
+  static Set<String> reportiveCues(Words w) {
+    Set<String> cues = new LinkedHashSet<>();
+    for (int i = 0; i < w.size(); i++) {
+      String lc = w.lower(i);
+      if (SOLL.contains(lc)) {
+        int aux = perfectInfinitiveAfter(w, i);
+        if (aux >= 0) cues.add(w.word(i) + " ... " + w.word(aux - 1) + " " + w.word(aux));
+      } else if (REPORTIVE_WORDS.contains(lc) || startsWithAny(lc, REPORTIVE_PREFIXES)) {
+        cues.add(w.word(i));
+      } else if (lc.equals("laut") && i + 1 < w.size() && w.sameSentence(i, i + 1)) {
+        String next = w.word(i + 1);
+        if (Character.isUpperCase(next.charAt(0)) || LAUT_FOLLOWERS.contains(w.lower(i + 1))) {
+          cues.add(w.word(i) + " " + next);
+        }
+      } else if (lc.equals("nach") && w.is(i + 1, "angaben")) {
+        cues.add(w.word(i) + " " + w.word(i + 1));
+      } else if ((lc.equals("heißt") || lc.equals("hieß")) && w.is(i + 1, "es")) {
+        cues.add(w.word(i) + " es");
+      } else if ((lc.equals("teilte") || lc.equals("teilten")) && w.laterInSentence(i, "mit")) {
+        cues.add(w.word(i) + " ... mit");
+      } else if (KONJUNKTIV_I.contains(lc) && !w.is(i - 1, "ich") && !w.is(i + 1, "ich")) {
+        cues.add(w.word(i));
+      }
+    }
+    return cues;
+  }
+
+  /**
+   * Index of "haben"/"sein" ending a perfect infinitive after the "soll" at {@code i} in the same
+   * sentence ("angeboten haben", "gewesen sein", "getötet worden sein"), or -1. The word before
+   * must look like a participle (ends in -t or -en), which keeps "soll ... fertig sein" out and
+   * lets "soll bereit sein" (usually reportive in news) in.
+   */
+  private static int perfectInfinitiveAfter(Words w, int i) {
+    for (int k = i + 2; k < w.size() && k <= i + SOLL_REACH && w.sameSentence(i, k); k++) {
+      if (!PERFECT_AUX.contains(w.lower(k))) continue;
+      String before = w.lower(k - 1);
+      if (before.length() >= 4 && (before.endsWith("t") || before.endsWith("en"))) return k;
+    }
+    return -1;
+  }
+
+  static Set<String> denialCues(Words w) {
+    Set<String> cues = new LinkedHashSet<>();
+    for (int i = 0; i < w.size(); i++) {
+      String lc = w.lower(i);
+      if (DENIAL_WORDS.contains(lc)) {
+        if (!negatedBefore(w, i)) cues.add(w.word(i));
+      } else if (WEISEN.contains(lc) && w.laterInSentence(i, "zurück")) {
+        if (!negatedBefore(w, i)) cues.add(w.word(i) + " ... zurück");
+      } else if (lc.equals("falsch") && w.inSentenceAny(i, FALSE_WHAT)) {
+        cues.add(w.word(i));
+      } else if (lc.startsWith("falsch")
+          && i + 1 < w.size()
+          && FALSE_WHAT.contains(w.lower(i + 1))) {
+        cues.add(w.word(i) + " " + w.word(i + 1));
+      } else if (lc.startsWith("entspr")
+          && w.inSentence(i, "nicht")
+          && w.inSentenceAny(i, REALITY)) {
+        cues.add("nicht der Realität " + w.word(i));
+      }
+    }
+    return cues;
+  }
+
+  private static boolean negatedBefore(Words w, int i) {
+    for (int k = Math.max(0, i - 3); k < i; k++) {
+      if (w.sameSentence(k, i) && NEGATIONS.contains(w.lower(k))) return true;
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(String word, Set<String> prefixes) {
+    for (String p : prefixes) {
+      if (word.startsWith(p)) return true;
+    }
+    return false;
+  }
+
+  private static String quoted(Set<String> cues) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : cues) {
+      if (!sb.isEmpty()) sb.append(", ");
+      sb.append('\'').append(c).append('\'');
+    }
+    return sb.toString();
+  }
+
+  /** The words of a quote (letter runs), with the sentence each one stands in. */
+  static final class Words {
+    private final List<String> words = new ArrayList<>();
+    private final List<String> lower = new ArrayList<>();
+    private final List<Integer> sentence = new ArrayList<>();
+
+    static Words of(String s) {
+      Words w = new Words();
+      int sent = 0;
+      int i = 0;
+      int n = s.length();
+      while (i < n) {
+        char c = s.charAt(i);
+        if (Character.isLetter(c)) {
+          int from = i;
+          while (i < n && Character.isLetter(s.charAt(i))) i++;
+          String word = s.substring(from, i);
+          w.words.add(word);
+          w.lower.add(word.toLowerCase(Locale.ROOT));
+          w.sentence.add(sent);
+        } else {
+          // "1.000" and "3.5" do not end a sentence; a period before a space or the end does.
+          boolean end = i + 1 == n || Character.isWhitespace(s.charAt(i + 1));
+          if (c == '!' || c == '?' || c == ';' || (c == '.' && end)) sent++;
+          i++;
+        }
+      }
+      return w;
+    }
+
+    int size() {
+      return words.size();
+    }
+
+    String word(int i) {
+      return words.get(i);
+    }
+
+    String lower(int i) {
+      return lower.get(i);
+    }
+
+    boolean is(int i, String lc) {
+      return i >= 0 && i < words.size() && lower.get(i).equals(lc);
+    }
+
+    boolean sameSentence(int a, int b) {
+      return sentence.get(a).equals(sentence.get(b));
+    }
+
+    boolean laterInSentence(int i, String lc) {
+      for (int k = i + 1; k < words.size() && sameSentence(i, k); k++) {
+        if (lower.get(k).equals(lc)) return true;
+      }
+      return false;
+    }
+
+    boolean inSentence(int i, String lc) {
+      return inSentenceAny(i, Set.of(lc));
+    }
+
+    boolean inSentenceAny(int i, Set<String> lcs) {
+      for (int k = 0; k < words.size(); k++) {
+        if (sameSentence(i, k) && lcs.contains(lower.get(k))) return true;
+      }
+      return false;
+    }
+  }
+}

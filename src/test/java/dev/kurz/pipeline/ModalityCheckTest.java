@@ -1,0 +1,141 @@
+package dev.kurz.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.model.Claim;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModalityCheckTest {
+  private static List<String> check(String modality, String quote) {
+    return ModalityCheck.check(
+        3, new Claim("a claim", "someone", "official", modality, quote, null));
+  }
+
+  @Test
+  void reportiveSollWithPerfectInfinitiveWarnsWhenStated() {
+    List<String> w =
+        check("stated", "Der Minister soll im Frühjahr geheime Kontakte aufgenommen haben.");
+    assertThat(w)
+        .containsExactly(
+            "claim 3: quote contains reportive/attribution cue 'soll ... aufgenommen haben' but"
+                + " modality is 'stated'");
+  }
+
+  @Test
+  void reportiveSollWithGewesenSeinWarnsWhenStated() {
+    assertThat(check("stated", "Das soll nicht der erste Versuch der Regierung gewesen sein."))
+        .singleElement()
+        .asString()
+        .contains("'soll ... gewesen sein'");
+  }
+
+  @Test
+  void reportiveSollIsFineWhenAlleged() {
+    assertThat(check("alleged", "Die Agenten sollen den Plan bereits 2022 entworfen haben."))
+        .isEmpty();
+  }
+
+  @Test
+  void deonticSollDoesNotWarn() {
+    assertThat(check("stated", "Der Konflikt soll entlang der Frontlinie eingefroren werden."))
+        .isEmpty();
+    assertThat(check("stated", "Die Brücke soll bis zum Sommer fertig sein.")).isEmpty();
+    assertThat(check("stated", "Die Gespräche sollen nächste Woche weitergehen.")).isEmpty();
+  }
+
+  @Test
+  void attributionCuesWarnWhenStated() {
+    assertThat(check("stated", "Laut Reuters trafen sich die Unterhändler in Istanbul."))
+        .singleElement()
+        .asString()
+        .contains("'Laut Reuters'");
+    assertThat(check("stated", "Den Quellen zufolge wurde das Angebot abgelehnt."))
+        .singleElement()
+        .asString()
+        .contains("'zufolge'");
+    assertThat(check("stated", "Nach Angaben der Polizei wurden drei Menschen verletzt."))
+        .singleElement()
+        .asString()
+        .contains("'Nach Angaben'");
+    assertThat(check("stated", "Der mutmaßliche Täter wurde festgenommen."))
+        .singleElement()
+        .asString()
+        .contains("'mutmaßliche'");
+    assertThat(check("stated", "Washington sei zu Gesprächen bereit, sagte der Sprecher."))
+        .singleElement()
+        .asString()
+        .contains("'sei', 'sagte'");
+  }
+
+  @Test
+  void attributionCuesAreFineWhenReported() {
+    assertThat(check("reported", "Laut Reuters trafen sich die Unterhändler in Istanbul."))
+        .isEmpty();
+    assertThat(check("reported", "Washington sei zu Gesprächen bereit.")).isEmpty();
+  }
+
+  @Test
+  void cuesInsideOtherWordsOrIndicativeFormsDoNotWarn() {
+    assertThat(check("stated", "Über Lautsprecher wurde die Seilbahn beiseite geräumt.")).isEmpty();
+    assertThat(check("stated", "Die Kontrollen an der Grenze wurden verschärft.")).isEmpty();
+    assertThat(check("stated", "Ich habe das Dokument selbst gesehen.")).isEmpty();
+    assertThat(check("stated", "Die Musik war laut.")).isEmpty();
+    assertThat(check("stated", "Seine Führungsrolle ist unbestritten.")).isEmpty();
+    assertThat(check("stated", "Die Zahl der Verletzten stieg auf 1.200. Sie sei hoch."))
+        .hasSize(1);
+  }
+
+  @Test
+  void denialVerbWarnsUnlessDenied() {
+    String quote = "Der Kreml bestritt, dass ein Treffen stattgefunden habe.";
+    assertThat(check("denied", quote)).isEmpty();
+    assertThat(check("reported", quote))
+        .containsExactly(
+            "claim 3: quote contains denial cue 'bestritt' but modality is 'reported'");
+  }
+
+  @Test
+  void separableDenialVerbWarns() {
+    assertThat(check("opinion", "Das Ministerium wies den Bericht als frei erfunden zurück."))
+        .singleElement()
+        .asString()
+        .contains("'wies ... zurück'");
+    assertThat(check("opinion", "Das Ministerium wies darauf hin, dass die Frist abläuft."))
+        .isEmpty();
+  }
+
+  @Test
+  void falseReportAndRealityPhrasesWarn() {
+    assertThat(check("reported", "Der Sprecher nannte das einen falschen Bericht."))
+        .singleElement()
+        .asString()
+        .contains("'falschen Bericht'");
+    assertThat(check("reported", "Die Darstellung entspricht nicht der Realität."))
+        .singleElement()
+        .asString()
+        .contains("denial cue");
+    assertThat(check("opinion", "Es wäre falsch, jetzt die Hilfe zu kürzen.")).isEmpty();
+  }
+
+  @Test
+  void negatedDenialDoesNotWarn() {
+    assertThat(check("reported", "Darum kann ich das weder bestätigen noch dementieren."))
+        .isEmpty();
+    assertThat(check("reported", "Die Regierung hat den Bericht nicht dementiert.")).isEmpty();
+  }
+
+  @Test
+  void statedDenialOfAReportWarnsTwice() {
+    assertThat(check("stated", "Der Bericht sei falsch, sagte der Sprecher."))
+        .hasSize(2)
+        .allSatisfy(w -> assertThat(w).startsWith("claim 3: "));
+  }
+
+  @Test
+  void missingQuoteOrModalityGivesNoWarnings() {
+    assertThat(check("stated", null)).isEmpty();
+    assertThat(check(null, "Laut Reuters trafen sich die Unterhändler.")).isEmpty();
+    assertThat(ModalityCheck.check(1, null)).isEmpty();
+  }
+}
