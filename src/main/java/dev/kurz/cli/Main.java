@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,8 +20,30 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC(),
-        RetryPolicy.Sleeper.REAL)));
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Terminal term = new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC(),
+        RetryPolicy.Sleeper.REAL, stderrIsTerminal(), interrupted);
+    if (needsInterrupts(args)) Interrupts.install(interrupted, System.err);
+    System.exit(run(args, term));
+  }
+
+  /** Only long-running commands take over Ctrl-C; installing the handler costs start-up time. */
+  private static boolean needsInterrupts(String[] args) {
+    return args.length > 0 && (args[0].equals("summarize") || args[0].equals("digest") || args[0].equals("translate"));
+  }
+
+  /**
+   * Whether a person watches stderr: a console exists and (on Java 22+) it is a terminal. TERM=dumb
+   * or NO_COLOR-style environments still get a plain bar-free log.
+   */
+  static boolean stderrIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null || "dumb".equals(System.getenv("TERM"))) return false;
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   static int run(String[] args, Terminal term) {

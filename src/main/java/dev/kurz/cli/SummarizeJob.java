@@ -1,21 +1,25 @@
 package dev.kurz.cli;
 
 import dev.kurz.config.Key;
+import dev.kurz.config.PriceTable;
 import dev.kurz.config.Settings;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Outcome;
+import dev.kurz.pipeline.AdaptiveLimiter;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.BatchRunner;
 import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
+import dev.kurz.pipeline.ThrottledBackend;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs summarize over its inputs: wires the summarizer from the services, reads each input
- * inside its own task (so one unreadable file is one error), reports failures on stderr as they
- * happen and a summary line at the end, and turns the outcomes into the exit code.
+ * The batch engine behind summarize (and digest): wires the summarizer from the services, runs
+ * the inputs through a bounded pool whose request concurrency adapts to the provider's push-back,
+ * reads each input inside its own task (so one unreadable file is one error), reports failures on
+ * stderr as they happen, shows progress, and ends with a summary line and the exit code.
  */
 final class SummarizeJob {
   private final Terminal term;
@@ -23,6 +27,7 @@ final class SummarizeJob {
   private final CacheOptions cacheOptions;
   private final GlobalOptions global;
   private final ArticleReader reader;
+  private long startMillis;
 
   SummarizeJob(Terminal term, Services services, CacheOptions cacheOptions, GlobalOptions global, ArticleReader reader) {
     this.term = term;
@@ -32,41 +37,71 @@ final class SummarizeJob {
     this.reader = reader;
   }
 
-  List<Outcome> run(List<String> inputs, Consumer<Outcome> emit) throws InterruptedException {
+  /** The summarizer for this run's settings, its requests throttled adaptively. */
+  Summarizer summarizer() {
     Settings s = services.settings();
-    int concurrency = s.intValue(Key.CONCURRENCY);
-    if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
-    var backend = services.backend();
+    int concurrency = concurrency();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    Summarizer summarizer = new Summarizer(backend, services.prompts(), services.schema(), cache,
+    return new Summarizer(new ThrottledBackend(services.backend(), new AdaptiveLimiter(concurrency),
+        () -> term.interrupted().get()), services.prompts(),
+        services.schema(), cache,
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());
-    return new BatchRunner(concurrency).run(inputs, input -> {
+  }
+
+  int concurrency() {
+    int concurrency = services.settings().intValue(Key.CONCURRENCY);
+    if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
+    return concurrency;
+  }
+
+  List<Outcome> run(List<String> inputs, Consumer<Outcome> emit) throws InterruptedException {
+    startMillis = term.clock().millis();
+    Summarizer summarizer = summarizer();
+    ProgressReporter progress = new ProgressReporter(term.err(), term.clock(), term.interactive(), global.quiet);
+    // Articles in flight: enough to keep every request slot busy while others read or validate.
+    BatchRunner runner = new BatchRunner(concurrency() * 2, () -> term.interrupted().get(), progress);
+    List<Outcome> outcomes = runner.run(inputs, input -> {
       Outcome outcome;
       try {
         outcome = summarizer.summarize(reader.read(input));
       } catch (InputException e) {
         outcome = new Outcome.Failed(input, e.getMessage(), Outcome.Failure.INPUT);
       }
-      if (outcome instanceof Outcome.Failed f) term.err().println("[ERROR] " + f.label() + ": " + f.message());
+      if (outcome instanceof Outcome.Failed f && f.kind() != Outcome.Failure.INTERRUPTED) {
+        synchronized (progress) {
+          progress.println("[ERROR] " + f.label() + ": " + f.message());
+        }
+      }
       return outcome;
     }, emit);
+    progress.close();
+    return outcomes;
   }
 
   int report(List<Outcome> outcomes) {
     int failed = 0;
     int cached = 0;
+    int interrupted = 0;
     long in = 0;
     long out = 0;
+    double cost = 0;
+    boolean priced = true;
     boolean backendDown = false;
+    PriceTable prices = PriceTable.of(services.configFile());
     for (Outcome o : outcomes) {
       switch (o) {
         case Outcome.Done d -> {
-          if (d.result().cached()) cached++;
-          else {
-            in += d.result().usage().inputTokens();
-            out += d.result().usage().outputTokens();
+          if (d.result().cached()) {
+            cached++;
+          } else {
+            var u = d.result().usage();
+            in += u.inputTokens();
+            out += u.outputTokens();
+            PriceTable.Price price = prices.price(d.result().model().provider(), d.result().model().name());
+            if (price == null) priced = false;
+            else cost += price.cost(u.inputTokens(), u.outputTokens());
           }
           for (String w : d.result().warnings()) {
             if (!global.quiet) term.err().println("[WARN] " + d.label() + ": " + w);
@@ -75,19 +110,20 @@ final class SummarizeJob {
         case Outcome.Failed f -> {
           failed++;
           backendDown |= f.kind() == Outcome.Failure.BACKEND;
+          if (f.kind() == Outcome.Failure.INTERRUPTED) interrupted++;
         }
       }
     }
     int done = outcomes.size() - failed;
-    if (!global.quiet && outcomes.size() > 1) {
-      term.err().printf("%d articles: %d done (%d from cache), %d failed; tokens %d in / %d out%n",
-          outcomes.size(), done, cached, failed, in, out);
+    if (!global.quiet && (outcomes.size() > 1 || interrupted > 0)) {
+      double seconds = (term.clock().millis() - startMillis) / 1000.0;
+      term.err().printf("%s%d articles: %d done (%d from cache, %d new), %d failed; tokens %d in / %d out; est. cost %s; %.1f s%n",
+          interrupted > 0 ? "interrupted: " : "", outcomes.size(), done, cached, done - cached, failed, in, out,
+          priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)", seconds);
     }
+    if (interrupted > 0) return ExitCodes.INTERRUPTED;
     if (failed == 0) return ExitCodes.OK;
     if (done == 0 && backendDown) return ExitCodes.NOTHING_RAN;
-    if (outcomes.stream().anyMatch(o -> o instanceof Outcome.Failed f && f.kind() == Outcome.Failure.INTERRUPTED)) {
-      return ExitCodes.INTERRUPTED;
-    }
     return ExitCodes.SOME_FAILED;
   }
 }

@@ -4,15 +4,22 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.kurz.pipeline.RetryPolicy;
 
 /**
- * What a run sees of the world: standard streams, the environment, the clock and how it waits. Built once in
+ * What a run sees of the world: standard streams, the environment, the clock, how it waits,
+ * whether stderr is a terminal (for the progress bar) and whether the user pressed Ctrl-C. Built once in
  * {@link Main}; tests pass their own so nothing reads the real process state.
  */
 record Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
-    RetryPolicy.Sleeper sleeper) {
+    RetryPolicy.Sleeper sleeper, boolean interactive, AtomicBoolean interrupted) {
   Terminal {
     env = Map.copyOf(env);
+  }
+
+  /** A terminal that is not interactive and never interrupted. */
+  Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock, RetryPolicy.Sleeper sleeper) {
+    this(in, out, err, env, clock, sleeper, false, new AtomicBoolean());
   }
 }

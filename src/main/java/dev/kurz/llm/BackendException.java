@@ -24,7 +24,9 @@ public final class BackendException extends Exception {
     /** Nothing listens at the configured address. Stops the whole run. */
     UNREACHABLE,
     /** Any other refusal of this request (400, content filter, empty answer). */
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /** Not sent: the run was cancelled (Ctrl-C) before this request's turn came. */
+    CANCELLED
   }
 
   private final Kind kind;

@@ -1,12 +1,11 @@
 package dev.kurz.pipeline;
 
 import dev.kurz.model.Outcome;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,14 +14,28 @@ import java.util.function.Function;
  * {@code emit} in input order as soon as each one and all before it are finished (so results
  * stream out while later articles are still being answered). Each input's failure is its own; a
  * failure that stops the backend for everyone ({@link Outcome.Failure#BACKEND}) stops the inputs
- * not yet started, which are reported as not attempted. Not reusable across runs.
+ * not yet started, which are reported as not attempted; so does cancellation (Ctrl-C), after
+ * which the inputs in flight still finish and are kept. Not reusable across runs.
  */
 public final class BatchRunner {
-  private final int concurrency;
+  /** Hears about every finished input, in the order they finish; called from worker threads, serially. */
+  public interface Listener {
+    void finished(Outcome outcome, int done, int total);
+  }
 
-  public BatchRunner(int concurrency) {
+  private final int concurrency;
+  private final BooleanSupplier cancelled;
+  private final Listener listener;
+
+  public BatchRunner(int concurrency, BooleanSupplier cancelled, Listener listener) {
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
     this.concurrency = concurrency;
+    this.cancelled = cancelled;
+    this.listener = listener;
+  }
+
+  public BatchRunner(int concurrency) {
+    this(concurrency, () -> false, (o, d, t) -> {});
   }
 
   public List<Outcome> run(List<String> inputs, Function<String, Outcome> task, Consumer<Outcome> emit)
@@ -31,23 +44,27 @@ public final class BatchRunner {
     Outcome[] done = new Outcome[n];
     Object lock = new Object();
     int[] next = {0};
+    int[] finished = {0};
     String[] fatal = {null};
     Semaphore permits = new Semaphore(concurrency);
-    List<Future<?>> futures = new ArrayList<>(n);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < n; i++) {
         permits.acquire();
         final int index = i;
-        futures.add(pool.submit(() -> {
+        pool.submit(() -> {
           Outcome outcome;
           try {
             String reason;
             synchronized (lock) {
               reason = fatal[0];
             }
-            outcome = reason != null
-                ? new Outcome.Failed(inputs.get(index), "not attempted: " + reason, Outcome.Failure.BACKEND)
-                : task.apply(inputs.get(index));
+            if (cancelled.getAsBoolean()) {
+              outcome = new Outcome.Failed(inputs.get(index), "not started: interrupted", Outcome.Failure.INTERRUPTED);
+            } else if (reason != null) {
+              outcome = new Outcome.Failed(inputs.get(index), "not attempted: " + reason, Outcome.Failure.BACKEND);
+            } else {
+              outcome = task.apply(inputs.get(index));
+            }
           } catch (RuntimeException e) {
             outcome = new Outcome.Failed(inputs.get(index), "internal error: " + e, Outcome.Failure.ANSWER);
           }
@@ -58,12 +75,13 @@ public final class BatchRunner {
                 fatal[0] = f.message();
               }
               done[index] = outcome;
+              listener.finished(outcome, ++finished[0], n);
               while (next[0] < n && done[next[0]] != null) emit.accept(done[next[0]++]);
             }
           } finally {
             permits.release();
           }
-        }));
+        });
       }
     }
     return List.of(done);

@@ -24,7 +24,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
         yield Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
       }
-      case AUTH, CONTEXT_LENGTH, MODEL_NOT_FOUND, UNREACHABLE, INVALID_REQUEST -> null;
+      case AUTH, CONTEXT_LENGTH, MODEL_NOT_FOUND, UNREACHABLE, INVALID_REQUEST, CANCELLED -> null;
     };
   }
 

@@ -104,8 +104,9 @@ public final class Summarizer {
       }
       return new Outcome.Done(result);
     } catch (BackendException e) {
-      return new Outcome.Failed(article.source().label(), e.getMessage(),
-          e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
+      Outcome.Failure failure = e.kind() == BackendException.Kind.CANCELLED ? Outcome.Failure.INTERRUPTED
+          : e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER;
+      return new Outcome.Failed(article.source().label(), e.getMessage(), failure);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);

@@ -62,7 +62,7 @@ class CachedSummarizeTest {
       cached.remove("cached");
       assertThat(cached).isEqualTo(fresh);
     }
-    assertThat(second.err).contains("2 done (2 from cache)");
+    assertThat(second.err).contains("2 done (2 from cache, 0 new), 0 failed");
   }
 
   @Test

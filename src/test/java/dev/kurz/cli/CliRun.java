@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 
 /** Runs the real CLI in-process with captured streams, a fixed clock and a made-up environment. */
@@ -20,6 +21,8 @@ final class CliRun {
   final Map<String, String> env = new HashMap<>();
   byte[] stdin = new byte[0];
   /** What the run would have waited (retries): recorded, never slept. */
+  /** Set it to play a Ctrl-C. */
+  final AtomicBoolean interrupted = new AtomicBoolean();
   final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
   String out;
   String err;
@@ -45,7 +48,7 @@ final class CliRun {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
     Terminal term = new Terminal(new ByteArrayInputStream(stdin), new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), env, Clock.fixed(Instant.parse("2025-12-03T08:00:00Z"), ZoneOffset.UTC), sleeps::add);
+        new PrintStream(e, true, StandardCharsets.UTF_8), env, Clock.fixed(Instant.parse("2025-12-03T08:00:00Z"), ZoneOffset.UTC), sleeps::add, false, interrupted);
     exit = Main.run(args, term);
     out = o.toString(StandardCharsets.UTF_8);
     err = e.toString(StandardCharsets.UTF_8);

@@ -1,0 +1,71 @@
+package dev.kurz.cli;
+
+import dev.kurz.model.Outcome;
+import dev.kurz.pipeline.BatchRunner;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * Progress on stderr: a live bar (done/total, rate, ETA, failures) redrawn at most ten times a
+ * second when stderr is a terminal; one plain line per newly answered article when it is not (a
+ * log file, CI); nothing with --quiet. Cached articles are counted, not logged. Called serially.
+ */
+final class ProgressReporter implements BatchRunner.Listener {
+  private final PrintStream err;
+  private final Clock clock;
+  private final boolean bar;
+  private final boolean quiet;
+  private final long start;
+  private long lastDraw;
+  private int failed;
+  private boolean drawn;
+
+  ProgressReporter(PrintStream err, Clock clock, boolean interactive, boolean quiet) {
+    this.err = err;
+    this.clock = clock;
+    this.bar = interactive;
+    this.quiet = quiet;
+    this.start = clock.millis();
+  }
+
+  @Override
+  public void finished(Outcome outcome, int done, int total) {
+    if (outcome instanceof Outcome.Failed) failed++;
+    if (quiet || total < 2) return;
+    if (!bar) {
+      if (outcome instanceof Outcome.Done d && !d.result().cached()) {
+        var u = d.result().usage();
+        err.printf("[%d/%d] %s: done (%d in / %d out tokens)%n", done, total, d.label(), u.inputTokens(), u.outputTokens());
+      }
+      return;
+    }
+    long now = clock.millis();
+    if (done < total && now - lastDraw < 100) return;
+    lastDraw = now;
+    double seconds = Math.max(0.001, (now - start) / 1000.0);
+    double rate = done / seconds;
+    long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+    int width = 24;
+    int filled = (int) Math.round(width * (double) done / total);
+    String line = String.format("[%s%s] %d/%d  %.1f/s  ETA %d:%02d%s", "=".repeat(filled), " ".repeat(width - filled),
+        done, total, rate, eta / 60, eta % 60, failed > 0 ? "  " + failed + " failed" : "");
+    err.print("\r\033[K" + line);
+    err.flush();
+    drawn = true;
+  }
+
+  /** Clears the bar so the summary line starts on a clean line. */
+  void close() {
+    if (drawn) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
+  /** Messages printed while the bar is shown must clear it first. */
+  void println(String message) {
+    if (drawn) err.print("\r\033[K");
+    err.println(message);
+    lastDraw = 0;
+  }
+}
