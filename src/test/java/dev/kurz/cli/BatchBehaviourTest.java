@@ -44,11 +44,10 @@ class BatchBehaviourTest {
   @Test
   void ctrlCKeepsTheAnswerInFlightAndStopsTheRest() throws IOException {
     String answer = SummarizeCommandTest.fixture("hafen.analysis.json");
-    llm.on("1,2 Prozent", n -> {
+    llm.on("Prozent", n -> {
       cli.interrupted.set(true); // the user presses Ctrl-C while the first answer is on its way
       return llm.ok(answer);
     });
-    llm.answer("Prozent", answer);
     List<String> a = new ArrayList<>(files);
     a.addAll(List.of("--format", "jsonl", "-j", "1"));
     cli.run(args(a.toArray(String[]::new)));
@@ -57,8 +56,9 @@ class BatchBehaviourTest {
     assertThat(cli.err).contains("interrupted: 3 articles: 1 done");
     assertThat(llm.requests).hasSize(1);
 
+    String finished = FakeLlm.JSON.readTree(cli.out).path("source").path("path").asText();
     CliRun again = new CliRun(home).env("OPENAI_API_KEY", "sk-test-FAKE-0000");
-    again.run(args(files.get(0), "--format", "jsonl"));
+    again.run(args(finished, "--format", "jsonl"));
     assertThat(again.out).contains("\"cached\":true");
     assertThat(llm.requests).hasSize(1);
   }
