@@ -5,11 +5,14 @@ import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.config.Settings;
 import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
 import dev.kurz.llm.BackendSpec;
 import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.model.ModelRef;
 import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.pipeline.LazyBackend;
 import dev.kurz.pipeline.SqliteAnswerCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,20 +141,28 @@ final class Services implements AutoCloseable {
     return key == null || key.isBlank() ? null : key.strip();
   }
 
+  /**
+   * The backend, built on its first request: a fully cached run loads no provider client and needs
+   * no key. The settings are checked now, so a bad provider name fails before any work.
+   */
   Backend backend() {
     if (backend == null) {
       BackendSpec spec = backendSpec();
-      if (spec.apiKey() == null && spec.apiKeyEnv() != null && !spec.provider().equals("ollama") && isProviderDefaultUrl(spec)) {
-        throw new KurzException(ExitCodes.NOTHING_RAN, "no API key for " + spec.provider() + ": set " + spec.apiKeyEnv()
-            + " (or name another variable with --api-key-env, or api_key_file in the config)");
-      }
-      try {
-        backend = Backends.create(spec, http());
-      } catch (IllegalArgumentException e) {
-        throw new KurzException(ExitCodes.USAGE, e.getMessage());
-      }
+      backend = new LazyBackend(new ModelRef(spec.provider(), spec.model()), () -> createBackend(spec));
     }
     return backend;
+  }
+
+  private Backend createBackend(BackendSpec spec) throws BackendException {
+    if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {
+      throw new BackendException(BackendException.Kind.AUTH, "no API key for " + spec.provider() + ": set "
+          + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
+    }
+    try {
+      return Backends.create(spec, http());
+    } catch (IllegalArgumentException e) {
+      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null); // misconfigured: nothing can run
+    }
   }
 
   private static boolean isProviderDefaultUrl(BackendSpec spec) {

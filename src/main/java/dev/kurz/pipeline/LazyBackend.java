@@ -1,0 +1,53 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
+import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.model.ModelRef;
+
+/**
+ * A backend built on its first request, so a run whose answers all come from the cache never
+ * loads the provider's client (nor needs its key). A failure to build is the first request's
+ * failure, and every later one's. Thread-safe.
+ */
+public final class LazyBackend implements Backend {
+  /** Builds the real backend; fails with a {@link BackendException} (e.g. AUTH for a missing key). */
+  @FunctionalInterface
+  public interface Factory {
+    Backend create() throws BackendException;
+  }
+
+  private final ModelRef model;
+  private final Factory factory;
+  private Backend backend;
+  private BackendException failure;
+
+  public LazyBackend(ModelRef model, Factory factory) {
+    this.model = model;
+    this.factory = factory;
+  }
+
+  @Override
+  public ModelRef model() {
+    return model;
+  }
+
+  @Override
+  public LlmReply complete(LlmRequest request) throws BackendException {
+    return backend().complete(request);
+  }
+
+  private synchronized Backend backend() throws BackendException {
+    if (failure != null) throw failure;
+    if (backend == null) {
+      try {
+        backend = factory.create();
+      } catch (BackendException e) {
+        failure = e;
+        throw e;
+      }
+    }
+    return backend;
+  }
+}

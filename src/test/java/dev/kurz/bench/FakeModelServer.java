@@ -1,0 +1,108 @@
+package dev.kurz.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stand-in model server for benchmarks: OpenAI chat-completions wire format, a fixed latency per
+ * answer, and a hard limit on concurrent requests beyond which it answers 429 with Retry-After.
+ * Each answer is a valid analysis made from the article in the request (its first sentences as
+ * quotes), so grounding and validation do their real work. Prints its base URL, then serves until
+ * killed; on SIGTERM it prints how many requests it answered and rejected.
+ *
+ * <pre>java -cp ... dev.kurz.bench.FakeModelServer [latencyMs=500] [limit=8] [retryAfterSeconds=1] [port=0]</pre>
+ */
+public final class FakeModelServer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ARTICLE = Pattern.compile("<article>\\n(.*?)\\n</article>", Pattern.DOTALL);
+
+  public static void main(String[] args) throws Exception {
+    long latency = args.length > 0 ? Long.parseLong(args[0]) : 500;
+    int limit = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int retryAfter = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int port = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicLong answered = new AtomicLong();
+    AtomicLong rejected = new AtomicLong();
+    AtomicInteger peak = new AtomicInteger();
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        int now = inFlight.incrementAndGet();
+        try {
+          if (now > limit) {
+            rejected.incrementAndGet();
+            return new MockResponse.Builder().code(429).addHeader("Retry-After", String.valueOf(retryAfter))
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Too many concurrent requests\",\"type\":\"rate_limit\"}}").build();
+          }
+          peak.accumulateAndGet(now, Math::max);
+          Thread.sleep(latency);
+          answered.incrementAndGet();
+          return answer(request.getBody() == null ? "" : request.getBody().utf8());
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+    });
+    server.start(port);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf(
+        "fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get())));
+    System.out.println(server.url("/v1").toString());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  static MockResponse answer(String body) {
+    String article = "";
+    try {
+      JsonNode request = JSON.readTree(body);
+      for (JsonNode m : request.path("messages")) {
+        Matcher matcher = ARTICLE.matcher(m.path("content").asText());
+        if (matcher.find()) article = matcher.group(1);
+      }
+    } catch (Exception e) {
+      return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad request\"}}").build();
+    }
+    ObjectNode analysis = JSON.createObjectNode();
+    analysis.put("source_language", "de");
+    analysis.put("headline", "Benchmark article analysed");
+    analysis.put("summary", "A summary of the article, made up for the benchmark. It attributes what it reports.");
+    ArrayNode points = analysis.putArray("key_points");
+    points.add("First point.").add("Second point.").add("Third point.");
+    ArrayNode claims = analysis.putArray("claims");
+    for (String sentence : sentences(article, 8)) {
+      claims.addObject().put("claim", "A claim made in the article.").put("attributed_to", "the article")
+          .put("source_type", "article_voice").put("modality", "stated").put("quote", sentence);
+    }
+    analysis.putArray("entities").addObject().put("name", "Berlin").put("original", "Berlin").put("type", "place");
+    ObjectNode response = JSON.createObjectNode();
+    response.put("id", "chatcmpl-bench").put("object", "chat.completion").put("created", 1_700_000_000).put("model", "bench-model");
+    ObjectNode choice = response.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", analysis.toString());
+    response.putObject("usage").put("prompt_tokens", body.length() / 4).put("completion_tokens", 700).put("total_tokens", body.length() / 4 + 700);
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(response.toString()).build();
+  }
+
+  private static List<String> sentences(String text, int max) {
+    List<String> out = new ArrayList<>();
+    for (String s : text.split("(?<=[.!?])\\s+")) {
+      if (s.length() > 40 && out.size() < max) out.add(s.strip());
+    }
+    return out;
+  }
+}
