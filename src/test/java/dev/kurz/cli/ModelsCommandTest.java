@@ -53,6 +53,7 @@ class ModelsCommandTest {
     assertThat(run.exit).isEqualTo(ExitCodes.NOTHING_RAN);
     assertThat(run.err.strip().lines()).singleElement().asString()
         .startsWith("[ERROR]").contains("API key").contains("ollama serve").contains(modelFolder().toString());
+    assertThat(new CliRun(home).run("models", "list").out).contains("not downloaded");
   }
 
   @Test

@@ -132,7 +132,6 @@ public final class ModelStore {
   public Path pull(EmbeddedModel model, DownloadProgress progress) throws IOException {
     Path dir = folder(model);
     if (installed(model)) return dir;
-    Files.createDirectories(dir);
     OkHttpClient client = http.newBuilder().readTimeout(java.time.Duration.ofSeconds(60)).build();
 
     List<Remote> remotes = new ArrayList<>();
@@ -148,6 +147,7 @@ public final class ModelStore {
       if (r.done) present += r.size;
       else if (Files.isRegularFile(partOf(target))) present += Files.size(partOf(target));
     }
+    Files.createDirectories(dir); // only once the source answered: a failed pull leaves no empty folder
     progress.started(model, total, present, dir.toString());
     long[] done = {present};
     ObjectNode verified = JSON.createObjectNode();
