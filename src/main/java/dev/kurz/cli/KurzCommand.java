@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
         BackendsCommand.class,
         PromptsCommand.class,
         CacheCommand.class,
+        ModelsCommand.class,
         GenerateCompletion.class},
     footerHeading = "%nExamples:%n",
     footer = {

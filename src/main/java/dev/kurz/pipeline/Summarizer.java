@@ -94,7 +94,8 @@ public final class Summarizer {
         checked = schema.check(reply.text());
         if (!checked.valid()) {
           return new Outcome.Failed(article.source().label(),
-              "the model's answer is not valid after one repair request: " + summarize(checked.errors()),
+              "the answer of " + backend.model().provider() + "/" + backend.model().name()
+                  + " is not valid after one repair request: " + summarize(checked.errors()),
               Outcome.Failure.ANSWER);
         }
       }
