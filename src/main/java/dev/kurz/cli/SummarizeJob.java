@@ -3,13 +3,16 @@ package dev.kurz.cli;
 import dev.kurz.config.Key;
 import dev.kurz.config.Settings;
 import dev.kurz.ingest.ArticleReader;
+import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.BatchRunner;
 import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +35,7 @@ final class SummarizeJob {
     this.reader = reader;
   }
 
-  List<Outcome> run(List<String> inputs, Consumer<Outcome> emit) throws InterruptedException {
+  List<Outcome> run(List<Input> inputs, Consumer<Outcome> emit) throws InterruptedException {
     Settings s = services.settings();
     int concurrency = s.intValue(Key.CONCURRENCY);
     if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
@@ -42,12 +45,14 @@ final class SummarizeJob {
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());
-    return new BatchRunner(concurrency).run(inputs, input -> {
+    Map<String, Input> byLabel = new LinkedHashMap<>();
+    for (Input input : inputs) byLabel.putIfAbsent(input.label(), input);
+    return new BatchRunner(concurrency).run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
       try {
-        outcome = summarizer.summarize(reader.read(input));
+        outcome = summarizer.summarize(reader.read(byLabel.get(label)));
       } catch (InputException e) {
-        outcome = new Outcome.Failed(input, e.getMessage(), Outcome.Failure.INPUT);
+        outcome = new Outcome.Failed(label, e.getMessage(), Outcome.Failure.INPUT);
       }
       if (outcome instanceof Outcome.Failed f) term.err().println("[ERROR] " + f.label() + ": " + f.message());
       return outcome;
