@@ -23,8 +23,9 @@ final class CanonicalUrl {
         b.removeAllQueryParameters(name);
       }
     }
-    String s = b.build().toString();
-    if (s.endsWith("/") && parsed.encodedPath().length() > 1 && parsed.querySize() == 0) s = s.substring(0, s.length() - 1);
+    HttpUrl built = b.build();
+    String s = built.toString();
+    if (s.endsWith("/") && built.encodedPath().length() > 1 && built.encodedQuery() == null) s = s.substring(0, s.length() - 1);
     return s;
   }
 }
