@@ -1,5 +1,7 @@
 package dev.kurz.ingest;
 
+import dev.kurz.model.Article;
+import dev.kurz.model.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -219,11 +221,11 @@ public final class InputResolver {
       ArticleReader.Extraction full = reader.fromPage(label, fetcher.fetch(item.link()));
       var source = full.article().source();
       // the feed's date and headline are the publisher's own; the page's fill the gaps
-      var merged = new dev.kurz.model.Source(source.label(), source.path(), source.url(),
+      var merged = new Source(source.label(), source.path(), source.url(),
           source.title() != null ? source.title() : item.title(), source.author() != null ? source.author() : item.author(),
           item.published() != null ? item.published() : source.published(), source.site(), source.language(),
           source.characters());
-      return new ArticleReader.Extraction(new dev.kurz.model.Article(merged, full.article().text()), full.removed(),
+      return new ArticleReader.Extraction(new Article(merged, full.article().text()), full.removed(),
           full.canonicalUrl());
     } catch (InputException e) {
       if (text.isBlank()) throw e;

@@ -40,7 +40,7 @@ public final class SqlitePageCache implements PageCache {
     this.clock = clock;
   }
 
-  /** The cache key of a URL: {@code page:} and the SHA-256 of the URL, in hex. */
+  /** The cache key of a URL: the SHA-256 of the URL as asked for, in hex (the kind tells pages from answers). */
   static String key(String url) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
