@@ -11,6 +11,10 @@ import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
 import dev.kurz.llm.PromptTemplates;
 import dev.kurz.model.ModelRef;
+import dev.kurz.cache.CacheUnavailableException;
+import dev.kurz.cache.SqliteCache;
+import dev.kurz.ingest.PageCache;
+import dev.kurz.ingest.SqlitePageCache;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.LazyBackend;
 import dev.kurz.pipeline.SqliteAnswerCache;
@@ -40,6 +44,8 @@ final class Services implements AutoCloseable {
   private Backend backend;
   private BackendSpec spec;
   private AnswerCache answerCache;
+  private SqliteCache pageStore;
+  private PageCache pageCache;
 
   Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
     this.term = term;
@@ -185,6 +191,20 @@ final class Services implements AutoCloseable {
     return answerCache;
   }
 
+  /** Fetched pages, in the answers' cache folder; without a cache (one warning) when it cannot be opened. */
+  PageCache pageCache() {
+    if (pageCache == null) {
+      try {
+        pageStore = SqliteCache.open(cacheDir(), warn);
+        pageCache = new SqlitePageCache(pageStore, warn, term.clock());
+      } catch (CacheUnavailableException e) {
+        warn.accept("page cache unavailable, fetching without it: " + e.getMessage());
+        pageCache = PageCache.NONE;
+      }
+    }
+    return pageCache;
+  }
+
   Path cacheDir() {
     return settings().cacheDir(term.env());
   }
@@ -192,6 +212,7 @@ final class Services implements AutoCloseable {
   @Override
   public void close() {
     if (answerCache instanceof SqliteAnswerCache c) c.close();
+    if (pageStore != null) pageStore.close();
     if (http != null) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -1,7 +1,6 @@
 package dev.kurz.cli;
 
 import dev.kurz.config.Key;
-import dev.kurz.ingest.ArticleReader;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.BatchRunner;
 import java.util.EnumMap;
@@ -29,8 +28,10 @@ final class SummarizeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
+  @Mixin InputOptions inputOptions;
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Article files, or - for standard input.")
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "Article files (.txt .md .html .pdf), folders of them, http(s) URLs, RSS/Atom feeds, or - for standard input.")
   List<String> inputs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown (default), json or jsonl.")
@@ -47,9 +48,6 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
   String promptsDir;
-
-  @Option(names = "--max-input-size", paramLabel = "MB", description = "Refuse input files larger than this (default 20).")
-  int maxInputMb = (int) (ArticleReader.DEFAULT_MAX_BYTES / 1024 / 1024);
 
   private final Terminal term;
 
@@ -69,12 +67,12 @@ final class SummarizeCommand implements Callable<Integer> {
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
     BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
     checkLength(length);
-    if (inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
+    if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
     try (Services services = new Services(term, global, flags)) {
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global,
-          new ArticleReader(term.in(), (long) maxInputMb * 1024 * 1024));
-      ResultPrinter printer = new ResultPrinter(term.out(), format, inputs.size() > 1);
-      List<Outcome> outcomes = job.run(inputs, printer::print);
+      InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader());
+      ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
+      List<Outcome> outcomes = job.run(reading.inputs(), printer::print);
       printer.finish();
       return job.report(outcomes);
     }

@@ -4,6 +4,7 @@ import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
 import dev.kurz.config.Settings;
 import dev.kurz.ingest.ArticleReader;
+import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.AdaptiveLimiter;
@@ -12,7 +13,9 @@ import dev.kurz.pipeline.BatchRunner;
 import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
 import dev.kurz.pipeline.ThrottledBackend;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,18 +59,20 @@ final class SummarizeJob {
     return concurrency;
   }
 
-  List<Outcome> run(List<String> inputs, Consumer<Outcome> emit) throws InterruptedException {
+  List<Outcome> run(List<Input> inputs, Consumer<Outcome> emit) throws InterruptedException {
     startMillis = term.clock().millis();
     Summarizer summarizer = summarizer();
     ProgressReporter progress = new ProgressReporter(term.err(), term.clock(), term.interactive(), global.quiet);
+    Map<String, Input> byLabel = new LinkedHashMap<>();
+    for (Input input : inputs) byLabel.putIfAbsent(input.label(), input);
     // Articles in flight: enough to keep every request slot busy while others read or validate.
     BatchRunner runner = new BatchRunner(concurrency() * 2, () -> term.interrupted().get(), progress);
-    List<Outcome> outcomes = runner.run(inputs, input -> {
+    List<Outcome> outcomes = runner.run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
       try {
-        outcome = summarizer.summarize(reader.read(input));
+        outcome = summarizer.summarize(reader.read(byLabel.get(label)));
       } catch (InputException e) {
-        outcome = new Outcome.Failed(input, e.getMessage(), Outcome.Failure.INPUT);
+        outcome = new Outcome.Failed(label, e.getMessage(), Outcome.Failure.INPUT);
       }
       if (outcome instanceof Outcome.Failed f && f.kind() != Outcome.Failure.INTERRUPTED) {
         synchronized (progress) {

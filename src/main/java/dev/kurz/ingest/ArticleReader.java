@@ -8,40 +8,137 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Reads one input named on the command line ({@code -} for stdin, else a file path) into an
- * {@link Article}. Every command reads its inputs through here. Thread-safe.
+ * Turns one {@link Input} into an {@link Article}: bytes decoded ({@link TextDecoder}), HTML through
+ * main-content extraction, plain text and Markdown through furniture cleanup, PDF through PDFBox
+ * then cleanup; what the page or text says about itself (title, author, date, site, language)
+ * lands on the source, and the language is detected where the input does not state it. An article
+ * not in German is announced through {@code warn} (and still read). Every command reads its inputs
+ * through here, after {@link InputResolver}. Thread-safe.
  */
 public final class ArticleReader {
   /** Inputs larger than this are refused unless the limit is raised. */
   public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
 
-  private final InputStream stdin;
-  private final long maxBytes;
-  private final TextCleaner cleaner = new TextCleaner();
-
-  public ArticleReader(InputStream stdin, long maxBytes) {
-    this.stdin = stdin;
-    this.maxBytes = maxBytes;
+  /**
+   * An article and what cleanup took out of it.
+   *
+   * @param removed the furniture dropped from plain text, line by line (empty for HTML: there the
+   *     whole page around the article is dropped)
+   * @param canonicalUrl the address an HTML page names as its own, or null
+   */
+  public record Extraction(Article article, List<String> removed, String canonicalUrl) {
+    public Extraction {
+      Objects.requireNonNull(article, "article");
+      removed = List.copyOf(removed);
+    }
   }
 
-  public Article read(String input) throws InputException {
-    if (input.equals("-")) {
-      String text = normalize(TextDecoder.decode(readStdin()));
-      requireText(text);
-      return toArticle(Source.ofStdin(text.length()), text, null);
+  private final InputStream stdin;
+  private final long maxBytes;
+  private final Consumer<String> warn;
+  private final TextCleaner cleaner = new TextCleaner();
+  private final HtmlExtractor html = new HtmlExtractor();
+
+  /** @param warn receives one line per article not in German ("label: ...") */
+  public ArticleReader(InputStream stdin, long maxBytes, Consumer<String> warn) {
+    this.stdin = stdin;
+    this.maxBytes = maxBytes;
+    this.warn = warn;
+  }
+
+  public Article read(Input input) throws InputException {
+    return extract(input).article();
+  }
+
+  public Extraction extract(Input input) throws InputException {
+    Extraction extraction = switch (input) {
+      case Input.Stdin s -> fromBytes(Source.ofStdin(0), readStdin(), null, null, null);
+      case Input.LocalFile f -> fromBytes(Source.ofFile(f.label(), 0), readFile(f.path()), null, null,
+          f.path().getFileName() == null ? null : f.path().getFileName().toString());
+      case Input.Ready r -> new Extraction(r.article(), r.removed(), null);
+      case Input.Unreadable u -> throw new InputException(u.message());
+    };
+    String language = extraction.article().source().language();
+    if (language != null && !language.equals("de")) {
+      warn.accept(input.label() + ": the article seems to be in " + LanguageDetector.displayName(language) + " (" + language
+          + "), not German; reading it anyway");
     }
-    Path path = Path.of(input);
+    return extraction;
+  }
+
+  /** A downloaded page, PDF or text file (not a feed) as an article. */
+  Extraction fromPage(String label, PageFetcher.Page page) throws InputException {
+    Source source = new Source(label, null, page.url(), null, null, null, null, null, 0);
+    return fromBytes(source, page.body(), page.mediaType(), page.charset(), fileName(page.url()));
+  }
+
+  /**
+   * A feed entry's own content (HTML fragment) as an article; the entry's title, author and date
+   * fill what the text does not say.
+   */
+  Extraction fromFeedItem(String label, FeedReader.Item item, String feedLanguage) throws InputException {
+    Source source = new Source(label, null, item.link(), item.title(), item.author(), item.published(), null, null, 0);
+    String text = ArticleReader.normalize(html.fragmentText(item.html()));
+    if (text.isBlank()) throw new InputException("the feed entry has no text");
+    return fromText(source.withMetadata(null, null, null, null, feedLanguage), text);
+  }
+
+  /** The text of a feed entry's HTML, for judging whether it is the whole article or a teaser. */
+  String feedItemText(FeedReader.Item item) {
+    return html.fragmentText(item.html());
+  }
+
+  private Extraction fromBytes(Source source, byte[] bytes, String mediaType, String charset, String name)
+      throws InputException {
+    String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    if (PdfText.isPdf(bytes) || "application/pdf".equals(mediaType)) {
+      PdfText.Extracted pdf = PdfText.extract(bytes);
+      String text = normalize(pdf.text());
+      if (text.isBlank()) throw new InputException("no text in the PDF (a scan without a text layer?)");
+      return fromText(source.withMetadata(pdf.title(), pdf.author(), null, null, null), text);
+    }
+    boolean web = mediaType != null || source.url() != null;
+    String text = normalize(web || isHtmlName(lowerName) ? TextDecoder.decodeHtml(bytes, charset) : TextDecoder.decode(bytes));
+    if (text.isBlank()) throw new InputException("empty (no text)");
+    boolean isHtml = mediaType != null ? mediaType.contains("html") || mediaType.endsWith("xml") && looksLikeHtml(text, null)
+        : looksLikeHtml(text, lowerName);
+    if (isHtml) return fromHtml(source, text);
+    return fromText(source, text);
+  }
+
+  private Extraction fromHtml(Source source, String page) throws InputException {
+    HtmlExtractor.Extracted extracted = html.extract(page, source.url());
+    String text = normalize(extracted.text());
+    if (text.isBlank()) throw new InputException("no article text found in the page");
+    String language = extracted.language() != null ? extracted.language() : LanguageDetector.detect(text);
+    source = source.withMetadata(extracted.title(), extracted.author(), extracted.published(), extracted.site(), language);
+    return new Extraction(new Article(source.withCharacters(text.length()), text), List.of(), extracted.canonicalUrl());
+  }
+
+  private Extraction fromText(Source source, String text) throws InputException {
+    TextCleaner.Cleaned cleaned = cleaner.clean(text);
+    String clean = cleaned.text();
+    if (clean.isBlank()) throw new InputException("no article text left after removing page furniture");
+    String language = source.language() != null ? source.language() : LanguageDetector.detect(clean);
+    source = source.withMetadata(cleaned.title(), null, cleaned.published(), null, language);
+    return new Extraction(new Article(source.withCharacters(clean.length()), clean), cleaned.removed(), null);
+  }
+
+  private byte[] readFile(Path path) throws InputException {
     if (Files.isDirectory(path)) throw new InputException("is a directory");
-    byte[] bytes;
     try {
       long size = Files.size(path);
       if (size > maxBytes) {
         throw new InputException("too large (" + size / 1024 / 1024 + " MB; limit "
             + maxBytes / 1024 / 1024 + " MB, raise with --max-input-size)");
       }
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new InputException("no such file");
     } catch (AccessDeniedException e) {
@@ -49,35 +146,6 @@ public final class ArticleReader {
     } catch (IOException e) {
       throw new InputException("cannot read: " + e.getMessage(), e);
     }
-    String text = normalize(TextDecoder.decode(bytes));
-    requireText(text);
-    return toArticle(Source.ofFile(input, text.length()), text, input);
-  }
-
-  /**
-   * HTML goes through main-content extraction, plain text through furniture cleanup; either way
-   * what the page or text says about itself (title, date, ...) lands on the source.
-   */
-  private Article toArticle(Source source, String text, String name) throws InputException {
-    String clean;
-    if (looksLikeHtml(text, name)) {
-      HtmlExtractor.Extracted page = new HtmlExtractor().extract(text, null);
-      clean = normalize(page.text());
-      source = source.withMetadata(page.title(), page.author(), page.published(), page.site(), page.language());
-      if (clean.isBlank()) throw new InputException("no article text found in the page");
-    } else {
-      TextCleaner.Cleaned cleaned = cleaner.clean(text);
-      clean = cleaned.text();
-      source = source.withMetadata(cleaned.title(), null, cleaned.published(), null, null);
-      if (clean.isBlank()) throw new InputException("no article text left after removing page furniture");
-    }
-    return new Article(source.withCharacters(clean.length()), clean);
-  }
-
-  static boolean looksLikeHtml(String text, String name) {
-    if (name != null && (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml"))) return true;
-    String head = text.substring(0, Math.min(text.length(), 512)).stripLeading().toLowerCase(java.util.Locale.ROOT);
-    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.contains("<html");
   }
 
   private byte[] readStdin() throws InputException {
@@ -90,12 +158,24 @@ public final class ArticleReader {
     }
   }
 
+  private static boolean isHtmlName(String name) {
+    return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml");
+  }
+
+  static boolean looksLikeHtml(String text, String name) {
+    if (name != null && isHtmlName(name.toLowerCase(Locale.ROOT))) return true;
+    String head = text.substring(0, Math.min(text.length(), 512)).stripLeading().toLowerCase(Locale.ROOT);
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.contains("<html");
+  }
+
+  private static String fileName(String url) {
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
   /** Line ends become \n, so offsets and cache keys do not depend on the platform that wrote the file. */
   static String normalize(String text) {
     return text.replace("\r\n", "\n").replace('\r', '\n').strip();
-  }
-
-  private static void requireText(String text) throws InputException {
-    if (text.isBlank()) throw new InputException("empty (no text)");
   }
 }

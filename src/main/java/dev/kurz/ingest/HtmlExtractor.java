@@ -14,8 +14,10 @@ public final class HtmlExtractor {
    * @param published ISO {@code yyyy-MM-dd} (or {@code yyyy-MM})
    * @param language ISO 639-1 code, lower case
    * @param text the main text, never null, possibly empty
+   * @param canonicalUrl the page's {@code <link rel=canonical>} (or {@code og:url}), absolute, or null
    */
-  public record Extracted(String title, String author, String published, String site, String language, String text) {
+  public record Extracted(String title, String author, String published, String site, String language, String text,
+      String canonicalUrl) {
     public Extracted {
       if (text == null) throw new IllegalArgumentException("text");
     }
@@ -29,6 +31,7 @@ public final class HtmlExtractor {
     String published = meta.published();
     String site = meta.site();
     String language = meta.language();
+    String canonical = meta.canonicalUrl();
     String text = new MainContent().extract(doc);
     String body = meta.articleBody();
     // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
@@ -36,6 +39,11 @@ public final class HtmlExtractor {
     if (body != null && body.length() >= 500 && body.length() > 2 * text.length()) {
       text = MainContent.paragraphs(org.jsoup.parser.Parser.unescapeEntities(body, false));
     }
-    return new Extracted(title, author, published, site, language, text);
+    return new Extracted(title, author, published, site, language, text, canonical);
+  }
+
+  /** The text of an HTML fragment (a feed entry's content): paragraphs separated by blank lines. */
+  public String fragmentText(String html) {
+    return MainContent.text(Jsoup.parseBodyFragment(html).body());
   }
 }

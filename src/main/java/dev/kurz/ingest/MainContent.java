@@ -275,6 +275,13 @@ final class MainContent {
     if (block) out.append("\n\n");
   }
 
+  /** All the text of an element, blocks as paragraphs; nothing pruned or scored. */
+  static String text(Element root) {
+    StringBuilder out = new StringBuilder();
+    render(root, out);
+    return paragraphs(out.toString());
+  }
+
   /** Collapses whitespace within paragraphs; one blank line between them. */
   static String paragraphs(String raw) {
     StringBuilder out = new StringBuilder();

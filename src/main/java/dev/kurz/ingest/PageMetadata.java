@@ -75,6 +75,14 @@ final class PageMetadata {
     return lang.strip().replace('_', '-').split("[-,; ]")[0].toLowerCase(Locale.ROOT);
   }
 
+  /** The canonical address the page gives itself, absolute; null when none. */
+  String canonicalUrl() {
+    Element link = doc.selectFirst("link[rel=canonical][href]");
+    String url = link != null ? blankToNull(link.absUrl("href")) : null;
+    if (url == null) url = meta("og:url");
+    return url != null && url.startsWith("http") ? url : null;
+  }
+
   /** The JSON-LD article body, or null. */
   String articleBody() {
     return ld("articleBody");

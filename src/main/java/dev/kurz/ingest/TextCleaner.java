@@ -50,7 +50,7 @@ public final class TextCleaner {
       } else if (Furniture.isTeaserHeader(line)) {
         // the header and its list of headlines, up to the next real paragraph
         drop[i] = true;
-        while (i + 1 < n && (isShort(lines.get(i + 1)) || Furniture.isFurniture(lines.get(i + 1)))) drop[++i] = true;
+        while (i + 1 < n && (isTeaserItem(lines.get(i + 1)) || Furniture.isFurniture(lines.get(i + 1)))) drop[++i] = true;
       } else if (Furniture.isFurniture(line)) {
         drop[i] = true;
         if (published == null && Furniture.isMetadata(line)) published = PublishedDate.find(line);
@@ -147,6 +147,18 @@ public final class TextCleaner {
 
   private static boolean isHeadline(String line) {
     return line.length() <= 200 && !endsSentence(line) && line.contains(" ");
+  }
+
+  /**
+   * A headline in a teaser list: short, and not a sentence of the story. Teaser headlines end
+   * without a full stop (or in a question or exclamation); a short paragraph ending in a full stop,
+   * or a longer one in any sentence mark, is the story going on after the list.
+   */
+  private static boolean isTeaserItem(String line) {
+    if (!isShort(line) || line.isEmpty()) return isShort(line);
+    if (!endsSentence(line)) return true;
+    String bare = line.replaceAll("[\"'“”«»›‹’)\\]]+$", "");
+    return !bare.endsWith(".") && line.length() < 80;
   }
 
   private static boolean isShort(String line) {

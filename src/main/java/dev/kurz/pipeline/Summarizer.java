@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.ingest.LanguageDetector;
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
 import dev.kurz.llm.ContractSchema;
@@ -56,7 +57,7 @@ public final class Summarizer {
     // The system prompt is the same for every article of a run: sent first, so providers' prompt
     // caching applies to it.
     this.system = prompts.render("analyze.system.txt", Map.of(
-        "target_language", LanguageGuess.displayName(options.targetLanguage()),
+        "target_language", LanguageDetector.displayName(options.targetLanguage()),
         "length_instructions", lengthInstructions(options.length()),
         "glossary", "",
         "schema", schema.compactText()));
@@ -76,9 +77,10 @@ public final class Summarizer {
         }
       }
     }
-    String language = article.source().language() != null ? article.source().language() : LanguageGuess.guess(article.text());
+    String language = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
+    if (language == null) language = "und";
     String user = prompts.render("analyze.user.txt", Map.of(
-        "source_language", LanguageGuess.displayName(language) + " (" + language + ")",
+        "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
         "article", article.text()));
     List<Message> messages = new ArrayList<>(List.of(Message.user(user)));

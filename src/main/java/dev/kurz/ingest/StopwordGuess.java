@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.ingest;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A fast guess at an article's language from its most common function words. Good enough to tell
- * the prompt what it reads and to warn when an article is not German; not a general detector.
+ * A fast guess at a text's language from its most common function words, for the languages kurz
+ * meets most. It answers only when the evidence is clear (many hits, well ahead of the runner-up);
+ * otherwise {@link LanguageDetector} asks OpenNLP's model, whose loading costs about a second.
  */
-public final class LanguageGuess {
+final class StopwordGuess {
   private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
   private static final Map<String, Set<String>> STOPWORDS = Map.of(
       "de", Set.of("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "den", "ein", "eine", "zu", "von", "auch", "wird", "sei", "hat"),
@@ -22,10 +23,10 @@ public final class LanguageGuess {
       "ru", Set.of("и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "за", "он", "к"),
       "uk", Set.of("і", "в", "не", "на", "що", "з", "у", "до", "як", "це", "та", "за", "від"));
 
-  private LanguageGuess() {}
+  private StopwordGuess() {}
 
-  /** ISO 639-1 code of the likeliest language, or "und" when the text gives too little to go on. */
-  public static String guess(String text) {
+  /** ISO 639-1 code of the clearly likeliest language, or null when the function words do not tell. */
+  static String guess(String text) {
     var m = WORD.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
     Map<String, int[]> scores = new java.util.HashMap<>();
     int words = 0;
@@ -36,20 +37,20 @@ public final class LanguageGuess {
         if (e.getValue().contains(w)) scores.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
       }
     }
-    String best = "und";
+    String best = null;
     int bestScore = 0;
+    int second = 0;
     for (var e : scores.entrySet()) {
-      if (e.getValue()[0] > bestScore) {
+      int score = e.getValue()[0];
+      if (score > bestScore) {
+        second = bestScore;
         best = e.getKey();
-        bestScore = e.getValue()[0];
+        bestScore = score;
+      } else if (score > second) {
+        second = score;
       }
     }
-    return words >= 5 && bestScore * 20 >= words ? best : "und";
-  }
-
-  /** English name of a language code: "de" becomes "German". */
-  public static String displayName(String code) {
-    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-    return name.isEmpty() ? code : name;
+    boolean clear = words >= 30 && bestScore * 8 >= words && bestScore >= 3 * second;
+    return clear ? best : null;
   }
 }
