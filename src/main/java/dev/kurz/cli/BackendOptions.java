@@ -28,6 +28,9 @@ final class BackendOptions {
   @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the provider's).")
   String temperature;
 
+  @Option(names = "--context-tokens", paramLabel = "N", description = "Tokens one request may carry (default 24000; ollama 8192); longer articles go in parts.")
+  String contextTokens;
+
   Map<Key, String> flags() {
     Map<Key, String> m = new EnumMap<>(Key.class);
     put(m, Key.BACKEND, backend);
@@ -37,6 +40,7 @@ final class BackendOptions {
     put(m, Key.API_KEY_ENV, apiKeyEnv);
     put(m, Key.TIMEOUT, timeout);
     put(m, Key.TEMPERATURE, temperature);
+    put(m, Key.CONTEXT_TOKENS, contextTokens);
     return m;
   }
 

@@ -90,6 +90,8 @@ final class Services implements AutoCloseable {
         BackendOptions.put(m, Key.MODEL, p.defaultModel());
         BackendOptions.put(m, Key.API_KEY_ENV, p.keyEnv());
         BackendOptions.put(m, Key.BASE_URL, p.defaultBaseUrl());
+        // A local model's context is what the server allots; Ollama's is small unless asked for more.
+        if (p.name().equals("ollama")) m.put(Key.CONTEXT_TOKENS, "8192");
       }
     }
     return m;
@@ -123,6 +125,8 @@ final class Services implements AutoCloseable {
       String key = apiKey(s, keyEnv);
       String name = s.value(Key.BACKEND) != null ? s.value(Key.BACKEND) : provider;
       Map<String, String> options = new HashMap<>();
+      // Ollama truncates silently past num_ctx: give it the budget plus room for the answer.
+      if (provider.equals("ollama")) options.put("num_ctx", String.valueOf(s.intValue(Key.CONTEXT_TOKENS) + 4096));
       spec = new BackendSpec(name, provider, s.value(Key.MODEL), s.value(Key.BASE_URL), key, keyEnv, settingsTimeout(), options);
     }
     return spec;

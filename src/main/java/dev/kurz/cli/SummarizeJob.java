@@ -49,7 +49,8 @@ final class SummarizeJob {
         () -> term.interrupted().get()), services.prompts(),
         services.schema(), cache,
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
-            services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
+            services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
+            s.intValue(Key.CONTEXT_TOKENS)),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());
   }
 

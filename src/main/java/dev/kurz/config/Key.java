@@ -17,6 +17,7 @@ public enum Key {
   API_KEY("The API key itself (prefer api_key_env; the file must not be readable by others)", null, true),
   TIMEOUT("Seconds to wait for one model answer", "180", true),
   TEMPERATURE("Sampling temperature; provider default when unset", null, true),
+  CONTEXT_TOKENS("Tokens one request may carry; longer articles are analysed in parts", "24000", true),
   TO("Target language (ISO 639-1)", "en", false),
   LENGTH("Summary length: short, medium or long", "medium", false),
   CONCURRENCY("Requests in flight at once", "4", false),

@@ -30,9 +30,35 @@ import java.util.Map;
  */
 public final class Summarizer {
 
-  /** The settings that shape an answer; all but the cache flags are part of the cache key. */
+  /**
+   * The settings that shape an answer; all but the cache flags and the context budget are part of
+   * the cache key. {@code contextTokens} is how many tokens one request may carry; a longer
+   * article is analysed in parts.
+   */
   public record Options(String targetLanguage, String length, Double temperature, String baseUrl,
-      boolean readCache, boolean writeCache) {}
+      boolean readCache, boolean writeCache, int contextTokens) {
+    public static final int DEFAULT_CONTEXT_TOKENS = 24_000;
+
+    public Options(String targetLanguage, String length, Double temperature, String baseUrl, boolean readCache,
+        boolean writeCache) {
+      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS);
+    }
+  }
+
+  /** An answer that stayed invalid after the repair request. */
+  private static final class InvalidAnswer extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InvalidAnswer(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A part's analysis before grounding, with what it cost. */
+  private record Answer(Analysis analysis, Usage usage, String modelName, int parts) {}
+
+  /** How deep a context-length refusal may split a part again. */
+  private static final int MAX_SPLIT_DEPTH = 4;
 
   private final Backend backend;
   private final PromptTemplates prompts;
@@ -43,6 +69,7 @@ public final class Summarizer {
   private final RetryPolicy.Sleeper sleeper;
   private final Clock clock;
   private final String system;
+  private final int systemTokens;
 
   public Summarizer(Backend backend, PromptTemplates prompts, ContractSchema schema, AnswerCache cache,
       Options options, RetryPolicy retry, RetryPolicy.Sleeper sleeper, Clock clock) {
@@ -61,6 +88,7 @@ public final class Summarizer {
         "length_instructions", lengthInstructions(options.length()),
         "glossary", "",
         "schema", schema.compactText()));
+    this.systemTokens = estimateTokens(system) + estimateTokens(schema.compactText());
   }
 
   public Outcome summarize(Article article) {
@@ -79,33 +107,15 @@ public final class Summarizer {
     }
     String language = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
     if (language == null) language = "und";
-    String user = prompts.render("analyze.user.txt", Map.of(
-        "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
-        "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
-        "article", article.text()));
-    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
     try {
-      LlmReply reply = call(messages);
-      Usage usage = reply.usage();
-      ContractSchema.Checked checked = schema.check(reply.text());
-      if (!checked.valid()) {
-        messages.add(Message.assistant(reply.text()));
-        messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
-        reply = call(messages);
-        usage = usage.plus(reply.usage());
-        checked = schema.check(reply.text());
-        if (!checked.valid()) {
-          return new Outcome.Failed(article.source().label(),
-              "the answer of " + backend.model().provider() + "/" + backend.model().name()
-                  + " is not valid after one repair request: " + summarize(checked.errors()),
-              Outcome.Failure.ANSWER);
-        }
-      }
-      ArticleResult result = ground(article, checked.analysis(), reply, usage, key, language);
+      Answer answer = analyze(article, article.text(), language, 0);
+      ArticleResult result = ground(article, answer, key, language);
       if (options.writeCache()) {
-        cache.put(key, "analysis", result.model(), prompts.hash(), usage, article.source().label(), RecordJson.toJson(result));
+        cache.put(key, "analysis", result.model(), prompts.hash(), answer.usage(), article.source().label(), RecordJson.toJson(result));
       }
       return new Outcome.Done(result);
+    } catch (InvalidAnswer e) {
+      return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
     } catch (BackendException e) {
       Outcome.Failure failure = e.kind() == BackendException.Kind.CANCELLED ? Outcome.Failure.INTERRUPTED
           : e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER;
@@ -114,6 +124,65 @@ public final class Summarizer {
       Thread.currentThread().interrupt();
       return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);
     }
+  }
+
+  /**
+   * One request for {@code text}, or, when it exceeds the context budget (by estimate, or because
+   * the provider refused it as too long), one request per part split at paragraph boundaries and
+   * the answers merged.
+   */
+  private Answer analyze(Article article, String text, String language, int depth)
+      throws BackendException, InterruptedException, InvalidAnswer {
+    int budget = Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
+    if (estimateTokens(text) > budget) {
+      return merge(article, ArticleSplitter.split(text, budget), language, depth);
+    }
+    try {
+      return analyzeOnce(article, text, language);
+    } catch (BackendException e) {
+      if (e.kind() != BackendException.Kind.CONTEXT_LENGTH || depth >= MAX_SPLIT_DEPTH) throw e;
+      List<String> halves = ArticleSplitter.split(text, Math.max(200, estimateTokens(text) / 2));
+      if (halves.size() < 2) throw e;
+      return merge(article, halves, language, depth + 1);
+    }
+  }
+
+  private Answer merge(Article article, List<String> parts, String language, int depth)
+      throws BackendException, InterruptedException, InvalidAnswer {
+    List<Answer> answers = new ArrayList<>();
+    for (String part : parts) answers.add(analyze(article, part, language, depth));
+    return new Answer(AnalysisMerger.merge(answers.stream().map(Answer::analysis).toList()),
+        answers.stream().map(Answer::usage).reduce(Usage.NONE, Usage::plus),
+        answers.get(0).modelName(), answers.stream().mapToInt(Answer::parts).sum());
+  }
+
+  private Answer analyzeOnce(Article article, String text, String language)
+      throws BackendException, InterruptedException, InvalidAnswer {
+    String user = prompts.render("analyze.user.txt", Map.of(
+        "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
+        "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+        "article", text));
+    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
+    LlmReply reply = call(messages);
+    Usage usage = reply.usage();
+    ContractSchema.Checked checked = schema.check(reply.text());
+    if (!checked.valid()) {
+      messages.add(Message.assistant(reply.text()));
+      messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+      reply = call(messages);
+      usage = usage.plus(reply.usage());
+      checked = schema.check(reply.text());
+      if (!checked.valid()) {
+        throw new InvalidAnswer("the answer of " + backend.model().provider() + "/" + backend.model().name()
+            + " is not valid after one repair request: " + summarize(checked.errors()));
+      }
+    }
+    return new Answer(checked.analysis(), usage, reply.modelName(), 1);
+  }
+
+  /** Tokens of German text, estimated: about 3.6 characters per token for the common tokenizers. */
+  static int estimateTokens(String text) {
+    return (int) Math.ceil(text.length() / 3.6);
   }
 
   /** Everything that determines the answer: text, model, endpoint, prompts, schema, options. */
@@ -144,10 +213,12 @@ public final class Summarizer {
     }
   }
 
-  private ArticleResult ground(Article article, Analysis analysis, LlmReply reply, Usage usage, String key, String language) {
+  private ArticleResult ground(Article article, Answer answer, String key, String language) {
+    Analysis analysis = answer.analysis();
     QuoteLocator locator = new QuoteLocator(article.text());
     List<Claim> claims = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    if (answer.parts() > 1) warnings.add("long article: analysed in " + answer.parts() + " parts and merged");
     int n = 0;
     for (Claim c : analysis.claims()) {
       n++;
@@ -156,13 +227,14 @@ public final class Summarizer {
       warnings.addAll(ModalityCheck.check(n, c));
       claims.add(c.withGrounding(g));
     }
-    String model = reply.modelName() == null || reply.modelName().isBlank() ? backend.model().name() : reply.modelName();
-    if (!"und".equals(language) && !language.equals(analysis.sourceLanguage()) && analysis.sourceLanguage() != null) {
-      // The model read the article; its word on the language wins over the stopword guess.
+    String model = answer.modelName() == null || answer.modelName().isBlank() ? backend.model().name() : answer.modelName();
+    if (!"und".equals(language) && !language.equals(analysis.sourceLanguage()) && analysis.sourceLanguage() != null
+        && !analysis.sourceLanguage().isBlank()) {
+      // The model read the article; its word on the language wins over the detector's.
       language = analysis.sourceLanguage();
     }
     return new ArticleResult(article.source().withLanguage(language), analysis.withClaims(claims),
-        new dev.kurz.model.ModelRef(backend.model().provider(), model), usage, false, warnings, key, clock.instant());
+        new dev.kurz.model.ModelRef(backend.model().provider(), model), answer.usage(), false, warnings, key, clock.instant());
   }
 
   static String lengthInstructions(String length) {
