@@ -44,7 +44,8 @@ public final class DigestHtmlRenderer {
       details{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem;margin:.4rem 0;background:#fafafa}
       summary{cursor:pointer;font-weight:600}
       .warning{color:var(--bad);font-size:.9rem}
-      a{color:#0b57d0;word-break:break-all}
+      a,code{color:#0b57d0;word-break:break-all}
+      main{overflow-wrap:anywhere}
       """;
 
   public static String render(Digest d) {
