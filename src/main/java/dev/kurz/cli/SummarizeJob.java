@@ -6,6 +6,7 @@ import dev.kurz.config.Settings;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
+import dev.kurz.model.Article;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.AdaptiveLimiter;
 import dev.kurz.pipeline.AnswerCache;
@@ -31,6 +32,8 @@ final class SummarizeJob {
   private final GlobalOptions global;
   private final ArticleReader reader;
   private long startMillis;
+  private ThrottledBackend backend;
+  private Map<String, String> texts;
 
   SummarizeJob(Terminal term, Services services, CacheOptions cacheOptions, GlobalOptions global, ArticleReader reader) {
     this.term = term;
@@ -40,13 +43,30 @@ final class SummarizeJob {
     this.reader = reader;
   }
 
+  /** Keeps each article's analysed text, for work after the batch (story grouping). */
+  SummarizeJob keepingTexts() {
+    texts = new java.util.concurrent.ConcurrentHashMap<>();
+    return this;
+  }
+
+  /** The analysed text of an input read by {@link #run}, when texts are kept; else "". */
+  String text(String label) {
+    return texts == null ? "" : texts.getOrDefault(label, "");
+  }
+
+  /** The run's backend: every request, summaries and syntheses alike, shares one adaptive limit. */
+  ThrottledBackend backend() {
+    if (backend == null) {
+      backend = new ThrottledBackend(services.backend(), new AdaptiveLimiter(concurrency()), () -> term.interrupted().get());
+    }
+    return backend;
+  }
+
   /** The summarizer for this run's settings, its requests throttled adaptively. */
   Summarizer summarizer() {
     Settings s = services.settings();
-    int concurrency = concurrency();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    return new Summarizer(new ThrottledBackend(services.backend(), new AdaptiveLimiter(concurrency),
-        () -> term.interrupted().get()), services.prompts(),
+    return new Summarizer(backend(), services.prompts(),
         services.schema(), cache,
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
@@ -71,7 +91,9 @@ final class SummarizeJob {
     List<Outcome> outcomes = runner.run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
       try {
-        outcome = summarizer.summarize(reader.read(byLabel.get(label)));
+        Article article = reader.read(byLabel.get(label));
+        if (texts != null) texts.put(label, article.text());
+        outcome = summarizer.summarize(article);
       } catch (InputException e) {
         outcome = new Outcome.Failed(label, e.getMessage(), Outcome.Failure.INPUT);
       }

@@ -1,0 +1,134 @@
+package dev.kurz.cli;
+
+import dev.kurz.config.Key;
+import dev.kurz.config.Settings;
+import dev.kurz.digest.Digest;
+import dev.kurz.digest.Digester;
+import dev.kurz.digest.DigestItem;
+import dev.kurz.digest.StoryGrouper;
+import dev.kurz.digest.Synthesizer;
+import dev.kurz.ingest.ArticleReader;
+import dev.kurz.ingest.InputException;
+import dev.kurz.model.Outcome;
+import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.render.DigestHtmlRenderer;
+import dev.kurz.render.DigestJson;
+import dev.kurz.render.DigestMarkdownRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "digest",
+    description = "Summarize many articles and group them into stories: headline, synthesis, sources, key claims, contradictions.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  kurz digest ~/presse/2025-12-03/ --out digest.html",
+        "  kurz digest a.txt b.txt c.html --format json",
+        "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b"})
+final class DigestCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+  @Mixin BackendOptions backendOptions;
+  @Mixin CacheOptions cacheOptions;
+  @Mixin InputOptions inputOptions;
+
+  @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders of them, URLs or feeds; - for standard input.")
+  List<String> inputs;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the digest here (format from the extension: .md, .json, .html); default stdout.")
+  Path out;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown, json or html (default: from --out, else markdown).")
+  Format format;
+
+  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Requests in flight at once (default 4).")
+  String concurrency;
+
+  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
+  String promptsDir;
+
+  private final Terminal term;
+
+  DigestCommand(Terminal term) {
+    this.term = term;
+  }
+
+  enum Format { markdown, json, html }
+
+  @Override
+  public Integer call() throws Exception {
+    Format fmt = format != null ? format : formatOf(out);
+    Map<Key, String> flags = new EnumMap<>(Key.class);
+    flags.putAll(backendOptions.flags());
+    BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
+    BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
+    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
+    try (Services services = new Services(term, global, flags)) {
+      InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
+      if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).keepingTexts();
+      List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
+      List<DigestItem> items = new ArrayList<>();
+      for (Outcome o : outcomes) {
+        if (o instanceof Outcome.Done d) items.add(new DigestItem(d.result(), job.text(d.label())));
+      }
+      if (!items.isEmpty()) {
+        Settings s = services.settings();
+        AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
+        Synthesizer synthesizer = new Synthesizer(job.backend(), services.prompts(), cache,
+            new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
+                !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
+            RetryPolicy.DEFAULT, term.sleeper());
+        Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
+            .digest(items);
+        write(digest, fmt);
+        if (!global.quiet) {
+          long synthesized = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.SYNTHESIZED).count();
+          term.err().printf("digest: %d stories from %d articles (%d synthesized); synthesis tokens %d in / %d out%s%n",
+              digest.stories().size(), digest.articleCount(), synthesized, digest.synthesisUsage().inputTokens(),
+              digest.synthesisUsage().outputTokens(), out == null ? "" : "; written to " + out);
+          digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
+        }
+      }
+      return job.report(outcomes);
+    }
+  }
+
+  private void write(Digest digest, Format fmt) throws IOException {
+    String text = switch (fmt) {
+      case markdown -> DigestMarkdownRenderer.render(digest);
+      case json -> DigestJson.write(digest) + "\n";
+      case html -> DigestHtmlRenderer.render(digest);
+    };
+    if (out == null) {
+      term.out().print(text);
+      term.out().flush();
+    } else {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.writeString(out, text);
+    }
+  }
+
+  static Format formatOf(Path out) {
+    if (out == null) return Format.markdown;
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".html") || name.endsWith(".htm")) return Format.html;
+    if (name.endsWith(".json")) return Format.json;
+    return Format.markdown;
+  }
+
+}

@@ -1,0 +1,147 @@
+package dev.kurz.digest;
+
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Usage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What can be said about a story without a model: a single article's own headline and summary;
+ * for several, the most central article's, claims merged where their English wording overlaps,
+ * and contradiction candidates (a denied claim in one article whose wording overlaps a claim another
+ * article states, reports or alleges). Stateless.
+ */
+public final class LocalStories {
+  static final int MAX_KEY_CLAIMS = 12;
+
+  private LocalStories() {}
+
+  public static Story of(List<ArticleResult> articles) {
+    return of(articles, List.of());
+  }
+
+  static Story of(List<ArticleResult> articles, List<String> warnings) {
+    if (articles.size() == 1) {
+      ArticleResult a = articles.get(0);
+      List<KeyClaim> claims = new ArrayList<>();
+      for (int c = 0; c < a.analysis().claims().size(); c++) {
+        claims.add(new KeyClaim(a.analysis().claims().get(c).claim(), List.of(new ClaimRef(0, c))));
+      }
+      return new Story(a.analysis().headline(), a.analysis().summary(), articles, claims, List.of(),
+          Story.Origin.SINGLE, Usage.NONE, warnings);
+    }
+    ArticleResult central = articles.get(central(articles));
+    String synthesis = central.analysis().summary().strip() + " (" + (articles.size() - 1)
+        + (articles.size() == 2 ? " other source covers" : " other sources cover") + " this story.)";
+    return new Story(central.analysis().headline(), synthesis, articles, mergedClaims(articles),
+        contradictions(articles), Story.Origin.LOCAL, Usage.NONE, warnings);
+  }
+
+  /** Denied claims against overlapping assertions in other articles of the story. */
+  public static List<Contradiction> contradictions(List<ArticleResult> articles) {
+    List<Contradiction> out = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      List<Claim> claims = articles.get(i).analysis().claims();
+      for (int c = 0; c < claims.size(); c++) {
+        Claim denied = claims.get(c);
+        if (!"denied".equals(denied.modality())) continue;
+        for (int j = 0; j < articles.size(); j++) {
+          if (j == i) continue;
+          List<Claim> others = articles.get(j).analysis().claims();
+          for (int d = 0; d < others.size(); d++) {
+            Claim other = others.get(d);
+            if (!List.of("stated", "reported", "alleged").contains(other.modality())) continue;
+            if (overlaps(denied.claim(), other.claim())) {
+              out.add(new Contradiction(other.attributedTo() + " " + verb(other.modality()) + ": " + other.claim()
+                  + " " + denied.attributedTo() + " denies it.", new ClaimRef(j, d), new ClaimRef(i, c), false));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Claims of different articles that say the same thing, merged; the best supported first. */
+  static List<KeyClaim> mergedClaims(List<ArticleResult> articles) {
+    List<ClaimRef> all = new ArrayList<>();
+    for (int a = 0; a < articles.size(); a++) {
+      for (int c = 0; c < articles.get(a).analysis().claims().size(); c++) all.add(new ClaimRef(a, c));
+    }
+    List<List<ClaimRef>> groups = new ArrayList<>();
+    Set<ClaimRef> used = new HashSet<>();
+    for (ClaimRef ref : all) {
+      if (used.contains(ref)) continue;
+      List<ClaimRef> group = new ArrayList<>(List.of(ref));
+      used.add(ref);
+      Claim first = claim(articles, ref);
+      for (ClaimRef other : all) {
+        if (used.contains(other) || group.stream().anyMatch(g -> g.article() == other.article())) continue;
+        Claim o = claim(articles, other);
+        // A denial and the claim it denies are a contradiction, not the same claim.
+        if ("denied".equals(first.modality()) != "denied".equals(o.modality())) continue;
+        if (overlaps(first.claim(), o.claim())) {
+          group.add(other);
+          used.add(other);
+        }
+      }
+      groups.add(group);
+    }
+    List<List<ClaimRef>> order = new ArrayList<>(groups);
+    order.sort(Comparator.comparingInt((List<ClaimRef> g) -> -g.size()).thenComparingInt(groups::indexOf));
+    List<KeyClaim> out = new ArrayList<>();
+    for (List<ClaimRef> g : order.subList(0, Math.min(order.size(), MAX_KEY_CLAIMS))) {
+      out.add(new KeyClaim(claim(articles, g.get(0)).claim(), g));
+    }
+    return out;
+  }
+
+  /** Enough shared content words, relative to the shorter claim, to be about the same fact. */
+  static boolean overlaps(String a, String b) {
+    Set<String> x = new HashSet<>(Words.content(a));
+    Set<String> y = new HashSet<>(Words.content(b));
+    if (x.isEmpty() || y.isEmpty()) return false;
+    Set<String> common = new HashSet<>(x);
+    common.retainAll(y);
+    return common.size() >= 3 && common.size() >= 0.5 * Math.min(x.size(), y.size());
+  }
+
+  /** The article whose headline and summary share most words with the others'. */
+  static int central(List<ArticleResult> articles) {
+    List<Set<String>> words = articles.stream()
+        .map(a -> (Set<String>) new HashSet<>(Words.content(a.analysis().headline() + " " + a.analysis().summary())))
+        .toList();
+    int best = 0;
+    int bestScore = -1;
+    for (int i = 0; i < words.size(); i++) {
+      int score = 0;
+      for (int j = 0; j < words.size(); j++) {
+        if (i == j) continue;
+        Set<String> common = new HashSet<>(words.get(i));
+        common.retainAll(words.get(j));
+        score += common.size();
+      }
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static Claim claim(List<ArticleResult> articles, ClaimRef ref) {
+    return articles.get(ref.article()).analysis().claims().get(ref.claim());
+  }
+
+  private static String verb(String modality) {
+    return switch (modality) {
+      case "alleged" -> "alleges";
+      case "stated" -> "states";
+      default -> "reports";
+    };
+  }
+}

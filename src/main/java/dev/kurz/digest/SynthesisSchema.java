@@ -1,0 +1,139 @@
+package dev.kurz.digest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The synthesis answer contract ({@code /kurz/synthesis.schema.json}): its compact text for prompts,
+ * validation of an answer (schema, then that every claim id names a claim of the story) and
+ * parsing. Immutable and thread-safe.
+ */
+final class SynthesisSchema {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String compact;
+  private final String version;
+  private final JsonSchema validator;
+
+  private SynthesisSchema(String text) throws JsonProcessingException {
+    JsonNode root = MAPPER.readTree(text);
+    this.validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root.deepCopy());
+    strip(root);
+    this.compact = MAPPER.writeValueAsString(root);
+    this.version = sha(text).substring(0, 16);
+  }
+
+  static SynthesisSchema load() {
+    try (InputStream in = SynthesisSchema.class.getResourceAsStream("/kurz/synthesis.schema.json")) {
+      if (in == null) throw new IllegalStateException("synthesis schema missing from the jar");
+      return new SynthesisSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String compactText() {
+    return compact;
+  }
+
+  String version() {
+    return version;
+  }
+
+  /** A valid answer, parsed, or the reasons it is not one. */
+  record Checked(Answer answer, String json, List<String> errors) {
+    boolean valid() {
+      return answer != null;
+    }
+  }
+
+  record Answer(String headline, String synthesis, List<KeyClaim> keyClaims, List<Contradiction> contradictions) {}
+
+  /** {@code claimCounts[i]} is how many claims article i has. Never throws for a bad answer. */
+  Checked check(String answer, int[] claimCounts) {
+    String json = extractObject(answer);
+    if (json == null) return new Checked(null, null, List.of("the answer holds no JSON object"));
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return new Checked(null, null, List.of("invalid JSON: " + e.getOriginalMessage()));
+    }
+    List<String> errors = new ArrayList<>();
+    for (ValidationMessage m : validator.validate(node)) errors.add(m.getMessage());
+    if (!errors.isEmpty()) {
+      errors.sort(null);
+      return new Checked(null, null, errors);
+    }
+    List<KeyClaim> claims = new ArrayList<>();
+    for (JsonNode k : node.path("key_claims")) {
+      List<ClaimRef> refs = new ArrayList<>();
+      for (JsonNode s : k.path("sources")) {
+        ClaimRef r = ref(s.asText(), claimCounts, errors);
+        if (r != null && !refs.contains(r)) refs.add(r);
+      }
+      if (!refs.isEmpty()) claims.add(new KeyClaim(k.path("claim").asText(), refs));
+    }
+    List<Contradiction> contradictions = new ArrayList<>();
+    for (JsonNode c : node.path("contradictions")) {
+      ClaimRef a = ref(c.path("asserted").asText(), claimCounts, errors);
+      ClaimRef d = ref(c.path("denied").asText(), claimCounts, errors);
+      if (a != null && d != null) contradictions.add(new Contradiction(c.path("summary").asText(), a, d, true));
+    }
+    if (!errors.isEmpty()) return new Checked(null, null, errors);
+    return new Checked(new Answer(node.path("headline").asText(), node.path("synthesis").asText(), claims, contradictions),
+        node.toString(), List.of());
+  }
+
+  private static ClaimRef ref(String id, int[] claimCounts, List<String> errors) {
+    ClaimRef r = ClaimRef.parse(id);
+    if (r == null || r.article() >= claimCounts.length || r.claim() >= claimCounts[r.article()]) {
+      errors.add("claim id " + id + " names no claim listed in the request");
+      return null;
+    }
+    return r;
+  }
+
+  private static String extractObject(String answer) {
+    if (answer == null) return null;
+    int start = answer.indexOf('{');
+    int end = answer.lastIndexOf('}');
+    if (start < 0) return null;
+    return end < start ? answer.substring(start) : answer.substring(start, end + 1);
+  }
+
+  private static void strip(JsonNode node) {
+    if (!(node instanceof ObjectNode obj)) {
+      node.forEach(SynthesisSchema::strip);
+      return;
+    }
+    obj.remove(List.of("description", "title", "$id", "$schema"));
+    obj.properties().forEach(e -> {
+      if (e.getKey().equals("properties")) e.getValue().forEach(SynthesisSchema::strip);
+      else strip(e.getValue());
+    });
+  }
+
+  private static String sha(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

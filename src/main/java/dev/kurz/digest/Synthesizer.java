@@ -1,0 +1,165 @@
+package dev.kurz.digest;
+
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
+import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.LlmRequest.Message;
+import dev.kurz.llm.PromptTemplates;
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Usage;
+import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.pipeline.CacheKey;
+import dev.kurz.pipeline.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a story covered by several articles with one model request: headline, synthesis, merged
+ * key claims and contradictions, validated against the synthesis schema with at most one repair
+ * request, and cached under the member articles' cache keys, the prompts, the schema and the model.
+ * A single-article story needs no request. When the model fails, the story is built locally
+ * ({@link LocalStories}) with a warning: a digest never loses a story to a bad answer. Local
+ * contradiction candidates are kept beside the model's. Thread-safe.
+ */
+public final class Synthesizer {
+
+  /** Settings that shape an answer (temperature, endpoint) and whether to use the cache. */
+  public record Options(Double temperature, String baseUrl, boolean readCache, boolean writeCache) {}
+
+  private final Backend backend;
+  private final PromptTemplates prompts;
+  private final AnswerCache cache;
+  private final Options options;
+  private final RetryPolicy retry;
+  private final RetryPolicy.Sleeper sleeper;
+  private final SynthesisSchema schema = SynthesisSchema.load();
+  private final String system;
+
+  public Synthesizer(Backend backend, PromptTemplates prompts, AnswerCache cache, Options options, RetryPolicy retry,
+      RetryPolicy.Sleeper sleeper) {
+    this.backend = backend;
+    this.prompts = prompts;
+    this.cache = cache;
+    this.options = options;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.system = prompts.render("synthesize.system.txt", Map.of("schema", schema.compactText()));
+  }
+
+  public Story write(List<ArticleResult> articles) throws InterruptedException {
+    if (articles.size() == 1) return LocalStories.of(articles);
+    List<Contradiction> local = LocalStories.contradictions(articles);
+    int[] counts = articles.stream().mapToInt(a -> a.analysis().claims().size()).toArray();
+    String key = cacheKey(articles);
+    if (options.readCache()) {
+      Optional<String> hit = cache.get(key);
+      if (hit.isPresent()) {
+        SynthesisSchema.Checked checked = schema.check(hit.get(), counts);
+        if (checked.valid()) return story(articles, checked.answer(), local, Story.Origin.CACHED, Usage.NONE);
+      }
+    }
+    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(articles, local))));
+    try {
+      LlmReply reply = call(messages);
+      Usage usage = reply.usage();
+      SynthesisSchema.Checked checked = schema.check(reply.text(), counts);
+      if (!checked.valid()) {
+        messages.add(Message.assistant(reply.text()));
+        messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+        reply = call(messages);
+        usage = usage.plus(reply.usage());
+        checked = schema.check(reply.text(), counts);
+        if (!checked.valid()) {
+          return LocalStories.of(articles, List.of("synthesis answer invalid after one repair request ("
+              + checked.errors().get(0) + "); story built without it"));
+        }
+      }
+      if (options.writeCache()) {
+        cache.put(key, "synthesis", backend.model(), prompts.hash(), usage, "story: " + articles.get(0).source().label(),
+            checked.json());
+      }
+      return story(articles, checked.answer(), local, Story.Origin.SYNTHESIZED, usage);
+    } catch (BackendException e) {
+      return LocalStories.of(articles, List.of("synthesis request failed (" + e.getMessage() + "); story built without it"));
+    }
+  }
+
+  /** The member articles' own keys (their text, model and prompts), plus what shapes the synthesis. */
+  String cacheKey(List<ArticleResult> articles) {
+    CacheKey k = CacheKey.of("synthesis");
+    for (ArticleResult a : articles) k.part("article", a.cacheKey());
+    return k.part("provider", backend.model().provider())
+        .part("model", backend.model().name())
+        .part("base_url", options.baseUrl())
+        .part("prompts", prompts.hash())
+        .part("schema", schema.version())
+        .part("temperature", options.temperature() == null ? null : options.temperature().toString())
+        .build();
+  }
+
+  String userPrompt(List<ArticleResult> articles, List<Contradiction> candidates) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < articles.size(); i++) {
+      ArticleResult a = articles.get(i);
+      b.append("Article a").append(i + 1).append(": ").append(sourceLine(a)).append('\n');
+      b.append("Headline: ").append(a.analysis().headline()).append('\n');
+      b.append("Summary: ").append(a.analysis().summary().strip()).append('\n');
+      b.append("Claims:\n");
+      List<Claim> claims = a.analysis().claims();
+      for (int c = 0; c < claims.size(); c++) {
+        Claim cl = claims.get(c);
+        b.append("- ").append(new ClaimRef(i, c).id()).append(" [").append(cl.modality()).append("; ")
+            .append(cl.attributedTo()).append("] ").append(cl.claim()).append('\n');
+      }
+      b.append('\n');
+    }
+    StringBuilder cand = new StringBuilder();
+    for (Contradiction c : candidates) cand.append("- ").append(c.asserted().id()).append(" vs ").append(c.denied().id()).append('\n');
+    return prompts.render("synthesize.user.txt", Map.of("articles", b.toString().strip(),
+        "candidates", cand.isEmpty() ? "(none)" : cand.toString().strip()));
+  }
+
+  private static String sourceLine(ArticleResult a) {
+    List<String> parts = new ArrayList<>();
+    if (a.source().site() != null) parts.add(a.source().site());
+    if (a.source().title() != null) parts.add("\"" + a.source().title() + "\"");
+    if (a.source().published() != null) parts.add(a.source().published());
+    if (parts.isEmpty()) parts.add(a.source().label());
+    return String.join(", ", parts);
+  }
+
+  private Story story(List<ArticleResult> articles, SynthesisSchema.Answer answer, List<Contradiction> local,
+      Story.Origin origin, Usage usage) {
+    List<Contradiction> all = new ArrayList<>(answer.contradictions());
+    for (Contradiction c : local) {
+      boolean known = all.stream().anyMatch(m -> m.asserted().equals(c.asserted()) && m.denied().equals(c.denied()));
+      if (!known) all.add(c);
+    }
+    List<KeyClaim> claims = answer.keyClaims().isEmpty() ? LocalStories.mergedClaims(articles) : answer.keyClaims();
+    return new Story(answer.headline(), answer.synthesis(), articles, claims, all, origin, usage, List.of());
+  }
+
+  private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
+    LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "story_synthesis", options.temperature(), null);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return backend.complete(request);
+      } catch (BackendException e) {
+        Duration wait = retry.delayAfter(attempt, e);
+        if (wait == null) throw e;
+        sleeper.sleep(wait);
+      }
+    }
+  }
+
+  private static String bullets(List<String> errors) {
+    StringBuilder b = new StringBuilder();
+    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
+    return b.toString().strip();
+  }
+}

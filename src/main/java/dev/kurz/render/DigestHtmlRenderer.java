@@ -1,0 +1,162 @@
+package dev.kurz.render;
+
+import dev.kurz.digest.ClaimRef;
+import dev.kurz.digest.Contradiction;
+import dev.kurz.digest.Digest;
+import dev.kurz.digest.KeyClaim;
+import dev.kurz.digest.Story;
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Grounding;
+import dev.kurz.model.Source;
+import java.util.Locale;
+
+/**
+ * A digest as one self-contained HTML page: inline CSS, no scripts, fonts or images, a viewport for
+ * phones. Stories first (headline, synthesis, contradictions highlighted, key claims with the German
+ * quotes beside the English claim and the grounding status, sources); each article's summary and
+ * claims one click away in a {@code <details>}. Everything from the results is escaped. A pure function.
+ */
+public final class DigestHtmlRenderer {
+  private DigestHtmlRenderer() {}
+
+  private static final String CSS = """
+      :root{--fg:#1b1b1b;--muted:#5b5b5b;--line:#dedede;--warn:#fff4d6;--warnline:#e0a800;--bad:#b00020;--card:#fff;--bg:#f5f5f2}
+      *{box-sizing:border-box}
+      body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+      main{max-width:46rem;margin:0 auto;padding:1rem}
+      h1{font-size:1.4rem;margin:.5rem 0 1rem}
+      .story{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:1rem;margin:0 0 1rem}
+      .story h2{font-size:1.2rem;line-height:1.3;margin:0 0 .5rem}
+      .meta{color:var(--muted);font-size:.85rem}
+      h3{font-size:.95rem;margin:1rem 0 .4rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+      ul{padding-left:1.1rem;margin:.2rem 0}
+      li{margin:.3rem 0}
+      .contradiction{background:var(--warn);border-left:4px solid var(--warnline);padding:.5rem .7rem;margin:.5rem 0;border-radius:.3rem}
+      .claim{margin:.6rem 0;padding:.5rem 0;border-top:1px solid var(--line)}
+      .claim .en{font-weight:600}
+      .pair{display:grid;grid-template-columns:1fr;gap:.3rem;margin-top:.3rem}
+      @media (min-width:40rem){.pair{grid-template-columns:1fr 1fr}}
+      blockquote{margin:0;padding:.3rem .6rem;border-left:3px solid var(--line);font-style:italic;color:#333}
+      .who{font-size:.9rem;color:var(--muted)}
+      .tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.8rem;border:1px solid var(--line);margin-right:.3rem;font-style:normal}
+      .g-exact{color:#1b6e20;border-color:#1b6e20}.g-normalized,.g-fuzzy{color:#8a5a00;border-color:#8a5a00}.g-not_found{color:var(--bad);border-color:var(--bad)}
+      details{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem;margin:.4rem 0;background:#fafafa}
+      summary{cursor:pointer;font-weight:600}
+      .warning{color:var(--bad);font-size:.9rem}
+      a,code{color:#0b57d0;word-break:break-all}
+      main{overflow-wrap:anywhere}
+      """;
+
+  public static String render(Digest d) {
+    StringBuilder b = new StringBuilder(32_768);
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>kurz digest</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+    b.append("<h1>Digest: ").append(d.stories().size()).append(d.stories().size() == 1 ? " story" : " stories").append(" from ")
+        .append(d.articleCount()).append(d.articleCount() == 1 ? " article" : " articles").append("</h1>\n");
+    int n = 0;
+    for (Story s : d.stories()) {
+      n++;
+      b.append("<section class=\"story\" id=\"story-").append(n).append("\">\n");
+      b.append("<h2>").append(esc(s.headline())).append("</h2>\n");
+      b.append("<p class=\"meta\">").append(s.articles().size()).append(s.articles().size() == 1 ? " source" : " sources")
+          .append(" · ").append(originLabel(s.origin())).append("</p>\n");
+      b.append("<p>").append(esc(s.synthesis())).append("</p>\n");
+      for (Contradiction c : s.contradictions()) {
+        b.append("<div class=\"contradiction\"><strong>Contradiction:</strong> ").append(esc(c.summary()))
+            .append(" <span class=\"meta\">(").append(c.asserted().id()).append(" vs ").append(c.denied().id())
+            .append(c.byModel() ? ", found by the model" : ", found by kurz").append(")</span></div>\n");
+      }
+      for (String w : s.warnings()) b.append("<p class=\"warning\">").append(esc(w)).append("</p>\n");
+      if (!s.keyClaims().isEmpty()) {
+        b.append("<h3>Key claims</h3>\n");
+        for (KeyClaim k : s.keyClaims()) {
+          b.append("<div class=\"claim\"><div class=\"en\">").append(esc(k.claim())).append("</div>\n");
+          for (ClaimRef r : k.sources()) b.append(claimPair(s, r));
+          b.append("</div>\n");
+        }
+      }
+      b.append("<h3>Sources</h3>\n<ul>\n");
+      for (int i = 0; i < s.articles().size(); i++) b.append("<li>").append(sourceLine(i, s.articles().get(i))).append("</li>\n");
+      b.append("</ul>\n");
+      for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(i, s.articles().get(i)));
+      b.append("</section>\n");
+    }
+    b.append("</main>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  private static String claimPair(Story s, ClaimRef r) {
+    Claim c = s.claim(r);
+    return "<div class=\"pair\"><div class=\"who\">[" + r.id() + "] " + esc(MarkdownRenderer.modalityLabel(c.modality()))
+        + " — " + esc(c.attributedTo()) + " " + groundingTag(c.grounding()) + "</div>"
+        + "<blockquote lang=\"de\">" + esc(c.quote()) + "</blockquote></div>\n";
+  }
+
+  private static String articleDetails(int i, ArticleResult a) {
+    StringBuilder b = new StringBuilder();
+    b.append("<details><summary>[a").append(i + 1).append("] ").append(esc(a.analysis().headline())).append("</summary>\n");
+    b.append("<p>").append(esc(a.analysis().summary())).append("</p>\n");
+    int n = 0;
+    for (Claim c : a.analysis().claims()) {
+      n++;
+      b.append("<div class=\"claim\"><div class=\"en\">").append(esc(c.claim())).append("</div>")
+          .append("<div class=\"pair\"><div class=\"who\">[a").append(i + 1).append('c').append(n).append("] ")
+          .append(esc(MarkdownRenderer.modalityLabel(c.modality()))).append(" — ").append(esc(c.attributedTo())).append(' ')
+          .append(groundingTag(c.grounding())).append("</div><blockquote lang=\"de\">").append(esc(c.quote()))
+          .append("</blockquote></div></div>\n");
+    }
+    for (String w : a.warnings()) b.append("<p class=\"warning\">").append(esc(w)).append("</p>\n");
+    b.append("</details>\n");
+    return b.toString();
+  }
+
+  private static String sourceLine(int i, ArticleResult a) {
+    Source s = a.source();
+    StringBuilder b = new StringBuilder("[a" + (i + 1) + "] ");
+    if (s.site() != null) b.append(esc(s.site())).append(" · ");
+    b.append("<em>").append(esc(s.title() != null ? s.title() : a.analysis().headline())).append("</em>");
+    if (s.published() != null) b.append(" · ").append(esc(s.published()));
+    if (s.url() != null) b.append(" · <a href=\"").append(esc(s.url())).append("\">").append(esc(s.url())).append("</a>");
+    else if (s.path() != null) b.append(" · <code>").append(esc(s.path())).append("</code>");
+    return b.toString();
+  }
+
+  private static String groundingTag(Grounding g) {
+    if (g == null) return "";
+    String label = switch (g.status()) {
+      case EXACT -> "quote found";
+      case NORMALIZED -> "quote found (normalized)";
+      case FUZZY -> "quote found approximately";
+      case NOT_FOUND -> "quote NOT found";
+    };
+    return "<span class=\"tag g-" + g.status().name().toLowerCase(Locale.ROOT) + "\">" + label + "</span>";
+  }
+
+  private static String originLabel(Story.Origin o) {
+    return switch (o) {
+      case SINGLE -> "single article";
+      case SYNTHESIZED -> "synthesized by the model";
+      case CACHED -> "synthesis from cache";
+      case LOCAL -> "grouped without synthesis";
+    };
+  }
+
+  static String esc(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

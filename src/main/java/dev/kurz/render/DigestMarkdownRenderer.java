@@ -1,0 +1,82 @@
+package dev.kurz.render;
+
+import dev.kurz.digest.ClaimRef;
+import dev.kurz.digest.Contradiction;
+import dev.kurz.digest.Digest;
+import dev.kurz.digest.KeyClaim;
+import dev.kurz.digest.Story;
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A digest as Markdown: stories biggest first, each with synthesis, sources, key claims (who said
+ * what, with the German quote and an [a1] marker back to its source) and contradictions; then each
+ * article in full as {@link MarkdownRenderer} writes it. A pure function.
+ */
+public final class DigestMarkdownRenderer {
+  private DigestMarkdownRenderer() {}
+
+  public static String render(Digest d) {
+    StringBuilder b = new StringBuilder(16_384);
+    b.append("# Digest: ").append(d.stories().size()).append(d.stories().size() == 1 ? " story" : " stories")
+        .append(" from ").append(d.articleCount()).append(d.articleCount() == 1 ? " article" : " articles").append("\n\n");
+    int n = 0;
+    for (Story s : d.stories()) {
+      n++;
+      b.append("## ").append(n).append(". ").append(oneLine(s.headline())).append("\n\n");
+      b.append(s.synthesis().strip()).append("\n\n");
+      b.append("**Sources**\n\n");
+      for (int i = 0; i < s.articles().size(); i++) b.append("- [a").append(i + 1).append("] ").append(source(s.articles().get(i))).append('\n');
+      b.append('\n');
+      if (!s.contradictions().isEmpty()) {
+        b.append("**Contradictions**\n\n");
+        for (Contradiction c : s.contradictions()) {
+          b.append("- ⚠ ").append(oneLine(c.summary())).append(" [").append(c.asserted().id()).append(" vs ")
+              .append(c.denied().id()).append("]\n");
+        }
+        b.append('\n');
+      }
+      if (!s.keyClaims().isEmpty()) {
+        b.append("**Key claims**\n\n");
+        for (KeyClaim k : s.keyClaims()) {
+          b.append("- **").append(oneLine(k.claim())).append("**\n");
+          for (ClaimRef r : k.sources()) {
+            Claim c = s.claim(r);
+            b.append("  - [").append(r.id()).append("] ").append(MarkdownRenderer.modalityLabel(c.modality())).append(" — ")
+                .append(oneLine(c.attributedTo())).append(": „").append(oneLine(c.quote())).append("“")
+                .append(MarkdownRenderer.groundingMark(c.grounding())).append('\n');
+          }
+        }
+        b.append('\n');
+      }
+      for (String w : s.warnings()) b.append("> ⚠ ").append(oneLine(w)).append("\n\n");
+    }
+    b.append("---\n\n# Articles\n\n");
+    boolean first = true;
+    for (Story s : d.stories()) {
+      for (ArticleResult a : s.articles()) {
+        if (!first) b.append("\n---\n\n");
+        first = false;
+        b.append(MarkdownRenderer.render(a).replaceFirst("^# ", "## "));
+      }
+    }
+    return b.toString();
+  }
+
+  static String source(ArticleResult a) {
+    Source s = a.source();
+    List<String> parts = new ArrayList<>();
+    if (s.site() != null) parts.add(s.site());
+    parts.add("\"" + oneLine(s.title() != null ? s.title() : a.analysis().headline()) + "\"");
+    if (s.published() != null) parts.add(s.published());
+    parts.add(s.url() != null ? s.url() : s.path() != null ? s.path() : s.label());
+    return String.join(" · ", parts);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+  }
+}
