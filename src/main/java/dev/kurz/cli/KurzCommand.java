@@ -12,6 +12,7 @@ import picocli.CommandLine.IVersionProvider;
         + " makes or reports, who claims them, how hedged, with the original words that support them.",
     subcommands = {
         SummarizeCommand.class,
+        TranslateCommand.class,
         ConfigCommand.class,
         BackendsCommand.class,
         PromptsCommand.class,
