@@ -60,6 +60,12 @@ final class DigestCommand implements Callable<Integer> {
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
   String promptsDir;
 
+  @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
+  boolean fixNames;
+
+  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
+  String glossary;
+
   private final Terminal term;
 
   DigestCommand(Terminal term) {
@@ -76,10 +82,11 @@ final class DigestCommand implements Callable<Integer> {
     BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
     BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
+    BackendOptions.put(flags, Key.GLOSSARY, glossary);
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).keepingTexts();
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames).keepingTexts();
       List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
       List<DigestItem> items = new ArrayList<>();
       for (Outcome o : outcomes) {

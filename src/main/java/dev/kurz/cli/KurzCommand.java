@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
         SummarizeCommand.class,
         DigestCommand.class,
         ExtractCommand.class,
+        TranslateCommand.class,
         ConfigCommand.class,
         BackendsCommand.class,
         PromptsCommand.class,

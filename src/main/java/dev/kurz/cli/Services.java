@@ -4,6 +4,8 @@ import dev.kurz.config.ConfigException;
 import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.config.Settings;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.glossary.GlossaryException;
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
 import dev.kurz.llm.BackendSpec;
@@ -44,6 +46,7 @@ final class Services implements AutoCloseable {
   private Backend backend;
   private BackendSpec spec;
   private AnswerCache answerCache;
+  private Glossary glossary;
   private SqliteCache pageStore;
   private PageCache pageCache;
 
@@ -183,6 +186,20 @@ final class Services implements AutoCloseable {
   PromptTemplates prompts() {
     String dir = settings().value(Key.PROMPTS_DIR);
     return PromptTemplates.load(dir == null ? null : Path.of(dir));
+  }
+
+  /** The glossary: built-in name forms with the user's file (flag, else the glossary setting) over them. */
+  Glossary glossary(Path flagFile) {
+    if (glossary == null) {
+      String configured = settings().value(Key.GLOSSARY);
+      Path file = flagFile != null ? flagFile : configured == null ? null : Path.of(configured);
+      try {
+        glossary = Glossary.load(file);
+      } catch (GlossaryException e) {
+        throw new KurzException(ExitCodes.USAGE, e.getMessage());
+      }
+    }
+    return glossary;
   }
 
   ContractSchema schema() {

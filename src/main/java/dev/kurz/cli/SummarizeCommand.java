@@ -49,6 +49,12 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
   String promptsDir;
 
+  @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
+  boolean fixNames;
+
+  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
+  String glossary;
+
   private final Terminal term;
 
   SummarizeCommand(Terminal term) {
@@ -66,11 +72,12 @@ final class SummarizeCommand implements Callable<Integer> {
     BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
     BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
+    BackendOptions.put(flags, Key.GLOSSARY, glossary);
     checkLength(length);
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader());
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames);
       ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
       List<Outcome> outcomes = job.run(reading.inputs(), printer::print);
       printer.finish();

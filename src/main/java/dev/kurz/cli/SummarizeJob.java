@@ -34,6 +34,7 @@ final class SummarizeJob {
   private long startMillis;
   private ThrottledBackend backend;
   private Map<String, String> texts;
+  private boolean fixNames;
 
   SummarizeJob(Terminal term, Services services, CacheOptions cacheOptions, GlobalOptions global, ArticleReader reader) {
     this.term = term;
@@ -41,6 +42,12 @@ final class SummarizeJob {
     this.cacheOptions = cacheOptions;
     this.global = global;
     this.reader = reader;
+  }
+
+  /** German name forms left in the English text are replaced from the glossary. */
+  SummarizeJob fixingNames(boolean fix) {
+    this.fixNames = fix;
+    return this;
   }
 
   /** Keeps each article's analysed text, for work after the batch (story grouping). */
@@ -67,10 +74,10 @@ final class SummarizeJob {
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
     return new Summarizer(backend(), services.prompts(),
-        services.schema(), cache,
+        services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
-            s.intValue(Key.CONTEXT_TOKENS)),
+            s.intValue(Key.CONTEXT_TOKENS), fixNames),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());
   }
 

@@ -1,5 +1,8 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.glossary.Glossary;
+import dev.kurz.glossary.NameCheck;
+import dev.kurz.glossary.NameFixer;
 import dev.kurz.ingest.LanguageDetector;
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
@@ -36,12 +39,12 @@ public final class Summarizer {
    * article is analysed in parts.
    */
   public record Options(String targetLanguage, String length, Double temperature, String baseUrl,
-      boolean readCache, boolean writeCache, int contextTokens) {
+      boolean readCache, boolean writeCache, int contextTokens, boolean fixNames) {
     public static final int DEFAULT_CONTEXT_TOKENS = 24_000;
 
     public Options(String targetLanguage, String length, Double temperature, String baseUrl, boolean readCache,
         boolean writeCache) {
-      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS);
+      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS, false);
     }
   }
 
@@ -64,6 +67,7 @@ public final class Summarizer {
   private final PromptTemplates prompts;
   private final ContractSchema schema;
   private final AnswerCache cache;
+  private final Glossary glossary;
   private final Options options;
   private final RetryPolicy retry;
   private final RetryPolicy.Sleeper sleeper;
@@ -72,7 +76,8 @@ public final class Summarizer {
   private final int systemTokens;
 
   public Summarizer(Backend backend, PromptTemplates prompts, ContractSchema schema, AnswerCache cache,
-      Options options, RetryPolicy retry, RetryPolicy.Sleeper sleeper, Clock clock) {
+      Glossary glossary, Options options, RetryPolicy retry, RetryPolicy.Sleeper sleeper, Clock clock) {
+    this.glossary = glossary;
     this.backend = backend;
     this.prompts = prompts;
     this.schema = schema;
@@ -86,7 +91,6 @@ public final class Summarizer {
     this.system = prompts.render("analyze.system.txt", Map.of(
         "target_language", LanguageDetector.displayName(options.targetLanguage()),
         "length_instructions", lengthInstructions(options.length()),
-        "glossary", "",
         "schema", schema.compactText()));
     this.systemTokens = estimateTokens(system) + estimateTokens(schema.compactText());
   }
@@ -99,7 +103,7 @@ public final class Summarizer {
         try {
           ArticleResult stored = RecordJson.fromJson(hit.get());
           // This input's own source (path, URL), with the language found when the answer was made.
-          return new Outcome.Done(stored.asCached(article.source().withLanguage(stored.source().language())));
+          return new Outcome.Done(finish(stored.asCached(article.source().withLanguage(stored.source().language()))));
         } catch (IllegalArgumentException unreadable) {
           // An entry from an incompatible version: ask again and overwrite it.
         }
@@ -113,7 +117,7 @@ public final class Summarizer {
       if (options.writeCache()) {
         cache.put(key, "analysis", result.model(), prompts.hash(), answer.usage(), article.source().label(), RecordJson.toJson(result));
       }
-      return new Outcome.Done(result);
+      return new Outcome.Done(finish(result));
     } catch (InvalidAnswer e) {
       return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
     } catch (BackendException e) {
@@ -161,6 +165,7 @@ public final class Summarizer {
     String user = prompts.render("analyze.user.txt", Map.of(
         "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+        "glossary", glossaryLine(text, language),
         "article", text));
     List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
     LlmReply reply = call(messages);
@@ -197,6 +202,7 @@ public final class Summarizer {
         .part("to", options.targetLanguage())
         .part("length", options.length())
         .part("temperature", options.temperature() == null ? null : options.temperature().toString())
+        .part("glossary", glossary.version())
         .build();
   }
 
@@ -227,6 +233,7 @@ public final class Summarizer {
       warnings.addAll(ModalityCheck.check(n, c));
       claims.add(c.withGrounding(g));
     }
+    warnings.addAll(NameCheck.check(analysis, glossary, language, options.targetLanguage()));
     String model = answer.modelName() == null || answer.modelName().isBlank() ? backend.model().name() : answer.modelName();
     if (!"und".equals(language) && !language.equals(analysis.sourceLanguage()) && analysis.sourceLanguage() != null
         && !analysis.sourceLanguage().isBlank()) {
@@ -235,6 +242,21 @@ public final class Summarizer {
     }
     return new ArticleResult(article.source().withLanguage(language), analysis.withClaims(claims),
         new dev.kurz.model.ModelRef(backend.model().provider(), model), answer.usage(), false, warnings, key, clock.instant());
+  }
+
+  /** Only the glossary entries for names in this text: a prompt without names pays nothing. */
+  private String glossaryLine(String text, String language) {
+    String line = Glossary.promptSection(glossary.entriesIn(text, language, options.targetLanguage()));
+    return line.isEmpty() ? "" : "\n" + line;
+  }
+
+  /** With --fix-names, German name forms left in English text are replaced (cached answers too). */
+  private ArticleResult finish(ArticleResult r) {
+    if (!options.fixNames()) return r;
+    String from = r.source().language() == null ? "de" : r.source().language();
+    var fixed = NameFixer.fix(r.analysis(), glossary, from, options.targetLanguage());
+    if (fixed.equals(r.analysis())) return r;
+    return new ArticleResult(r.source(), fixed, r.model(), r.usage(), r.cached(), r.warnings(), r.cacheKey(), r.created());
   }
 
   static String lengthInstructions(String length) {

@@ -30,6 +30,7 @@ final class FakeLlm implements AutoCloseable {
   final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Function<Integer, MockResponse>> rules = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Integer> counts = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, Function<JsonNode, String>> computed = Collections.synchronizedMap(new LinkedHashMap<>());
 
   FakeLlm(Wire wire) throws IOException {
     this.wire = wire;
@@ -56,6 +57,12 @@ final class FakeLlm implements AutoCloseable {
   /** Answers requests whose article contains {@code marker} with {@code content} as the model's text. */
   FakeLlm answer(String marker, String content) {
     return on(marker, n -> ok(content));
+  }
+
+  /** Answers requests whose text contains {@code marker} with the content the function computes from the request body. */
+  FakeLlm compute(String marker, Function<JsonNode, String> content) {
+    computed.put(marker, content);
+    return this;
   }
 
   int requestsFor(String marker) {
@@ -92,6 +99,14 @@ final class FakeLlm implements AutoCloseable {
     }
     requests.add(body);
     String text = allText(body);
+    synchronized (computed) {
+      for (var rule : computed.entrySet()) {
+        if (text.contains(rule.getKey())) {
+          counts.merge(rule.getKey(), 1, Integer::sum);
+          return ok(rule.getValue().apply(body));
+        }
+      }
+    }
     synchronized (rules) {
       for (var rule : rules.entrySet()) {
         if (text.contains(rule.getKey())) {

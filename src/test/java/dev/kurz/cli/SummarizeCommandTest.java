@@ -239,4 +239,25 @@ class SummarizeCommandTest {
     assertThat(run.exit).isEqualTo(2);
     assertThat(run.err).startsWith("[ERROR] --length must be short, medium or long");
   }
+
+  @Test
+  void germanNameFormsInEnglishTextAreReportedAndFixedOnRequest() throws IOException {
+    CliRun run = cli(FakeLlm.Wire.OPENAI);
+    ObjectNode answer = (ObjectNode) FakeLlm.JSON.readTree(fixture("tram.analysis.json"));
+    answer.put("summary", "Selenskyj met the mayor in Kiew. " + answer.get("summary").asText());
+    llm.answer("Straßenbahnlinie", answer.toString());
+    Path article = write("tram.txt", fixture("tram.txt").replace("Oberbürgermeisterin", "In Kiew sagte Selenskyj, die Oberbürgermeisterin"));
+    run.run(args(article.toString(), "--format", "json"));
+    assertThat(run.exit).as(run.err).isZero();
+    JsonNode record = FakeLlm.JSON.readTree(run.out);
+    assertThat(record.path("warnings").toString()).contains("summary").contains("Selenskyj").contains("Kiew");
+    assertThat(FakeLlm.allText(llm.requests.get(0))).contains("Zelensky").contains("Kyiv");
+
+    CliRun fixed = new CliRun(home).env("OPENAI_API_KEY", FAKE_KEY).run(args(article.toString(), "--format", "json", "--fix-names"));
+    assertThat(fixed.exit).isZero();
+    JsonNode fixedRecord = FakeLlm.JSON.readTree(fixed.out);
+    assertThat(fixedRecord.path("summary").asText()).startsWith("Zelensky met the mayor in Kyiv.");
+    assertThat(fixedRecord.path("cached").asBoolean()).isTrue();
+    assertThat(llm.requests).hasSize(1);
+  }
 }

@@ -71,7 +71,7 @@ class EmbeddedBackendTest {
   @Test
   void anArticleFailsWithAnErrorNamingTheModelWhenItsAnswerIsNotValidJson() {
     Summarizer summarizer = new Summarizer(backend, PromptTemplates.load(null), ContractSchema.load(), AnswerCache.DISABLED,
-        new Summarizer.Options("en", "short", 0.0, null, false, false), RetryPolicy.DEFAULT, d -> {}, Clock.systemUTC());
+        dev.kurz.glossary.Glossary.builtIn(), new Summarizer.Options("en", "short", 0.0, null, false, false), RetryPolicy.DEFAULT, d -> {}, Clock.systemUTC());
     String text = "Die Stadt Musterhausen saniert ab Montag die alte Brücke über die Lahn. Der Bürgermeister sagte, "
         + "die Arbeiten dauerten voraussichtlich zwei Jahre.";
 

@@ -1,0 +1,230 @@
+package dev.kurz.translate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.glossary.NameCheck;
+import dev.kurz.glossary.NameFixer;
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
+import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.LlmRequest.Message;
+import dev.kurz.llm.PromptTemplates;
+import dev.kurz.model.Article;
+import dev.kurz.model.ModelRef;
+import dev.kurz.model.Outcome;
+import dev.kurz.model.Translation;
+import dev.kurz.model.Usage;
+import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.pipeline.CacheKey;
+import dev.kurz.ingest.LanguageDetector;
+import dev.kurz.pipeline.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article to one {@link TranslateOutcome}: split into paragraphs, grouped into chunks at
+ * paragraph boundaries, each chunk one request (or a cache hit) whose answer must hold exactly as
+ * many paragraphs as it was sent, with at most one repair request. Chunks are cached one by one,
+ * so an article with one edited paragraph costs one request. Every chunk is tried even when one
+ * fails, so a second run asks only for the failed ones. After the model, source-language name
+ * forms in the translation become warnings, or are replaced with {@code fixNames}. Thread-safe.
+ */
+public final class Translator {
+
+  /** The settings that shape an answer; all but the cache flags and fixNames are part of the cache key. */
+  public record Options(String targetLanguage, int chunkTokens, Double temperature, String baseUrl,
+      boolean readCache, boolean writeCache, boolean fixNames) {}
+
+  private final Backend backend;
+  private final PromptTemplates prompts;
+  private final AnswerCache cache;
+  private final Glossary glossary;
+  private final Options options;
+  private final RetryPolicy retry;
+  private final RetryPolicy.Sleeper sleeper;
+
+  public Translator(Backend backend, PromptTemplates prompts, AnswerCache cache, Glossary glossary, Options options,
+      RetryPolicy retry, RetryPolicy.Sleeper sleeper) {
+    this.backend = backend;
+    this.prompts = prompts;
+    this.cache = cache;
+    this.glossary = glossary;
+    this.options = options;
+    this.retry = retry;
+    this.sleeper = sleeper;
+  }
+
+  /** A chunk's translated paragraphs and where they came from, or why the answer stayed invalid. */
+  private record Answer(List<String> paragraphs, String modelName, Usage usage, boolean cached, String error) {}
+
+  public TranslateOutcome translate(Article article) {
+    String label = article.source().label();
+    String detected = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
+    String from = detected == null ? "und" : detected;
+    List<Paragraphs.Part> parts = Paragraphs.of(article);
+    List<Chunker.Chunk> chunks = Chunker.chunks(parts.stream().map(Paragraphs.Part::text).toList(), options.chunkTokens());
+    String system = prompts.render("translate.system.txt", Map.of(
+        "source_language", LanguageDetector.displayName(from) + " (" + from + ")",
+        "target_language", LanguageDetector.displayName(options.targetLanguage())));
+    List<String> translated = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    Usage usage = Usage.NONE;
+    String modelName = null;
+    int cached = 0;
+    boolean backendDown = false;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunker.Chunk chunk = chunks.get(c);
+      String where = "chunk " + (c + 1) + " of " + chunks.size() + " (paragraphs " + (chunk.first() + 1)
+          + (chunk.paragraphs().size() > 1 ? "-" + (chunk.last() + 1) : "") + ")";
+      try {
+        Answer a = answer(system, chunk, from, label);
+        if (a.error() != null) {
+          failures.add(where + ": the model's answer is not valid after one repair request: " + a.error());
+          continue;
+        }
+        translated.addAll(a.paragraphs());
+        usage = usage.plus(a.usage());
+        if (a.cached()) cached++;
+        if (modelName == null || !a.cached()) modelName = a.modelName();
+      } catch (BackendException e) {
+        failures.add(where + ": " + e.getMessage());
+        if (e.fatal()) {
+          backendDown = true;
+          break;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new TranslateOutcome.Failed(label, "interrupted", Outcome.Failure.INTERRUPTED);
+      }
+    }
+    if (!failures.isEmpty()) {
+      String more = failures.size() > 1 ? " (and " + (failures.size() - 1) + " more chunks)" : "";
+      String kept = chunks.size() > failures.size() && !backendDown ? "; the other chunks are cached" : "";
+      return new TranslateOutcome.Failed(label, failures.get(0) + more + kept,
+          backendDown ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
+    }
+    return new TranslateOutcome.Done(assemble(article, from, parts, translated, usage, modelName, chunks.size(), cached));
+  }
+
+  private Translation assemble(Article article, String from, List<Paragraphs.Part> parts, List<String> translated,
+      Usage usage, String modelName, int chunks, int cached) {
+    String to = options.targetLanguage();
+    List<Translation.Paragraph> paragraphs = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String text = translated.get(i);
+      for (String w : NameCheck.checkText("paragraph " + (i + 1), text, glossary, from, to)) {
+        warnings.add(options.fixNames() ? w + " (fixed)" : w);
+      }
+      if (options.fixNames()) text = NameFixer.fixText(text, glossary, from, to);
+      paragraphs.add(new Translation.Paragraph(parts.get(i).kind(), parts.get(i).text(), text));
+    }
+    String model = modelName == null || modelName.isBlank() ? backend.model().name() : modelName;
+    return new Translation(article.source().withLanguage(from), from, to, paragraphs,
+        new ModelRef(backend.model().provider(), model), usage, chunks, cached, warnings);
+  }
+
+  /** The chunk's translation from the cache or the model, or the error that stayed after one repair request. */
+  private Answer answer(String system, Chunker.Chunk chunk, String from, String label)
+      throws BackendException, InterruptedException {
+    String key = cacheKey(chunk.paragraphs(), from);
+    if (options.readCache()) {
+      var hit = cache.get(key).map(payload -> fromPayload(payload, chunk.paragraphs().size()));
+      if (hit.isPresent() && hit.get() != null) return hit.get();
+    }
+    String section = Glossary.promptSection(glossary.entriesIn(String.join("\n", chunk.paragraphs()), from, options.targetLanguage()));
+    String user = prompts.render("translate.user.txt", Map.of(
+        "count", Integer.toString(chunk.paragraphs().size()),
+        "glossary", section.isEmpty() ? "" : "\n" + section,
+        "paragraphs", paragraphsJson(chunk.paragraphs())));
+    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
+    LlmReply reply = call(system, messages);
+    Usage usage = reply.usage();
+    TranslationAnswer.Checked checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
+    if (!checked.valid()) {
+      messages.add(Message.assistant(reply.text()));
+      messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+      reply = call(system, messages);
+      usage = usage.plus(reply.usage());
+      checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
+      if (!checked.valid()) return new Answer(List.of(), null, usage, false, checked.errors().get(0));
+    }
+    String model = reply.modelName() == null || reply.modelName().isBlank() ? backend.model().name() : reply.modelName();
+    if (options.writeCache()) {
+      cache.put(key, "translation", new ModelRef(backend.model().provider(), model), prompts.hash(), usage, label,
+          toPayload(checked.paragraphs(), model));
+    }
+    return new Answer(checked.paragraphs(), model, usage, false, null);
+  }
+
+  /**
+   * Everything that determines a chunk's answer: its paragraphs, the model and endpoint, the
+   * prompts, both languages and the glossary; never the article around it or the chunk's position.
+   */
+  public String cacheKey(List<String> paragraphs, String from) {
+    return CacheKey.of("translation")
+        .text("paragraphs", String.join("\n\n", paragraphs))
+        .part("provider", backend.model().provider())
+        .part("model", backend.model().name())
+        .part("base_url", options.baseUrl())
+        .part("prompts", prompts.hash())
+        .part("from", from)
+        .part("to", options.targetLanguage())
+        .part("glossary", glossary.version())
+        .part("temperature", options.temperature() == null ? null : options.temperature().toString())
+        .build();
+  }
+
+  private LlmReply call(String system, List<Message> messages) throws BackendException, InterruptedException {
+    LlmRequest request = new LlmRequest(system, messages, TranslationAnswer.SCHEMA, "translation", options.temperature(), null);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return backend.complete(request);
+      } catch (BackendException e) {
+        Duration wait = retry.delayAfter(attempt, e);
+        if (wait == null) throw e;
+        sleeper.sleep(wait);
+      }
+    }
+  }
+
+  static String paragraphsJson(List<String> paragraphs) {
+    var array = TranslationAnswer.JSON.createArrayNode();
+    paragraphs.forEach(array::add);
+    // One paragraph per line: easy for the model to count, and cheap.
+    StringBuilder b = new StringBuilder("[\n");
+    for (int i = 0; i < array.size(); i++) {
+      b.append(array.get(i).toString()).append(i + 1 < array.size() ? ",\n" : "\n");
+    }
+    return b.append(']').toString();
+  }
+
+  private static String toPayload(List<String> paragraphs, String model) {
+    ObjectNode o = TranslationAnswer.JSON.createObjectNode();
+    o.put("model", model);
+    paragraphs.forEach(o.putArray("paragraphs")::add);
+    return o.toString();
+  }
+
+  /** A cached chunk, or null when the entry is unreadable or does not fit (then the chunk is asked again). */
+  private static Answer fromPayload(String payload, int expected) {
+    try {
+      JsonNode o = TranslationAnswer.JSON.readTree(payload);
+      TranslationAnswer.Checked checked = TranslationAnswer.check(o.toString(), expected);
+      return checked.valid() ? new Answer(checked.paragraphs(), o.path("model").asText(null), Usage.NONE, true, null) : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String bullets(List<String> errors) {
+    StringBuilder b = new StringBuilder();
+    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
+    return b.toString().strip();
+  }
+}
