@@ -61,11 +61,11 @@ record LabelledSet(List<DigestItem> items, List<String> gold, List<String> ids) 
     List<DigestItem> items = new ArrayList<>();
     List<String> gold = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES);
+    ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES, w -> {});
     for (Path seed : Shared.seeds()) {
       String name = seed.getFileName().toString().replaceFirst("\\.txt$", "");
       try {
-        Article article = reader.read(seed.toString());
+        Article article = reader.read(new dev.kurz.ingest.Input.LocalFile(seed.toString(), seed));
         Analysis analysis = schema.check(Files.readString(Shared.exampleFor(seed))).analysis();
         items.add(new DigestItem(result(article.source(), analysis, name), article.text()));
       } catch (IOException e) {
