@@ -40,6 +40,9 @@ final class BackendsCommand implements Callable<Integer> {
         String key = p.keyEnv() == null ? "no key" : p.keyEnv() + (term.env().get(p.keyEnv()) == null ? " (not set)" : " (set)");
         term.out().printf("  %-13s %-24s %s%n", p.name(), p.defaultModel(), key);
       }
+      term.out().println("When none is named, kurz uses the first of:");
+      int i = 0;
+      for (String line : BackendResolver.order(term.env())) term.out().printf("  %d. %s%n", ++i, line);
       ConfigFile file = services.configFile();
       if (file == null || file.backends().isEmpty()) {
         term.out().println("No backends configured (kurz config init writes an example).");

@@ -58,6 +58,11 @@ public final class Main {
     cli.setOverwrittenOptionsAllowed(true);
     cli.setExitCodeExceptionMapper(e -> e instanceof KurzException k ? k.exitCode() : ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof Relaunch r) {
+        if (!Boolean.getBoolean("kurz.relaunched")) return Relaunch.run(args);
+        term.err().println("[ERROR] " + r.getMessage() + ": this Java lacks the jdk.incubator.vector module (use a full JDK 21+)");
+        return ExitCodes.NOTHING_RAN;
+      }
       if (e instanceof KurzException k) {
         term.err().println("[ERROR] " + k.getMessage());
         if (verbose) e.printStackTrace(term.err());

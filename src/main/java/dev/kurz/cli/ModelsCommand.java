@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,10 +43,8 @@ final class ModelsCommand {
       Map<Key, String> flags = new EnumMap<>(Key.class);
       BackendOptions.put(flags, Key.CACHE_DIR, cacheDir);
       try (Services s = new Services(term, global, flags)) {
-        HttpUrl source = HttpUrl.parse(term.env().getOrDefault("HF_ENDPOINT", ModelStore.HUGGING_FACE.toString()));
-        if (source == null) throw new KurzException(ExitCodes.USAGE, "HF_ENDPOINT is not a URL");
         try {
-          return run(new ModelStore(s.cacheDir(), s.http(), source));
+          return run(s.modelStore());
         } catch (IllegalArgumentException e) {
           throw new KurzException(ExitCodes.USAGE, e.getMessage());
         } catch (ModelUnavailableException e) {

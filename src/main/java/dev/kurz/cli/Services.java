@@ -11,6 +11,11 @@ import dev.kurz.llm.BackendException;
 import dev.kurz.llm.BackendSpec;
 import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
+import dev.kurz.llm.embedded.DownloadProgress;
+import dev.kurz.llm.embedded.EmbeddedBackend;
+import dev.kurz.llm.embedded.EmbeddedModel;
+import dev.kurz.llm.embedded.ModelStore;
+import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.CacheUnavailableException;
@@ -29,6 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -67,12 +73,34 @@ final class Services implements AutoCloseable {
   Settings settings() {
     if (settings == null) {
       try {
-        settings = Settings.resolve(flags, term.env(), configFile(), Services::providerDefaults);
+        ConfigFile file = configFile();
+        Settings s = Settings.resolve(flags, term.env(), file, Services::providerDefaults);
+        if (s.get(Key.PROVIDER).origin().equals("default")) s = autoBackend(s, file);
+        settings = s;
       } catch (ConfigException e) {
         throw new KurzException(ExitCodes.USAGE, e.getMessage());
       }
     }
     return settings;
+  }
+
+  /** No backend named anywhere: pick one (key in the environment, local server, embedded) and say so. */
+  private Settings autoBackend(Settings resolved, ConfigFile file) {
+    BackendResolver.Choice choice = BackendResolver.choose(term.env(), this::http);
+    Map<Key, String> chosen = new EnumMap<>(Key.class);
+    chosen.put(Key.PROVIDER, choice.provider());
+    // What the user set (flag, variable, file) stays; the choice fills in only the rest.
+    if (choice.baseUrl() != null && !userSet(resolved, Key.BASE_URL)) chosen.put(Key.BASE_URL, choice.baseUrl());
+    if (choice.model() != null && !userSet(resolved, Key.MODEL)) chosen.put(Key.MODEL, choice.model());
+    Map<Key, String> merged = new EnumMap<>(Key.class);
+    merged.putAll(chosen);
+    merged.putAll(flags);
+    Settings s = Settings.resolve(merged, term.env(), file, Services::providerDefaults)
+        .withOrigin(chosen.keySet(), "auto: " + choice.reason());
+    if (!global.quiet) {
+      term.err().println("kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")");
+    }
+    return s;
   }
 
   ConfigFile configFile() {
@@ -86,8 +114,19 @@ final class Services implements AutoCloseable {
     }
   }
 
+  private static boolean userSet(Settings s, Key key) {
+    String origin = s.get(key).origin();
+    return origin.startsWith("flag") || origin.startsWith("env") || origin.startsWith("file");
+  }
+
   static Map<Key, String> providerDefaults(String provider) {
     Map<Key, String> m = new EnumMap<>(Key.class);
+    if (provider.equals(EmbeddedBackend.PROVIDER)) {
+      m.put(Key.MODEL, EmbeddedModel.DEFAULT.name());
+      m.put(Key.CONCURRENCY, "1");
+      m.put(Key.CONTEXT_TOKENS, "8192");
+      return m;
+    }
     for (var p : Backends.PROVIDERS) {
       if (p.name().equals(provider)) {
         BackendOptions.put(m, Key.MODEL, p.defaultModel());
@@ -100,11 +139,15 @@ final class Services implements AutoCloseable {
     return m;
   }
 
+  /**
+   * The one HTTP client of the run. Its timeouts are the defaults for fetching pages; each backend
+   * derives its own from it (sharing the connection pool) with the configured answer timeout.
+   */
   OkHttpClient http() {
     if (http == null) {
       http = new OkHttpClient.Builder()
           .connectTimeout(10, TimeUnit.SECONDS)
-          .readTimeout(settingsTimeout())
+          .readTimeout(Duration.ofSeconds(180))
           .callTimeout(Duration.ZERO)
           .build();
     }
@@ -119,10 +162,15 @@ final class Services implements AutoCloseable {
     if (spec == null) {
       Settings s = settings();
       String provider = s.value(Key.PROVIDER);
-      try {
-        Backends.provider(provider);
-      } catch (IllegalArgumentException e) {
-        throw new KurzException(ExitCodes.USAGE, e.getMessage() + " (" + s.get(Key.PROVIDER).origin() + ")");
+      if (provider.equals(EmbeddedBackend.PROVIDER)) {
+        // Jlama needs the incubating Vector API, added only at JVM start: run again with it.
+        if (!EmbeddedBackend.vectorApiAvailable()) throw new Relaunch("the embedded model needs the Vector API module");
+      } else {
+        try {
+          Backends.provider(provider);
+        } catch (IllegalArgumentException e) {
+          throw new KurzException(ExitCodes.USAGE, e.getMessage() + ", embedded (" + s.get(Key.PROVIDER).origin() + ")");
+        }
       }
       String keyEnv = s.value(Key.API_KEY_ENV);
       String key = apiKey(s, keyEnv);
@@ -167,6 +215,7 @@ final class Services implements AutoCloseable {
   }
 
   private Backend createBackend(BackendSpec spec) throws BackendException {
+    if (spec.provider().equals(EmbeddedBackend.PROVIDER)) return embeddedBackend(spec);
     if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {
       throw new BackendException(BackendException.Kind.AUTH, "no API key for " + spec.provider() + ": set "
           + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
@@ -176,6 +225,33 @@ final class Services implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null); // misconfigured: nothing can run
     }
+  }
+
+  /** Where embedded models live and come from ($HF_ENDPOINT names a mirror). */
+  ModelStore modelStore() {
+    HttpUrl source = HttpUrl.parse(term.env().getOrDefault("HF_ENDPOINT", ModelStore.HUGGING_FACE.toString()));
+    if (source == null) throw new KurzException(ExitCodes.USAGE, "HF_ENDPOINT is not a URL");
+    return new ModelStore(cacheDir(), http(), source);
+  }
+
+  /** The in-process model: downloaded on first use (size shown, checksum verified, resumable). */
+  private Backend embeddedBackend(BackendSpec spec) throws BackendException {
+    EmbeddedModel model;
+    try {
+      model = EmbeddedModel.byName(spec.model());
+    } catch (IllegalArgumentException e) {
+      throw new BackendException(BackendException.Kind.MODEL_NOT_FOUND, 0, null, e.getMessage(), null);
+    }
+    ModelStore store = modelStore();
+    try {
+      if (!store.installed(model)) store.pull(model, global.quiet ? DownloadProgress.NONE : DownloadProgress.bar(term.err()));
+    } catch (ModelUnavailableException e) {
+      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null);
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null,
+          "cannot install the embedded model " + model.name() + ": " + e.getMessage(), null);
+    }
+    return new EmbeddedBackend(store.folder(model), model.name());
   }
 
   private static boolean isProviderDefaultUrl(BackendSpec spec) {

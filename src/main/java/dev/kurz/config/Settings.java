@@ -88,6 +88,15 @@ public final class Settings {
     return Setting.UNSET;
   }
 
+  /** The same values, with the given keys' origins replaced (e.g. after an automatic choice). */
+  public Settings withOrigin(java.util.Collection<Key> keys, String origin) {
+    Map<Key, Setting> copy = new EnumMap<>(values);
+    for (Key k : keys) {
+      if (copy.get(k).isSet()) copy.put(k, new Setting(copy.get(k).value(), origin));
+    }
+    return new Settings(copy, file);
+  }
+
   public Setting get(Key key) {
     return values.get(key);
   }

@@ -19,7 +19,7 @@ import java.util.Random;
  * tokenizer.json, tokenizer_config.json): random F32 weights, two layers, a byte-level vocabulary of
  * 256 single-character tokens plus the ChatML specials. It answers gibberish, fast.
  */
-final class TinyModel {
+public final class TinyModel {
   static final int HIDDEN = 64;
   static final int INTERMEDIATE = 128;
   static final int HEADS = 4;
@@ -36,7 +36,7 @@ final class TinyModel {
   private TinyModel() {}
 
   /** Writes the model into {@code dir} (created) and returns it. */
-  static Path write(Path dir, long seed) throws IOException {
+  public static Path write(Path dir, long seed) throws IOException {
     Files.createDirectories(dir);
     writeConfig(dir.resolve("config.json"));
     writeTokenizer(dir.resolve("tokenizer.json"));
