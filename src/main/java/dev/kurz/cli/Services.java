@@ -10,6 +10,7 @@ import dev.kurz.llm.BackendSpec;
 import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.CacheUnavailableException;
 import dev.kurz.cache.SqliteCache;
@@ -97,11 +98,12 @@ final class Services implements AutoCloseable {
 
   OkHttpClient http() {
     if (http == null) {
-      http = new OkHttpClient.Builder()
+      OkHttpClient.Builder b = new OkHttpClient.Builder()
           .connectTimeout(10, TimeUnit.SECONDS)
           .readTimeout(settingsTimeout())
-          .callTimeout(Duration.ZERO)
-          .build();
+          .callTimeout(Duration.ZERO);
+      if (global.verbose) b.addInterceptor(new RedactingLogInterceptor(term.err()::println));
+      http = b.build();
     }
     return http;
   }
