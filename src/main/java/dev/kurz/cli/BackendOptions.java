@@ -31,6 +31,9 @@ final class BackendOptions {
   @Option(names = "--context-tokens", paramLabel = "N", description = "Tokens one request may carry (default 24000; ollama 8192); longer articles go in parts.")
   String contextTokens;
 
+  @Option(names = "--max-article-tokens", paramLabel = "N", description = "Refuse articles longer than this many tokens (default 200000).")
+  String maxArticleTokens;
+
   Map<Key, String> flags() {
     Map<Key, String> m = new EnumMap<>(Key.class);
     put(m, Key.BACKEND, backend);
@@ -41,6 +44,7 @@ final class BackendOptions {
     put(m, Key.TIMEOUT, timeout);
     put(m, Key.TEMPERATURE, temperature);
     put(m, Key.CONTEXT_TOKENS, contextTokens);
+    put(m, Key.MAX_ARTICLE_TOKENS, maxArticleTokens);
     return m;
   }
 

@@ -38,7 +38,9 @@ import picocli.CommandLine.Parameters;
     footer = {
         "  kurz digest ~/presse/2025-12-03/ --out digest.html",
         "  kurz digest a.txt b.txt c.html --format json",
-        "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b"})
+        "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b",
+        "  kurz digest --inputs feeds.txt --since 24h --out heute.md",
+        "  kurz digest *.txt --format json --dry-run        what it would cost, no requests"})
 final class DigestCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
@@ -59,6 +61,9 @@ final class DigestCommand implements Callable<Integer> {
 
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
   String promptsDir;
+
+  @Option(names = "--dry-run", description = "Count articles, cache hits, tokens and cost per configured model; send nothing.")
+  boolean dryRun;
 
   @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
   boolean fixNames;
@@ -86,6 +91,7 @@ final class DigestCommand implements Callable<Integer> {
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
+      if (dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
       SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames).keepingTexts();
       List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
       List<DigestItem> items = new ArrayList<>();

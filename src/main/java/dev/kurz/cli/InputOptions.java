@@ -27,6 +27,12 @@ final class InputOptions {
   @Option(names = "--max-page-size", paramLabel = "MB", description = "Refuse web pages and feeds larger than this (default 10).")
   int maxPageMb = (int) (PageFetcher.Options.DEFAULT_MAX_BYTES / 1024 / 1024);
 
+  @Option(names = "--since", paramLabel = "AGE", description = "Only inputs published within this window (e.g. 24h, 2d); undated ones are kept.")
+  String since;
+
+  @Option(names = "--date", paramLabel = "DAY", description = "Only inputs published on this day (YYYY-MM-DD, today, yesterday) in time_zone (default Europe/Berlin).")
+  String date;
+
   /** The reader and the resolved inputs of one run. */
   record Reading(ArticleReader reader, List<Input> inputs) {}
 
@@ -55,7 +61,19 @@ final class InputOptions {
     };
     PageFetcher fetcher = new PageFetcher(services.http(), pages,
         PageFetcher.Options.defaults(version()).withMaxBytes((long) maxPageMb * 1024 * 1024));
-    return new Reading(reader, new InputResolver(reader, fetcher, services.warn()).resolve(named, inputsFile));
+    List<Input> inputs = new InputResolver(reader, fetcher, services.warn()).resolve(named, inputsFile);
+    DateFilter filter = DateFilter.of(since, date, zone(services), term.clock());
+    if (filter != null) inputs = filter.apply(inputs, reader, services.warn());
+    return new Reading(reader, inputs);
+  }
+
+  private static java.time.ZoneId zone(Services services) {
+    String zone = services.settings().value(dev.kurz.config.Key.TIME_ZONE);
+    try {
+      return java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw new KurzException(ExitCodes.USAGE, "time_zone '" + zone + "' is not a time zone (e.g. Europe/Berlin)");
+    }
   }
 
   private static String version() {

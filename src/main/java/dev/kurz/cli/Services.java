@@ -11,12 +11,14 @@ import dev.kurz.llm.BackendException;
 import dev.kurz.llm.BackendSpec;
 import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
+import dev.kurz.llm.OfferedModels;
 import dev.kurz.llm.embedded.DownloadProgress;
 import dev.kurz.llm.embedded.EmbeddedBackend;
 import dev.kurz.llm.embedded.EmbeddedModel;
 import dev.kurz.llm.embedded.ModelStore;
 import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.CacheUnavailableException;
 import dev.kurz.cache.SqliteCache;
@@ -53,6 +55,8 @@ final class Services implements AutoCloseable {
   private BackendSpec spec;
   private AnswerCache answerCache;
   private Glossary glossary;
+  /** The line saying which backend was picked automatically and why; printed once the backend is needed. */
+  private String autoChoice;
   private SqliteCache pageStore;
   private PageCache pageCache;
 
@@ -97,9 +101,7 @@ final class Services implements AutoCloseable {
     merged.putAll(flags);
     Settings s = Settings.resolve(merged, term.env(), file, Services::providerDefaults)
         .withOrigin(chosen.keySet(), "auto: " + choice.reason());
-    if (!global.quiet) {
-      term.err().println("kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")");
-    }
+    autoChoice = "kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")";
     return s;
   }
 
@@ -145,11 +147,12 @@ final class Services implements AutoCloseable {
    */
   OkHttpClient http() {
     if (http == null) {
-      http = new OkHttpClient.Builder()
+      OkHttpClient.Builder b = new OkHttpClient.Builder()
           .connectTimeout(10, TimeUnit.SECONDS)
           .readTimeout(Duration.ofSeconds(180))
-          .callTimeout(Duration.ZERO)
-          .build();
+          .callTimeout(Duration.ZERO);
+      if (global.verbose) b.addInterceptor(new RedactingLogInterceptor(term.err()::println));
+      http = b.build();
     }
     return http;
   }
@@ -161,6 +164,7 @@ final class Services implements AutoCloseable {
   BackendSpec backendSpec() {
     if (spec == null) {
       Settings s = settings();
+      if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
       String provider = s.value(Key.PROVIDER);
       if (provider.equals(EmbeddedBackend.PROVIDER)) {
         // Jlama needs the incubating Vector API, added only at JVM start: run again with it.
@@ -221,7 +225,7 @@ final class Services implements AutoCloseable {
           + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
     }
     try {
-      return Backends.create(spec, http());
+      return OfferedModels.wrap(Backends.create(spec, http()), spec, http());
     } catch (IllegalArgumentException e) {
       throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null); // misconfigured: nothing can run
     }

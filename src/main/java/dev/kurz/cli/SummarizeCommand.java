@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         "  cat artikel.txt | kurz summarize - --format json",
         "  kurz summarize artikel.txt --to fr --length short",
         "  kurz summarize artikel.txt --provider ollama --model qwen2.5:14b",
-        "  kurz summarize artikel.txt --provider openai --base-url http://localhost:8080/v1 --model local"})
+        "  kurz summarize artikel.txt --provider openai --base-url http://localhost:8080/v1 --model local",
+        "  kurz summarize ~/presse/heute/ --dry-run        what it would cost, no requests"})
 final class SummarizeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
@@ -48,6 +49,9 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
   String promptsDir;
+
+  @Option(names = "--dry-run", description = "Count articles, cache hits, tokens and cost per configured model; send nothing.")
+  boolean dryRun;
 
   @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
   boolean fixNames;
@@ -77,6 +81,7 @@ final class SummarizeCommand implements Callable<Integer> {
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
+      if (dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
       SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames);
       ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
       List<Outcome> outcomes = job.run(reading.inputs(), printer::print);

@@ -77,7 +77,7 @@ final class SummarizeJob {
         services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
-            s.intValue(Key.CONTEXT_TOKENS), fixNames),
+            s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());
   }
 
@@ -94,7 +94,14 @@ final class SummarizeJob {
     Map<String, Input> byLabel = new LinkedHashMap<>();
     for (Input input : inputs) byLabel.putIfAbsent(input.label(), input);
     // Articles in flight: enough to keep every request slot busy while others read or validate.
-    BatchRunner runner = new BatchRunner(concurrency() * 2, () -> term.interrupted().get(), progress);
+    // Errors are reported as inputs finish, including those never attempted after a fatal failure.
+    BatchRunner.Listener listener = (outcome, done, total) -> {
+      if (outcome instanceof Outcome.Failed f && f.kind() != Outcome.Failure.INTERRUPTED) {
+        progress.println("[ERROR] " + f.label() + ": " + f.message());
+      }
+      progress.finished(outcome, done, total);
+    };
+    BatchRunner runner = new BatchRunner(concurrency() * 2, () -> term.interrupted().get(), listener);
     List<Outcome> outcomes = runner.run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
       try {
@@ -103,11 +110,6 @@ final class SummarizeJob {
         outcome = summarizer.summarize(article);
       } catch (InputException e) {
         outcome = new Outcome.Failed(label, e.getMessage(), Outcome.Failure.INPUT);
-      }
-      if (outcome instanceof Outcome.Failed f && f.kind() != Outcome.Failure.INTERRUPTED) {
-        synchronized (progress) {
-          progress.println("[ERROR] " + f.label() + ": " + f.message());
-        }
       }
       return outcome;
     }, emit);

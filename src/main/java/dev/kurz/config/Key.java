@@ -18,6 +18,8 @@ public enum Key {
   TIMEOUT("Seconds to wait for one model answer", "180", true),
   TEMPERATURE("Sampling temperature; provider default when unset", null, true),
   CONTEXT_TOKENS("Tokens one request may carry; longer articles are analysed in parts", "24000", true),
+  MAX_ARTICLE_TOKENS("Longest article accepted, in tokens (split into parts of context_tokens)", "200000", false),
+  TIME_ZONE("Time zone of a calendar day for --date and --since", "Europe/Berlin", false),
   TO("Target language (ISO 639-1)", "en", false),
   LENGTH("Summary length: short, medium or long", "medium", false),
   CONCURRENCY("Requests in flight at once", "4", false),

@@ -105,7 +105,8 @@ public final class ArticleReader {
     }
     boolean web = mediaType != null || source.url() != null;
     String text = normalize(web || isHtmlName(lowerName) ? TextDecoder.decodeHtml(bytes, charset) : TextDecoder.decode(bytes));
-    if (text.isBlank()) throw new InputException("empty (no text)");
+    // isBlank() misses no-break and other Unicode spaces: a file of those would go to the model.
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) throw new InputException("empty (no text)");
     boolean isHtml = mediaType != null ? mediaType.contains("html") || mediaType.endsWith("xml") && looksLikeHtml(text, null)
         : looksLikeHtml(text, lowerName);
     if (isHtml) return fromHtml(source, text);

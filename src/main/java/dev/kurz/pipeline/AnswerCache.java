@@ -14,6 +14,11 @@ public interface AnswerCache {
   /** The stored payload for the key, or empty. */
   Optional<String> get(String key);
 
+  /** Whether an answer is stored for the key, without counting a hit or a miss (for dry runs). */
+  default boolean contains(String key) {
+    return get(key).isPresent();
+  }
+
   /** Stores a payload; committed before returning, so a crash right after keeps it. */
   void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload);
 
@@ -21,6 +26,11 @@ public interface AnswerCache {
     @Override
     public Optional<String> get(String key) {
       return Optional.empty();
+    }
+
+    @Override
+    public boolean contains(String key) {
+      return false;
     }
 
     @Override

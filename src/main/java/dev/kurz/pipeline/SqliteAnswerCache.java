@@ -50,6 +50,16 @@ public final class SqliteAnswerCache implements AnswerCache, AutoCloseable {
   }
 
   @Override
+  public boolean contains(String key) {
+    if (broken.get()) return false;
+    try {
+      return cache.find(key).isPresent();
+    } catch (CacheException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload) {
     if (broken.get()) return;
     try {

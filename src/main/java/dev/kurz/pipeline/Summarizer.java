@@ -39,12 +39,14 @@ public final class Summarizer {
    * article is analysed in parts.
    */
   public record Options(String targetLanguage, String length, Double temperature, String baseUrl,
-      boolean readCache, boolean writeCache, int contextTokens, boolean fixNames) {
+      boolean readCache, boolean writeCache, int contextTokens, int maxArticleTokens, boolean fixNames) {
     public static final int DEFAULT_CONTEXT_TOKENS = 24_000;
+    public static final int DEFAULT_MAX_ARTICLE_TOKENS = 200_000;
 
     public Options(String targetLanguage, String length, Double temperature, String baseUrl, boolean readCache,
         boolean writeCache) {
-      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS, false);
+      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS,
+          DEFAULT_MAX_ARTICLE_TOKENS, false);
     }
   }
 
@@ -108,6 +110,11 @@ public final class Summarizer {
           // An entry from an incompatible version: ask again and overwrite it.
         }
       }
+    }
+    int tokens = estimateTokens(article.text());
+    if (tokens > options.maxArticleTokens()) {
+      return new Outcome.Failed(article.source().label(), "too long (about " + tokens + " tokens; limit "
+          + options.maxArticleTokens() + ", raise with --max-article-tokens)", Outcome.Failure.INPUT);
     }
     String language = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
     if (language == null) language = "und";
@@ -188,6 +195,22 @@ public final class Summarizer {
   /** Tokens of German text, estimated: about 3.6 characters per token for the common tokenizers. */
   static int estimateTokens(String text) {
     return (int) Math.ceil(text.length() / 3.6);
+  }
+
+  /** What answering an article would cost, without asking: for --dry-run. */
+  public record Estimate(boolean cached, long inputTokens, long outputTokens) {}
+
+  public Estimate estimate(Article article) {
+    if (options.readCache() && cache.contains(cacheKey(article))) return new Estimate(true, 0, 0);
+    int articleTokens = estimateTokens(article.text());
+    int budget = Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
+    int parts = Math.max(1, (int) Math.ceil(articleTokens / (double) budget));
+    long output = switch (options.length()) {
+      case "short" -> 600;
+      case "long" -> 1_400;
+      default -> 900;
+    };
+    return new Estimate(false, (long) parts * (systemTokens + 60) + articleTokens, parts * output);
   }
 
   /** Everything that determines the answer: text, model, endpoint, prompts, schema, options. */

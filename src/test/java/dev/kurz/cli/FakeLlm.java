@@ -90,6 +90,8 @@ final class FakeLlm implements AutoCloseable {
   }
 
   private MockResponse answer(RecordedRequest request) {
+    // Model listings (GET .../models) are not chat requests: not recorded, and unknown here.
+    if ("GET".equals(request.getMethod())) return status(404, "{\"error\":{\"message\":\"not found\"}}");
     String raw = request.getBody() == null ? "" : request.getBody().utf8();
     JsonNode body;
     try {
