@@ -59,7 +59,7 @@ final class InputOptions {
         services.pageCache().put(url, page);
       }
     };
-    PageFetcher fetcher = new PageFetcher(services.http(), pages,
+    PageFetcher fetcher = new PageFetcher(services::http, pages,
         PageFetcher.Options.defaults(version()).withMaxBytes((long) maxPageMb * 1024 * 1024));
     List<Input> inputs = new InputResolver(reader, fetcher, services.warn()).resolve(named, inputsFile);
     DateFilter filter = DateFilter.of(since, date, zone(services), term.clock());

@@ -1,5 +1,7 @@
 package dev.kurz.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -10,17 +12,6 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = KurzCommand.Version.class,
     description = "German news articles into English digests: a faithful summary and the claims each article"
         + " makes or reports, who claims them, how hedged, with the original words that support them.",
-    subcommands = {
-        SummarizeCommand.class,
-        DigestCommand.class,
-        ExtractCommand.class,
-        TranslateCommand.class,
-        ConfigCommand.class,
-        BackendsCommand.class,
-        PromptsCommand.class,
-        CacheCommand.class,
-        ModelsCommand.class,
-        GenerateCompletion.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kurz summarize artikel.txt",
@@ -28,6 +19,28 @@ import picocli.CommandLine.IVersionProvider;
         "  kurz backends check openai",
         "  source <(kurz generate-completion)"})
 final class KurzCommand {
+  /**
+   * The subcommands, by name, in help order. {@link Main} builds only the one a run names (building
+   * picocli's model of every command costs a good part of start-up), all of them for top-level
+   * help, completion and unknown names.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("summarize", SummarizeCommand.class);
+    m.put("digest", DigestCommand.class);
+    m.put("extract", ExtractCommand.class);
+    m.put("translate", TranslateCommand.class);
+    m.put("config", ConfigCommand.class);
+    m.put("backends", BackendsCommand.class);
+    m.put("prompts", PromptsCommand.class);
+    m.put("cache", CacheCommand.class);
+    m.put("models", ModelsCommand.class);
+    m.put("train-cds", TrainCommand.class);
+    m.put("generate-completion", GenerateCompletion.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   static final class Version implements IVersionProvider {
     @Override

@@ -51,7 +51,12 @@ public final class Main {
     // LangChain4j and the HTTP stack log through SLF4J: silent unless asked.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    CommandLine cli = new CommandLine(new KurzCommand(), new Factory(term));
+    Factory factory = new Factory(term);
+    CommandLine cli = new CommandLine(new KurzCommand(), factory);
+    Class<?> named = args.length > 0 ? KurzCommand.SUBCOMMANDS.get(args[0]) : null;
+    for (var e : KurzCommand.SUBCOMMANDS.entrySet()) {
+      if (named == null || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+    }
     cli.setOut(new PrintWriter(term.out(), true));
     cli.setErr(new PrintWriter(term.err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
