@@ -11,7 +11,7 @@ work=$(mktemp -d)
 start_server "$LATENCY_MS" "$LIMIT" "$RETRY_AFTER"
 start=$(date +%s.%N)
 set +e
-OPENAI_API_KEY=sk-bench-FAKE-0000 XDG_CACHE_HOME="$work/cache" target/kurz summarize "$work"/articles/*.txt \
+OPENAI_API_KEY=sk-bench-FAKE-0000 XDG_CACHE_HOME="$work/cache" /usr/bin/time -f "kurz: %e s wall, %U s user, %S s sys, %M KB peak" target/kurz summarize "$work"/articles/*.txt \
   --provider openai --base-url "$URL" --model bench --no-cache --format jsonl -j "$CONCURRENCY" -q >"$work/out.jsonl"
 rc=$?
 set -e

@@ -31,6 +31,28 @@ final class TrainCommand implements Callable<Integer> {
       Die Linie soll nach Angaben der Verkehrsbetriebe rund 48 Millionen Euro kosten. „Ein wichtiger Schritt“, sagte die Oberbürgermeisterin.
       """;
 
+  private static final String ANALYSIS = """
+      {"source_language":"de","headline":"Council approves new tram line","summary":"The council approved a tram line.",
+       "key_points":["Approved.","Cost 48 million euros.","Mayor welcomes it."],
+       "claims":[{"claim":"The council approved a new tram line on Tuesday.","attributed_to":"the article",
+         "source_type":"article_voice","modality":"stated",
+         "quote":"Der Stadtrat hat am Dienstag den Bau einer neuen Straßenbahnlinie beschlossen."},
+        {"claim":"The line will reportedly cost about 48 million euros.","attributed_to":"the transport company",
+         "source_type":"named_organization","modality":"reported","quote":"rund 48 Millionen Euro kosten"}],
+       "entities":[{"name":"Kyiv","original":"Kiew","type":"place"}]}""";
+
+  private static final String ANSWER;
+
+  static {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = json.createObjectNode();
+    root.put("id", "train").put("object", "chat.completion").put("created", 0).put("model", "m");
+    var choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", ANALYSIS);
+    root.putObject("usage").put("prompt_tokens", 1).put("completion_tokens", 1).put("total_tokens", 2);
+    ANSWER = root.toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("kurz-train");
@@ -45,6 +67,28 @@ final class TrainCommand implements Callable<Integer> {
       String a = article.toString();
       String[] common = {"--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--timeout", "2"};
       run(env, concat(new String[] {"summarize", a, "--format", "json"}, common));
+      // A successful request too, against a stand-in server on loopback (JDK's own HTTP server),
+      // then the same article from the cache: the classes of answering and of cache hits.
+      com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = ANSWER.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      });
+      server.start();
+      try {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        String[] local = {"--provider", "openai", "--base-url", url, "--model", "m"};
+        run(env, concat(new String[] {"summarize", a, "--format", "jsonl"}, local));
+        run(env, concat(new String[] {"summarize", a}, local));
+      } finally {
+        server.stop(0);
+      }
       run(env, concat(new String[] {"summarize", a, "--format", "jsonl", "--dry-run"}, common));
       run(env, new String[] {"extract", a, "--format", "json"});
       run(env, new String[] {"cache", "stats"});

@@ -5,11 +5,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many model requests may be in flight, adapting to the provider's push-back. Starts at the
- * user's maximum; a rate-limit answer lowers the limit below the number of requests that were in
- * flight when it was sent (halving when rejections keep coming within the new limit), and every {@code 2 x
- * limit} successes without one probe one step higher again (additive increase), never above the
- * maximum. So a server that allows 8 concurrent requests settles the limit at 8 whatever the user
- * asked for above it. Thread-safe.
+ * user's maximum; a rate-limit answer lowers the limit to one below the number of requests that
+ * were in flight when the rejected one was sent, and halves it when rejections keep coming at
+ * that level. Rejections of requests sent before the last decrease are the same burst and change
+ * nothing more (one decrease per round, as in TCP). Every {@code limit} successes without a
+ * rejection probe one step higher (additive increase), never above the maximum. So a server that
+ * takes 8 concurrent requests settles the limit at 8 whatever the user asked for above it.
+ * Thread-safe.
  */
 public final class AdaptiveLimiter {
   private final int max;
@@ -19,6 +21,10 @@ public final class AdaptiveLimiter {
   private int inFlight;
   private int successes;
   private int rejectionsInARow;
+  private long generation;
+
+  /** What {@link #acquire} hands out and the outcome calls take back. */
+  public record Ticket(int inFlight, long generation) {}
 
   public AdaptiveLimiter(int max) {
     if (max < 1) throw new IllegalArgumentException("max must be at least 1");
@@ -26,12 +32,12 @@ public final class AdaptiveLimiter {
     this.limit = max;
   }
 
-  /** Waits for a slot; returns how many requests were in flight including this one. */
-  public int acquire() throws InterruptedException {
+  /** Waits for a slot; the ticket says how many requests were in flight including this one. */
+  public Ticket acquire() throws InterruptedException {
     lock.lockInterruptibly();
     try {
       while (inFlight >= limit) freed.await();
-      return ++inFlight;
+      return new Ticket(++inFlight, generation);
     } finally {
       lock.unlock();
     }
@@ -43,7 +49,7 @@ public final class AdaptiveLimiter {
     try {
       release();
       rejectionsInARow = 0;
-      if (++successes >= 2 * limit && limit < max) {
+      if (++successes >= limit && limit < max) {
         limit++;
         successes = 0;
         freed.signal();
@@ -53,17 +59,18 @@ public final class AdaptiveLimiter {
     }
   }
 
-  /** The provider said "too many": {@code inFlightWhenSent} is what {@link #acquire} returned. */
-  public void onRateLimited(int inFlightWhenSent) {
+  /** The provider said "too many" to the request holding {@code ticket}. */
+  public void onRateLimited(Ticket ticket) {
     lock.lock();
     try {
       release();
       successes = 0;
-      // A request sent above the current limit belongs to a burst already accounted for.
-      if (inFlightWhenSent <= limit) {
+      // A request sent before the last decrease belongs to a burst already accounted for.
+      if (ticket.generation() == generation) {
         rejectionsInARow++;
-        int lowered = rejectionsInARow > 2 ? limit / 2 : inFlightWhenSent - 1;
+        int lowered = rejectionsInARow > 3 ? limit / 2 : ticket.inFlight() - 1;
         limit = Math.max(1, Math.min(limit, lowered));
+        generation++;
       }
     } finally {
       lock.unlock();

@@ -33,9 +33,9 @@ public final class ThrottledBackend implements Backend {
 
   @Override
   public LlmReply complete(LlmRequest request) throws BackendException {
-    int inFlight;
+    AdaptiveLimiter.Ticket ticket;
     try {
-      inFlight = limiter.acquire();
+      ticket = limiter.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendException(BackendException.Kind.TRANSIENT, 0, null, "interrupted", e);
@@ -51,7 +51,7 @@ public final class ThrottledBackend implements Backend {
       return reply;
     } catch (BackendException e) {
       if (e.fatal() && fatal == null) fatal = e; // before the slot is freed for the next request
-      if (e.kind() == BackendException.Kind.RATE_LIMITED) limiter.onRateLimited(inFlight);
+      if (e.kind() == BackendException.Kind.RATE_LIMITED) limiter.onRateLimited(ticket);
       else limiter.onOther();
       throw e;
     } catch (RuntimeException e) {
