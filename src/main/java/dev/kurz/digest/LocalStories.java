@@ -44,6 +44,7 @@ public final class LocalStories {
   /** Denied claims against overlapping assertions in other articles of the story. */
   public static List<Contradiction> contradictions(List<ArticleResult> articles) {
     List<Contradiction> out = new ArrayList<>();
+    WordSets words = new WordSets();
     for (int i = 0; i < articles.size(); i++) {
       List<Claim> claims = articles.get(i).analysis().claims();
       for (int c = 0; c < claims.size(); c++) {
@@ -55,7 +56,7 @@ public final class LocalStories {
           for (int d = 0; d < others.size(); d++) {
             Claim other = others.get(d);
             if (!List.of("stated", "reported", "alleged").contains(other.modality())) continue;
-            if (overlaps(denied.claim(), other.claim())) {
+            if (words.overlap(denied.claim(), other.claim())) {
               out.add(new Contradiction(other.attributedTo() + " " + verb(other.modality()) + ": " + other.claim()
                   + " " + denied.attributedTo() + " denies it.", new ClaimRef(j, d), new ClaimRef(i, c), false));
             }
@@ -74,18 +75,21 @@ public final class LocalStories {
     }
     List<List<ClaimRef>> groups = new ArrayList<>();
     Set<ClaimRef> used = new HashSet<>();
+    WordSets words = new WordSets();
     for (ClaimRef ref : all) {
       if (used.contains(ref)) continue;
       List<ClaimRef> group = new ArrayList<>(List.of(ref));
+      Set<Integer> groupArticles = new HashSet<>(List.of(ref.article()));
       used.add(ref);
       Claim first = claim(articles, ref);
       for (ClaimRef other : all) {
-        if (used.contains(other) || group.stream().anyMatch(g -> g.article() == other.article())) continue;
+        if (used.contains(other) || groupArticles.contains(other.article())) continue;
         Claim o = claim(articles, other);
         // A denial and the claim it denies are a contradiction, not the same claim.
         if ("denied".equals(first.modality()) != "denied".equals(o.modality())) continue;
-        if (overlaps(first.claim(), o.claim())) {
+        if (words.overlap(first.claim(), o.claim())) {
           group.add(other);
+          groupArticles.add(other.article());
           used.add(other);
         }
       }
@@ -102,12 +106,34 @@ public final class LocalStories {
 
   /** Enough shared content words, relative to the shorter claim, to be about the same fact. */
   static boolean overlaps(String a, String b) {
-    Set<String> x = new HashSet<>(Words.content(a));
-    Set<String> y = new HashSet<>(Words.content(b));
+    return overlaps(new HashSet<>(Words.content(a)), new HashSet<>(Words.content(b)));
+  }
+
+  private static boolean overlaps(Set<String> x, Set<String> y) {
     if (x.isEmpty() || y.isEmpty()) return false;
-    Set<String> common = new HashSet<>(x);
-    common.retainAll(y);
-    return common.size() >= 3 && common.size() >= 0.5 * Math.min(x.size(), y.size());
+    Set<String> small = x.size() <= y.size() ? x : y;
+    Set<String> large = small == x ? y : x;
+    int common = 0;
+    for (String w : small) {
+      if (large.contains(w)) common++;
+    }
+    return common >= 3 && common >= 0.5 * small.size();
+  }
+
+  /**
+   * Each claim text's content words, computed once: the pairwise comparisons of a big story would
+   * otherwise tokenize every claim again for every other claim.
+   */
+  private static final class WordSets {
+    private final java.util.Map<String, Set<String>> sets = new java.util.HashMap<>();
+
+    boolean overlap(String a, String b) {
+      return overlaps(of(a), of(b));
+    }
+
+    private Set<String> of(String text) {
+      return sets.computeIfAbsent(text, t -> new HashSet<>(Words.content(t)));
+    }
   }
 
   /** The article whose headline and summary share most words with the others'. */

@@ -67,16 +67,27 @@ public final class FakeModelServer {
   }
 
   static MockResponse answer(String body) {
-    String article = "";
+    StringBuilder text = new StringBuilder();
     try {
       JsonNode request = JSON.readTree(body);
-      for (JsonNode m : request.path("messages")) {
-        Matcher matcher = ARTICLE.matcher(m.path("content").asText());
-        if (matcher.find()) article = matcher.group(1);
-      }
+      for (JsonNode m : request.path("messages")) text.append(m.path("content").asText()).append('\n');
     } catch (Exception e) {
       return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad request\"}}").build();
     }
+    ObjectNode response = JSON.createObjectNode();
+    response.put("id", "chatcmpl-bench").put("object", "chat.completion").put("created", 1_700_000_000).put("model", "bench-model");
+    ObjectNode choice = response.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", analysisFor(text.toString()));
+    response.putObject("usage").put("prompt_tokens", body.length() / 4).put("completion_tokens", 700).put("total_tokens", body.length() / 4 + 700);
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(response.toString()).build();
+  }
+
+  /** A valid analysis of the article found in a request's text: its first sentences as quotes. */
+  static String analysisFor(String requestText) {
+    String article = "";
+    Matcher matcher = ARTICLE.matcher(requestText);
+    if (matcher.find()) article = matcher.group(1);
     ObjectNode analysis = JSON.createObjectNode();
     analysis.put("source_language", "de");
     analysis.put("headline", "Benchmark article analysed");
@@ -89,13 +100,7 @@ public final class FakeModelServer {
           .put("source_type", "article_voice").put("modality", "stated").put("quote", sentence);
     }
     analysis.putArray("entities").addObject().put("name", "Berlin").put("original", "Berlin").put("type", "place");
-    ObjectNode response = JSON.createObjectNode();
-    response.put("id", "chatcmpl-bench").put("object", "chat.completion").put("created", 1_700_000_000).put("model", "bench-model");
-    ObjectNode choice = response.putArray("choices").addObject();
-    choice.put("index", 0).put("finish_reason", "stop");
-    choice.putObject("message").put("role", "assistant").put("content", analysis.toString());
-    response.putObject("usage").put("prompt_tokens", body.length() / 4).put("completion_tokens", 700).put("total_tokens", body.length() / 4 + 700);
-    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(response.toString()).build();
+    return analysis.toString();
   }
 
   private static List<String> sentences(String text, int max) {

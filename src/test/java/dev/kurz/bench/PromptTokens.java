@@ -1,0 +1,47 @@
+package dev.kurz.bench;
+
+import dev.kurz.glossary.Glossary;
+import dev.kurz.ingest.ArticleReader;
+import dev.kurz.ingest.Input;
+import dev.kurz.ingest.TokenEstimate;
+import dev.kurz.llm.ContractSchema;
+import dev.kurz.llm.PromptTemplates;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Tokens of the prompt as OpenAI's cl100k tokenizer counts them: the fixed part (system prompt
+ * with the schema, plus the schema sent again as the native response format) and, per seed, the
+ * article-dependent part (user message with its glossary line).
+ *
+ * <pre>java -cp ... dev.kurz.bench.PromptTokens ../shared/seeds</pre>
+ */
+public final class PromptTokens {
+  public static void main(String[] args) throws Exception {
+    PromptTemplates prompts = PromptTemplates.load(null);
+    ContractSchema schema = ContractSchema.load();
+    String system = prompts.render("analyze.system.txt", Map.of("target_language", "English",
+        "length_instructions", "4 to 6 sentences", "schema", schema.compactText()));
+    int systemTokens = TokenEstimate.count(system);
+    int schemaTokens = TokenEstimate.count(schema.compactText());
+    System.out.printf("fixed part: system prompt %d tokens (schema in it: %d), native response-format schema %d more%n",
+        systemTokens, schemaTokens, schemaTokens);
+    Glossary glossary = Glossary.builtIn();
+    ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES, w -> {});
+    try (Stream<Path> seeds = Files.list(Path.of(args[0]))) {
+      for (Path seed : seeds.sorted().toList()) {
+        var article = reader.read(new Input.LocalFile(seed.toString(), seed));
+        String line = Glossary.promptSection(glossary.entriesIn(article.text(), "de", "en"));
+        String user = prompts.render("analyze.user.txt", Map.of("source_language", "German (de)",
+            "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+            "glossary", line.isEmpty() ? "" : "\n" + line, "article", article.text()));
+        System.out.printf("%s: article %d tokens, user message %d tokens (glossary line %d), request total %d%n",
+            seed.getFileName(), TokenEstimate.count(article.text()), TokenEstimate.count(user), TokenEstimate.count(line),
+            systemTokens + schemaTokens + TokenEstimate.count(user));
+      }
+    }
+  }
+}
