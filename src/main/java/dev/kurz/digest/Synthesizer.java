@@ -12,7 +12,6 @@ import dev.kurz.model.Usage;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.CacheKey;
 import dev.kurz.pipeline.RetryPolicy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,15 +145,7 @@ public final class Synthesizer {
 
   private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
     LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "story_synthesis", options.temperature(), null);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return backend.complete(request);
-      } catch (BackendException e) {
-        Duration wait = retry.delayAfter(attempt, e);
-        if (wait == null) throw e;
-        sleeper.sleep(wait);
-      }
-    }
+    return retry.complete(backend, request, sleeper);
   }
 
   private static String bullets(List<String> errors) {

@@ -1,6 +1,9 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
+import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.LlmRequest;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +29,24 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
       }
       case AUTH, CONTEXT_LENGTH, MODEL_NOT_FOUND, UNREACHABLE, INVALID_REQUEST, CANCELLED -> null;
     };
+  }
+
+  /**
+   * Sends the request, trying again after what {@link #delayAfter} says while it says to; the last
+   * failure is thrown. Every model request of kurz (analysis, synthesis, translation) goes through
+   * here.
+   */
+  public LlmReply complete(Backend backend, LlmRequest request, Sleeper sleeper)
+      throws BackendException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return backend.complete(request);
+      } catch (BackendException e) {
+        Duration wait = delayAfter(attempt, e);
+        if (wait == null) throw e;
+        sleeper.sleep(wait);
+      }
+    }
   }
 
   /** Sleeps; replaced in tests so no test waits on the wall clock. */

@@ -20,7 +20,6 @@ import dev.kurz.model.Outcome;
 import dev.kurz.model.Usage;
 import dev.kurz.render.RecordJson;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -231,15 +230,7 @@ public final class Summarizer {
 
   private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
     LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "article_analysis", options.temperature(), null);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return backend.complete(request);
-      } catch (BackendException e) {
-        Duration wait = retry.delayAfter(attempt, e);
-        if (wait == null) throw e;
-        sleeper.sleep(wait);
-      }
-    }
+    return retry.complete(backend, request, sleeper);
   }
 
   private ArticleResult ground(Article article, Answer answer, String key, String language) {

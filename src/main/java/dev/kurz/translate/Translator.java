@@ -21,7 +21,6 @@ import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.CacheKey;
 import dev.kurz.ingest.LanguageDetector;
 import dev.kurz.pipeline.RetryPolicy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,15 +181,7 @@ public final class Translator {
 
   private LlmReply call(String system, List<Message> messages) throws BackendException, InterruptedException {
     LlmRequest request = new LlmRequest(system, messages, TranslationAnswer.SCHEMA, "translation", options.temperature(), null);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return backend.complete(request);
-      } catch (BackendException e) {
-        Duration wait = retry.delayAfter(attempt, e);
-        if (wait == null) throw e;
-        sleeper.sleep(wait);
-      }
-    }
+    return retry.complete(backend, request, sleeper);
   }
 
   static String paragraphsJson(List<String> paragraphs) {
