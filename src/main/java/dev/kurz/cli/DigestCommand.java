@@ -46,6 +46,7 @@ final class DigestCommand implements Callable<Integer> {
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
   @Mixin InputOptions inputOptions;
+  @Mixin AnalysisOptions analysis;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders of them, URLs or feeds; - for standard input.")
   List<String> inputs;
@@ -55,21 +56,6 @@ final class DigestCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown, json or html (default: from --out, else markdown).")
   Format format;
-
-  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Requests in flight at once (default 4).")
-  String concurrency;
-
-  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
-  String promptsDir;
-
-  @Option(names = "--dry-run", description = "Count articles, cache hits, tokens and cost per configured model; send nothing.")
-  boolean dryRun;
-
-  @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
-  boolean fixNames;
-
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
-  String glossary;
 
   private final Terminal term;
 
@@ -84,15 +70,13 @@ final class DigestCommand implements Callable<Integer> {
     Format fmt = format != null ? format : formatOf(out);
     Map<Key, String> flags = new EnumMap<>(Key.class);
     flags.putAll(backendOptions.flags());
-    BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
+    analysis.putFlags(flags);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
-    BackendOptions.put(flags, Key.GLOSSARY, glossary);
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
-      if (dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames).keepingTexts();
+      if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames).keepingTexts();
       List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
       List<DigestItem> items = new ArrayList<>();
       for (Outcome o : outcomes) {

@@ -30,6 +30,7 @@ final class SummarizeCommand implements Callable<Integer> {
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
   @Mixin InputOptions inputOptions;
+  @Mixin AnalysisOptions analysis;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Article files (.txt .md .html .pdf), folders of them, http(s) URLs, RSS/Atom feeds, or - for standard input.")
@@ -37,27 +38,6 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown (default), json or jsonl.")
   Format format = Format.markdown;
-
-  @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language, ISO 639-1 (default en).")
-  String to;
-
-  @Option(names = {"-l", "--length"}, paramLabel = "LENGTH", description = "short, medium (default) or long.")
-  String length;
-
-  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Requests in flight at once (default 4).")
-  String concurrency;
-
-  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
-  String promptsDir;
-
-  @Option(names = "--dry-run", description = "Count articles, cache hits, tokens and cost per configured model; send nothing.")
-  boolean dryRun;
-
-  @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
-  boolean fixNames;
-
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
-  String glossary;
 
   private final Terminal term;
 
@@ -71,18 +51,13 @@ final class SummarizeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<Key, String> flags = new EnumMap<>(Key.class);
     flags.putAll(backendOptions.flags());
-    BackendOptions.put(flags, Key.TO, to);
-    BackendOptions.put(flags, Key.LENGTH, length);
-    BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
+    analysis.putFlags(flags);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
-    BackendOptions.put(flags, Key.GLOSSARY, glossary);
-    checkLength(length);
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
-      if (dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(fixNames);
+      if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames);
       ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
       List<Outcome> outcomes = job.run(reading.inputs(), printer::print);
       printer.finish();
@@ -90,10 +65,4 @@ final class SummarizeCommand implements Callable<Integer> {
     }
   }
 
-  /** Rejects what needs no reading up front; everything else fails per input. */
-  static void checkLength(String length) {
-    if (length != null && !List.of("short", "medium", "long").contains(length)) {
-      throw new KurzException(ExitCodes.USAGE, "--length must be short, medium or long, not '" + length + "'");
-    }
-  }
 }
