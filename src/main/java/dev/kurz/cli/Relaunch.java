@@ -1,6 +1,9 @@
 package dev.kurz.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,17 @@ final class Relaunch extends RuntimeException {
     command.add(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     command.add(Main.class.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).inheritIO().start().waitFor();
+    // stdin and stdout pass straight through; stderr is copied line by line without the JVM's
+    // notice about the incubator module, so kurz's own first line (which backend, and why) leads.
+    Process child = new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.INHERIT)
+        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    try (var err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = err.readLine()) != null; ) {
+        if (!line.startsWith("WARNING: Using incubator modules")) System.err.println(line);
+      }
+    }
+    return child.waitFor();
   }
 }

@@ -164,7 +164,6 @@ final class Services implements AutoCloseable {
   BackendSpec backendSpec() {
     if (spec == null) {
       Settings s = settings();
-      if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
       String provider = s.value(Key.PROVIDER);
       if (provider.equals(EmbeddedBackend.PROVIDER)) {
         // Jlama needs the incubating Vector API, added only at JVM start: run again with it.
@@ -176,6 +175,7 @@ final class Services implements AutoCloseable {
           throw new KurzException(ExitCodes.USAGE, e.getMessage() + ", embedded (" + s.get(Key.PROVIDER).origin() + ")");
         }
       }
+      if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
       String keyEnv = s.value(Key.API_KEY_ENV);
       String key = apiKey(s, keyEnv);
       String name = s.value(Key.BACKEND) != null ? s.value(Key.BACKEND) : provider;
