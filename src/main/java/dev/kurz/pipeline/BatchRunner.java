@@ -76,7 +76,7 @@ public final class BatchRunner {
             synchronized (lock) {
               // Recorded before the permit is released, so the next input sees a fatal failure.
               if (outcome instanceof Outcome.Failed f && f.kind() == Outcome.Failure.BACKEND && fatal[0] == null) {
-                fatal[0] = f.message();
+                fatal[0] = f.message().replaceFirst("^not attempted: ", "");
               }
               done[index] = outcome;
               listener.finished(outcome, ++finished[0], n);
