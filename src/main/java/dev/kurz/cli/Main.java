@@ -54,8 +54,12 @@ public final class Main {
     Factory factory = new Factory(term);
     CommandLine cli = new CommandLine(new KurzCommand(), factory);
     Class<?> named = args.length > 0 ? KurzCommand.SUBCOMMANDS.get(args[0]) : null;
+    // The top-level help lists the commands by name and description only: no need to build each
+    // command's full model (its options, by reflection), which is most of that help's start-up.
+    boolean topHelp = args.length == 0 || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
     for (var e : KurzCommand.SUBCOMMANDS.entrySet()) {
-      if (named == null || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+      if (topHelp) cli.addSubcommand(e.getKey(), outline(e.getKey(), e.getValue()));
+      else if (named == null || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
     }
     cli.setOut(new PrintWriter(term.out(), true));
     cli.setErr(new PrintWriter(term.err(), true));
@@ -88,6 +92,14 @@ public final class Main {
     });
     addExitCodes(cli);
     return cli.execute(args);
+  }
+
+  /** A command's name and description, for the list in the top-level help. */
+  private static CommandLine outline(String name, Class<?> command) {
+    picocli.CommandLine.Command annotation = command.getAnnotation(picocli.CommandLine.Command.class);
+    CommandSpec spec = CommandSpec.create().name(name);
+    spec.usageMessage().description(annotation.description()).hidden(annotation.hidden());
+    return new CommandLine(spec);
   }
 
   private static void addExitCodes(CommandLine cli) {
