@@ -69,7 +69,7 @@ public final class Synthesizer {
       SynthesisSchema.Checked checked = schema.check(reply.text(), counts);
       if (!checked.valid()) {
         messages.add(Message.assistant(reply.text()));
-        messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+        messages.add(Message.user(prompts.repair(checked.errors())));
         reply = call(messages);
         usage = usage.plus(reply.usage());
         checked = schema.check(reply.text(), counts);
@@ -148,9 +148,4 @@ public final class Synthesizer {
     return retry.complete(backend, request, sleeper);
   }
 
-  private static String bullets(List<String> errors) {
-    StringBuilder b = new StringBuilder();
-    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
-    return b.toString().strip();
-  }
 }

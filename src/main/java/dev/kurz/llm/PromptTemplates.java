@@ -108,6 +108,16 @@ public final class PromptTemplates {
     return out.toString();
   }
 
+  /**
+   * The repair request: {@code repair.txt} with the validation errors as a list (at most 20, so a
+   * badly broken answer does not make a huge prompt). Every kind of answer is repaired this way.
+   */
+  public String repair(List<String> errors) {
+    StringBuilder b = new StringBuilder();
+    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
+    return render("repair.txt", Map.of("errors", b.toString().strip()));
+  }
+
   static String sha256(Map<String, String> parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -143,7 +143,7 @@ public final class Summarizer {
    */
   private Answer analyze(Article article, String text, String language, int depth)
       throws BackendException, InterruptedException, InvalidAnswer {
-    int budget = Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
+    int budget = partBudget();
     if (estimateTokens(text) > budget) {
       return merge(article, ArticleSplitter.split(text, budget), language, depth);
     }
@@ -179,16 +179,21 @@ public final class Summarizer {
     ContractSchema.Checked checked = schema.check(reply.text());
     if (!checked.valid()) {
       messages.add(Message.assistant(reply.text()));
-      messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+      messages.add(Message.user(prompts.repair(checked.errors())));
       reply = call(messages);
       usage = usage.plus(reply.usage());
       checked = schema.check(reply.text());
       if (!checked.valid()) {
         throw new InvalidAnswer("the answer of " + backend.model().provider() + "/" + backend.model().name()
-            + " is not valid after one repair request: " + summarize(checked.errors()));
+            + " is not valid after one repair request: " + firstErrors(checked.errors()));
       }
     }
     return new Answer(checked.analysis(), usage, reply.modelName(), 1);
+  }
+
+  /** Article tokens one request may carry: the context budget less the prompt and room for the answer. */
+  private int partBudget() {
+    return Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
   }
 
   /** Tokens of German text, estimated: about 3.6 characters per token for the common tokenizers. */
@@ -202,7 +207,7 @@ public final class Summarizer {
   public Estimate estimate(Article article) {
     if (options.readCache() && cache.contains(cacheKey(article))) return new Estimate(true, 0, 0);
     int articleTokens = estimateTokens(article.text());
-    int budget = Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
+    int budget = partBudget();
     int parts = Math.max(1, (int) Math.ceil(articleTokens / (double) budget));
     long output = switch (options.length()) {
       case "short" -> 600;
@@ -281,13 +286,7 @@ public final class Summarizer {
     };
   }
 
-  private static String bullets(List<String> errors) {
-    StringBuilder b = new StringBuilder();
-    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
-    return b.toString().strip();
-  }
-
-  private static String summarize(List<String> errors) {
+  private static String firstErrors(List<String> errors) {
     String first = errors.isEmpty() ? "unknown problem" : errors.get(0);
     return errors.size() <= 1 ? first : first + " (and " + (errors.size() - 1) + " more)";
   }

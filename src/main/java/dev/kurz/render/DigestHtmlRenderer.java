@@ -59,20 +59,20 @@ public final class DigestHtmlRenderer {
     for (Story s : d.stories()) {
       n++;
       b.append("<section class=\"story\" id=\"story-").append(n).append("\">\n");
-      b.append("<h2>").append(esc(s.headline())).append("</h2>\n");
+      b.append("<h2>").append(Html.esc(s.headline())).append("</h2>\n");
       b.append("<p class=\"meta\">").append(s.articles().size()).append(s.articles().size() == 1 ? " source" : " sources")
           .append(" · ").append(originLabel(s.origin())).append("</p>\n");
-      b.append("<p>").append(esc(s.synthesis())).append("</p>\n");
+      b.append("<p>").append(Html.esc(s.synthesis())).append("</p>\n");
       for (Contradiction c : s.contradictions()) {
-        b.append("<div class=\"contradiction\"><strong>Contradiction:</strong> ").append(esc(c.summary()))
+        b.append("<div class=\"contradiction\"><strong>Contradiction:</strong> ").append(Html.esc(c.summary()))
             .append(" <span class=\"meta\">(").append(c.asserted().id()).append(" vs ").append(c.denied().id())
             .append(c.byModel() ? ", found by the model" : ", found by kurz").append(")</span></div>\n");
       }
-      for (String w : s.warnings()) b.append("<p class=\"warning\">").append(esc(w)).append("</p>\n");
+      for (String w : s.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
       if (!s.keyClaims().isEmpty()) {
         b.append("<h3>Key claims</h3>\n");
         for (KeyClaim k : s.keyClaims()) {
-          b.append("<div class=\"claim\"><div class=\"en\">").append(esc(k.claim())).append("</div>\n");
+          b.append("<div class=\"claim\"><div class=\"en\">").append(Html.esc(k.claim())).append("</div>\n");
           for (ClaimRef r : k.sources()) b.append(claimPair(s, r));
           b.append("</div>\n");
         }
@@ -89,25 +89,25 @@ public final class DigestHtmlRenderer {
 
   private static String claimPair(Story s, ClaimRef r) {
     Claim c = s.claim(r);
-    return "<div class=\"pair\"><div class=\"who\">[" + r.id() + "] " + esc(MarkdownRenderer.modalityLabel(c.modality()))
-        + " — " + esc(c.attributedTo()) + " " + groundingTag(c.grounding()) + "</div>"
-        + "<blockquote lang=\"de\">" + esc(c.quote()) + "</blockquote></div>\n";
+    return "<div class=\"pair\"><div class=\"who\">[" + r.id() + "] " + Html.esc(MarkdownRenderer.modalityLabel(c.modality()))
+        + " — " + Html.esc(c.attributedTo()) + " " + groundingTag(c.grounding()) + "</div>"
+        + "<blockquote lang=\"de\">" + Html.esc(c.quote()) + "</blockquote></div>\n";
   }
 
   private static String articleDetails(int i, ArticleResult a) {
     StringBuilder b = new StringBuilder();
-    b.append("<details><summary>[a").append(i + 1).append("] ").append(esc(a.analysis().headline())).append("</summary>\n");
-    b.append("<p>").append(esc(a.analysis().summary())).append("</p>\n");
+    b.append("<details><summary>[a").append(i + 1).append("] ").append(Html.esc(a.analysis().headline())).append("</summary>\n");
+    b.append("<p>").append(Html.esc(a.analysis().summary())).append("</p>\n");
     int n = 0;
     for (Claim c : a.analysis().claims()) {
       n++;
-      b.append("<div class=\"claim\"><div class=\"en\">").append(esc(c.claim())).append("</div>")
+      b.append("<div class=\"claim\"><div class=\"en\">").append(Html.esc(c.claim())).append("</div>")
           .append("<div class=\"pair\"><div class=\"who\">[a").append(i + 1).append('c').append(n).append("] ")
-          .append(esc(MarkdownRenderer.modalityLabel(c.modality()))).append(" — ").append(esc(c.attributedTo())).append(' ')
-          .append(groundingTag(c.grounding())).append("</div><blockquote lang=\"de\">").append(esc(c.quote()))
+          .append(Html.esc(MarkdownRenderer.modalityLabel(c.modality()))).append(" — ").append(Html.esc(c.attributedTo())).append(' ')
+          .append(groundingTag(c.grounding())).append("</div><blockquote lang=\"de\">").append(Html.esc(c.quote()))
           .append("</blockquote></div></div>\n");
     }
-    for (String w : a.warnings()) b.append("<p class=\"warning\">").append(esc(w)).append("</p>\n");
+    for (String w : a.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
     b.append("</details>\n");
     return b.toString();
   }
@@ -115,11 +115,11 @@ public final class DigestHtmlRenderer {
   private static String sourceLine(int i, ArticleResult a) {
     Source s = a.source();
     StringBuilder b = new StringBuilder("[a" + (i + 1) + "] ");
-    if (s.site() != null) b.append(esc(s.site())).append(" · ");
-    b.append("<em>").append(esc(s.title() != null ? s.title() : a.analysis().headline())).append("</em>");
-    if (s.published() != null) b.append(" · ").append(esc(s.published()));
-    if (s.url() != null) b.append(" · <a href=\"").append(esc(s.url())).append("\">").append(esc(s.url())).append("</a>");
-    else if (s.path() != null) b.append(" · <code>").append(esc(s.path())).append("</code>");
+    if (s.site() != null) b.append(Html.esc(s.site())).append(" · ");
+    b.append("<em>").append(Html.esc(s.title() != null ? s.title() : a.analysis().headline())).append("</em>");
+    if (s.published() != null) b.append(" · ").append(Html.esc(s.published()));
+    if (s.url() != null) b.append(" · <a href=\"").append(Html.esc(s.url())).append("\">").append(Html.esc(s.url())).append("</a>");
+    else if (s.path() != null) b.append(" · <code>").append(Html.esc(s.path())).append("</code>");
     return b.toString();
   }
 
@@ -143,20 +143,4 @@ public final class DigestHtmlRenderer {
     };
   }
 
-  static String esc(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }

@@ -32,9 +32,9 @@ public final class TranslationHtml {
     String lang = translations.isEmpty() ? "en" : translations.get(0).targetLanguage();
     String title = translations.isEmpty() ? "kurz" : firstTitle(translations.get(0));
     StringBuilder b = new StringBuilder(16384);
-    b.append("<!DOCTYPE html>\n<html lang=\"").append(esc(lang)).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+    b.append("<!DOCTYPE html>\n<html lang=\"").append(Html.esc(lang)).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+        .append("<title>").append(Html.esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
         .append("<main").append(sideBySide ? " class=\"wide\"" : "").append(">\n");
     for (int i = 0; i < translations.size(); i++) {
       if (i > 0) b.append("<hr>\n");
@@ -48,12 +48,12 @@ public final class TranslationHtml {
     boolean titled = !t.paragraphs().isEmpty() && t.paragraphs().get(0).kind() == Translation.Kind.TITLE;
     boolean metaDone = !titled;
     if (!titled) {
-      b.append("<h1>").append(esc(TranslationText.label(t))).append("</h1>\n");
-      b.append("<p class=\"meta\">").append(esc(TranslationText.sourceLine(t))).append("</p>\n");
+      b.append("<h1>").append(Html.esc(TranslationText.label(t))).append("</h1>\n");
+      b.append("<p class=\"meta\">").append(Html.esc(TranslationText.sourceLine(t))).append("</p>\n");
     }
     for (Translation.Paragraph p : t.paragraphs()) {
       if (sideBySide) {
-        b.append("<div class=\"pair\"><div class=\"src\" lang=\"").append(esc(t.sourceLanguage())).append("\">");
+        b.append("<div class=\"pair\"><div class=\"src\" lang=\"").append(Html.esc(t.sourceLanguage())).append("\">");
         block(b, p.kind(), p.source());
         b.append("</div><div class=\"tgt\">");
         block(b, p.kind(), p.text());
@@ -63,13 +63,13 @@ public final class TranslationHtml {
         b.append('\n');
       }
       if (!metaDone) {
-        b.append("<p class=\"meta\">").append(esc(TranslationText.sourceLine(t))).append("</p>\n");
+        b.append("<p class=\"meta\">").append(Html.esc(TranslationText.sourceLine(t))).append("</p>\n");
         metaDone = true;
       }
     }
     if (!t.warnings().isEmpty()) {
       b.append("<section class=\"warnings\"><h2>Warnings</h2>\n<ul>\n");
-      for (String w : t.warnings()) b.append("<li>").append(esc(w)).append("</li>\n");
+      for (String w : t.warnings()) b.append("<li>").append(Html.esc(w)).append("</li>\n");
       b.append("</ul></section>\n");
     }
     b.append("</article>\n");
@@ -81,7 +81,7 @@ public final class TranslationHtml {
       case HEADING -> "h2";
       case TEXT -> "p";
     };
-    b.append('<').append(tag).append('>').append(esc(text)).append("</").append(tag).append('>');
+    b.append('<').append(tag).append('>').append(Html.esc(text)).append("</").append(tag).append('>');
   }
 
   private static String firstTitle(Translation t) {
@@ -89,20 +89,4 @@ public final class TranslationHtml {
         ? t.paragraphs().get(0).text() : TranslationText.label(t);
   }
 
-  static String esc(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }

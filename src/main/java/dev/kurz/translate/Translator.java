@@ -147,7 +147,7 @@ public final class Translator {
     TranslationAnswer.Checked checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
     if (!checked.valid()) {
       messages.add(Message.assistant(reply.text()));
-      messages.add(Message.user(prompts.render("repair.txt", Map.of("errors", bullets(checked.errors())))));
+      messages.add(Message.user(prompts.repair(checked.errors())));
       reply = call(system, messages);
       usage = usage.plus(reply.usage());
       checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
@@ -213,9 +213,4 @@ public final class Translator {
     }
   }
 
-  private static String bullets(List<String> errors) {
-    StringBuilder b = new StringBuilder();
-    for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
-    return b.toString().strip();
-  }
 }
