@@ -51,6 +51,7 @@ final class Services implements AutoCloseable {
   private final Consumer<String> warn;
   private Settings settings;
   private OkHttpClient http;
+  private okhttp3.ConnectionPool pool;
   private Backend backend;
   private BackendSpec spec;
   private AnswerCache answerCache;
@@ -142,19 +143,35 @@ final class Services implements AutoCloseable {
   }
 
   /**
-   * The one HTTP client of the run. Its timeouts are the defaults for fetching pages; each backend
-   * derives its own from it (sharing the connection pool) with the configured answer timeout.
+   * The HTTP client of the run for pages, feeds and downloads. Its timeouts are the defaults for
+   * fetching pages; each backend derives its own (sharing the connection pool) with the configured
+   * answer timeout.
    */
-  OkHttpClient http() {
-    if (http == null) {
-      OkHttpClient.Builder b = new OkHttpClient.Builder()
-          .connectTimeout(10, TimeUnit.SECONDS)
-          .readTimeout(Duration.ofSeconds(180))
-          .callTimeout(Duration.ZERO);
-      if (global.verbose) b.addInterceptor(new RedactingLogInterceptor(term.err()::println));
-      http = b.build();
-    }
+  synchronized OkHttpClient http() {
+    if (http == null) http = httpBuilder().build();
     return http;
+  }
+
+  /**
+   * The client for a model server: for a plain-http one (Ollama, a local server) without TLS, so
+   * the first request does not wait for the trust store to load (about 0.1 s of start-up).
+   */
+  private OkHttpClient http(BackendSpec spec) {
+    String url = spec.baseUrl();
+    if (url == null || !url.regionMatches(true, 0, "http://", 0, 7)) return http();
+    return httpBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).build();
+  }
+
+  private synchronized OkHttpClient.Builder httpBuilder() {
+    if (pool == null) pool = new okhttp3.ConnectionPool();
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .connectionPool(pool)
+        .connectTimeout(10, TimeUnit.SECONDS)
+        .readTimeout(Duration.ofSeconds(180))
+        .callTimeout(Duration.ZERO)
+        .socketFactory(new dev.kurz.llm.http.NoDelaySockets());
+    if (global.verbose) b.addInterceptor(new RedactingLogInterceptor(term.err()::println));
+    return b;
   }
 
   private Duration settingsTimeout() {
@@ -225,7 +242,8 @@ final class Services implements AutoCloseable {
           + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
     }
     try {
-      return OfferedModels.wrap(Backends.create(spec, http()), spec, http());
+      OkHttpClient client = http(spec);
+      return OfferedModels.wrap(Backends.create(spec, client), spec, client);
     } catch (IllegalArgumentException e) {
       throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null); // misconfigured: nothing can run
     }

@@ -101,7 +101,7 @@ final class SummarizeJob {
       }
       progress.finished(outcome, done, total);
     };
-    BatchRunner runner = new BatchRunner(concurrency() * 2, () -> term.interrupted().get(), listener);
+    BatchRunner runner = new BatchRunner(concurrency() + 2, () -> term.interrupted().get(), listener);
     List<Outcome> outcomes = runner.run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
       try {

@@ -5,15 +5,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many model requests may be in flight, adapting to the provider's push-back. Starts at the
- * user's maximum; a rate-limit answer lowers the limit to one below the number of requests that
- * were in flight when the rejected one was sent, and halves it when rejections keep coming at
- * that level. Rejections of requests sent before the last decrease are the same burst and change
- * nothing more (one decrease per round, as in TCP). Every {@code limit} successes without a
- * rejection probe one step higher (additive increase), never above the maximum. So a server that
- * takes 8 concurrent requests settles the limit at 8 whatever the user asked for above it.
- * Thread-safe.
+ * user's maximum. A rate-limit answer lowers the limit to one below the number of requests that
+ * were in flight when the rejected one was sent, and halves it when rejections keep coming at that
+ * level; other rejections of requests sent before that decrease change nothing more (one decrease
+ * per round, as in TCP). Only in the opening burst, before any answer, does each rejection lower
+ * the limit to what is still in flight when it comes back: that is what the server accepted, so a
+ * first burst of 16 against a server taking 8 settles at 8 at once, whatever order they come back.
+ * While every slot is busy, {@code limit} successes in a row probe one step higher (additive
+ * increase), never above the maximum. A rejection while probing (of the probe or of a request sent
+ * beside it) returns the limit to the level that held and doubles the wait before the next probe;
+ * a probe that holds halves it again. No probing while slots are free: near the end of a
+ * batch a rejected probe would only delay its article by the server's Retry-After. Thread-safe.
  */
 public final class AdaptiveLimiter {
+  private static final int MAX_PROBE_SPACING = 16;
+
   private final int max;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition freed = lock.newCondition();
@@ -22,6 +28,10 @@ public final class AdaptiveLimiter {
   private int successes;
   private int rejectionsInARow;
   private long generation;
+  private int probeSpacing = 1;
+  private boolean rejectedSinceProbe;
+  private boolean answered;
+  private int probedFrom;
 
   /** What {@link #acquire} hands out and the outcome calls take back. */
   public record Ticket(int inFlight, long generation) {}
@@ -30,6 +40,7 @@ public final class AdaptiveLimiter {
     if (max < 1) throw new IllegalArgumentException("max must be at least 1");
     this.max = max;
     this.limit = max;
+    this.probedFrom = max;
   }
 
   /** Waits for a slot; the ticket says how many requests were in flight including this one. */
@@ -47,9 +58,14 @@ public final class AdaptiveLimiter {
   public void onSuccess() {
     lock.lock();
     try {
+      boolean saturated = inFlight >= limit;
+      answered = true;
       release();
       rejectionsInARow = 0;
-      if (++successes >= limit && limit < max) {
+      if (saturated && limit < max && ++successes >= limit * probeSpacing) {
+        if (!rejectedSinceProbe) probeSpacing = Math.max(1, probeSpacing / 2); // the last probe held
+        rejectedSinceProbe = false;
+        probedFrom = limit;
         limit++;
         successes = 0;
         freed.signal();
@@ -65,13 +81,28 @@ public final class AdaptiveLimiter {
     try {
       release();
       successes = 0;
-      // A request sent before the last decrease belongs to a burst already accounted for.
+      rejectedSinceProbe = true;
+      int lowered;
       if (ticket.generation() == generation) {
         rejectionsInARow++;
-        int lowered = rejectionsInARow > 3 ? limit / 2 : ticket.inFlight() - 1;
-        limit = Math.max(1, Math.min(limit, lowered));
         generation++;
+        if (limit > probedFrom) {
+          // A probe failed (the probe itself or a request sent beside it): back to the level that
+          // held, and wait longer before the next probe.
+          lowered = probedFrom;
+          probeSpacing = Math.min(MAX_PROBE_SPACING, probeSpacing * 2);
+        } else {
+          lowered = rejectionsInARow > 3 ? limit / 2 : ticket.inFlight() - 1;
+          probeSpacing = 1;
+        }
+      } else if (!answered) {
+        // The opening burst: the requests still in flight are at most what the server accepts.
+        lowered = Math.max(inFlight, 1);
+      } else {
+        lowered = limit; // the same round of rejections as the one that lowered it
       }
+      limit = Math.max(1, Math.min(limit, lowered));
+      probedFrom = Math.min(probedFrom, limit);
     } finally {
       lock.unlock();
     }

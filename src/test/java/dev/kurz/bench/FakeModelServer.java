@@ -37,14 +37,20 @@ public final class FakeModelServer {
     AtomicLong answered = new AtomicLong();
     AtomicLong rejected = new AtomicLong();
     AtomicInteger peak = new AtomicInteger();
+    // When requests arrived and ended (ms since start), to see where capacity went unused.
+    List<long[]> spans = java.util.Collections.synchronizedList(new ArrayList<>());
+    long started = System.nanoTime();
     MockWebServer server = new MockWebServer();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         int now = inFlight.incrementAndGet();
+        long arrived = (System.nanoTime() - started) / 1_000_000;
+        boolean ok = false;
         try {
           if (now > limit) {
             rejected.incrementAndGet();
+            spans.add(new long[] {arrived, -1});
             return new MockResponse.Builder().code(429).addHeader("Retry-After", String.valueOf(retryAfter))
                 .addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Too many concurrent requests\",\"type\":\"rate_limit\"}}").build();
@@ -52,18 +58,71 @@ public final class FakeModelServer {
           peak.accumulateAndGet(now, Math::max);
           Thread.sleep(latency);
           answered.incrementAndGet();
+          ok = true;
           return answer(request.getBody() == null ? "" : request.getBody().utf8());
         } finally {
           inFlight.decrementAndGet();
+          if (ok) spans.add(new long[] {arrived, (System.nanoTime() - started) / 1_000_000});
         }
       }
     });
+    // Nagle off on the answers, as real HTTP servers do: otherwise every answer waits up to 40 ms
+    // for the client's delayed acknowledgement, which the benchmark would count against kurz.
+    server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+      @Override
+      public java.net.ServerSocket createServerSocket() throws java.io.IOException {
+        return new java.net.ServerSocket() {
+          @Override
+          public java.net.Socket accept() throws java.io.IOException {
+            java.net.Socket s = super.accept();
+            s.setTcpNoDelay(true);
+            return s;
+          }
+        };
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int p) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int p, int backlog) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int p, int backlog, java.net.InetAddress address) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+    });
     server.start(port);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf(
-        "fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get())));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get());
+      timeline(spans, limit);
+    }));
     System.out.println(server.url("/v1").toString());
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /** First arrival, last answer, and how many of the limit's slots were busy per second in between. */
+  private static void timeline(List<long[]> spans, int limit) {
+    if (spans.isEmpty()) return;
+    long first = spans.stream().mapToLong(s -> s[0]).min().orElse(0);
+    long last = spans.stream().mapToLong(s -> s[1]).max().orElse(0);
+    StringBuilder b = new StringBuilder();
+    for (long t = first; t < last; t += 1000) {
+      long busy = 0;
+      int rejects = 0;
+      for (long[] s : spans) {
+        if (s[1] < 0) rejects += s[0] >= t && s[0] < t + 1000 ? 1 : 0;
+        else busy += Math.max(0, Math.min(s[1], t + 1000) - Math.max(s[0], t));
+      }
+      b.append(String.format(" %.1f", busy / 1000.0)).append(rejects > 0 ? "(" + rejects + "x429)" : "");
+    }
+    System.err.printf("fake server: first request %.2f s after start, last answer %.2f s; busy slots per second (of %d):%s%n",
+        first / 1000.0, last / 1000.0, limit, b);
   }
 
   static MockResponse answer(String body) {

@@ -26,15 +26,73 @@ class AdaptiveLimiterTest {
   }
 
   @Test
-  void probesUpwardAfterLimitManySuccesses() throws InterruptedException {
+  void aBurstSettlesAtWhatTheServerAcceptedWhateverOrderTheRejectionsComeBackIn() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(16);
+    List<AdaptiveLimiter.Ticket> tickets = new ArrayList<>();
+    for (int i = 0; i < 16; i++) tickets.add(l.acquire());
+    // The requests reached the server in another order than they were sent: the last one sent
+    // is rejected first, then the others the server had no room for.
+    for (int i = 15; i >= 8; i--) l.onRateLimited(tickets.get(i));
+    assertThat(l.limit()).isEqualTo(8);
+  }
+
+  @Test
+  void probesUpwardOnlyWhileEverySlotIsBusy() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(10);
     List<AdaptiveLimiter.Ticket> tickets = new ArrayList<>();
     for (int i = 0; i < 5; i++) tickets.add(l.acquire());
-    l.onRateLimited(tickets.get(4)); // limit 4
-    for (int i = 0; i < 3; i++) l.onSuccess();
+    l.onRateLimited(tickets.get(4)); // limit 4, four in flight; the next probe after 4 successes
+    for (int i = 0; i < 3; i++) {
+      l.onSuccess();
+      l.acquire();
+    }
     assertThat(l.limit()).isEqualTo(4);
     l.onSuccess();
     assertThat(l.limit()).isEqualTo(5);
+    // With slots to spare the limit is not what holds the batch back: no probe.
+    AdaptiveLimiter idle = new AdaptiveLimiter(10);
+    List<AdaptiveLimiter.Ticket> some = new ArrayList<>();
+    for (int i = 0; i < 5; i++) some.add(idle.acquire());
+    idle.onRateLimited(some.get(4)); // limit 4, four in flight
+    idle.onSuccess();
+    idle.onSuccess(); // two in flight, at most three from here on
+    for (int i = 0; i < 100; i++) {
+      idle.acquire();
+      idle.onSuccess();
+    }
+    assertThat(idle.limit()).isEqualTo(4);
+  }
+
+  @Test
+  void aRejectedProbeDoublesTheWaitBeforeTheNextOne() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(10);
+    for (int i = 0; i < 4; i++) l.acquire();
+    l.onRateLimited(l.acquire()); // limit 4, next probe after 4 successes
+    for (int i = 0; i < 4; i++) {
+      l.onSuccess();
+      l.acquire();
+    }
+    assertThat(l.limit()).isEqualTo(5);
+    AdaptiveLimiter.Ticket probe = l.acquire();
+    l.onRateLimited(probe); // limit 4 again, and 2 x 4 successes before the next probe
+    for (int i = 0; i < 7; i++) {
+      l.onSuccess();
+      l.acquire();
+    }
+    assertThat(l.limit()).isEqualTo(4);
+    l.onSuccess();
+    assertThat(l.limit()).isEqualTo(5);
+    // The server rejects a request sent beside the probe rather than the probe: still back to 4.
+    AdaptiveLimiter.Ticket probe2 = l.acquire();
+    l.onSuccess();
+    AdaptiveLimiter.Ticket beside = l.acquire();
+    assertThat(beside.inFlight()).isEqualTo(probe2.inFlight());
+    l.onRateLimited(beside);
+    assertThat(l.limit()).isEqualTo(4);
+    // Rejected again at that level: the server takes less than before; one below what was in flight.
+    AdaptiveLimiter.Ticket low = l.acquire();
+    l.onRateLimited(low);
+    assertThat(l.limit()).isEqualTo(low.inFlight() - 1);
   }
 
   @Test
@@ -42,9 +100,10 @@ class AdaptiveLimiterTest {
     AdaptiveLimiter l = new AdaptiveLimiter(3);
     for (int i = 0; i < 10; i++) l.onRateLimited(l.acquire());
     assertThat(l.limit()).isEqualTo(1);
-    for (int i = 0; i < 100; i++) {
-      l.acquire();
-      l.onSuccess();
+    for (int round = 0; round < 200; round++) {
+      int n = l.limit();
+      for (int i = 0; i < n; i++) l.acquire();
+      for (int i = 0; i < n; i++) l.onSuccess();
     }
     assertThat(l.limit()).isEqualTo(3);
   }
