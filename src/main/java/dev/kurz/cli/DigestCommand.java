@@ -105,6 +105,23 @@ final class DigestCommand implements Callable<Integer> {
   }
 
   private void write(Digest digest, Format fmt) throws IOException {
+    if (fmt == Format.json) {
+      // Streamed story by story: a big digest's JSON is never one string in memory.
+      if (out == null) {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(term.out(), term.out().charset()));
+        DigestJson.write(digest, w);
+        w.write("\n");
+        w.flush();
+      } else {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (java.io.Writer w = Files.newBufferedWriter(out)) {
+          DigestJson.write(digest, w);
+          w.write("\n");
+        }
+      }
+      return;
+    }
     String text = switch (fmt) {
       case markdown -> DigestMarkdownRenderer.render(digest);
       case json -> DigestJson.write(digest) + "\n";

@@ -2,77 +2,98 @@ package dev.kurz.digest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Agglomerative clustering with average linkage: repeatedly merges the two clusters whose mean
- * pairwise similarity is highest, until no pair reaches the threshold. Unlike single linkage (or
- * connected components) it does not chain A-B-C into one cluster just because each neighbour pair is
- * close: a merge must be supported by the members on average. Each row keeps its best partner, so
- * a merge costs O(n): O(n^2) for a day's coverage. Deterministic: ties go to the lowest indexes.
+ * Agglomerative clustering with average linkage over a sparse similarity graph: repeatedly merges
+ * the two clusters whose mean pairwise similarity is highest, until no pair reaches the threshold;
+ * pairs the graph does not list count as 0. Unlike single linkage (or connected components) it does
+ * not chain A-B-C into one cluster just because each neighbour pair is close: a merge must be
+ * supported by the members on average. Each cluster keeps the sum of its similarities to each
+ * neighbouring cluster and a heap holds the candidate merges, so a merge costs time in proportion to
+ * the two clusters' neighbours: memory and time follow the number of pairs listed, not n^2.
+ * Deterministic: ties go to the lowest indexes (a cluster is known by its lowest member).
  */
 final class AverageLinkage {
   private AverageLinkage() {}
 
-  /** The alive partner most similar to {@code i} (lowest index on ties), or -1. */
-  private static int bestPartner(double[][] s, boolean[] alive, int i) {
-    int best = -1;
-    for (int j = 0; j < s.length; j++) {
-      if (j != i && alive[j] && (best < 0 || s[i][j] > s[i][best])) best = j;
+  /** A candidate merge as it was when pushed; stale once either side changed. Best first: highest average, lowest indexes. */
+  private record Merge(double average, int lo, int hi) implements Comparable<Merge> {
+    @Override
+    public int compareTo(Merge o) {
+      int c = Double.compare(o.average, average);
+      if (c != 0) return c;
+      return lo != o.lo ? Integer.compare(lo, o.lo) : Integer.compare(hi, o.hi);
     }
-    return best;
   }
 
-  /** Clusters of indexes into {@code sim}, each sorted, ordered by their first member. */
+  /** Clusters of a dense symmetric matrix (the diagonal is ignored). */
   static List<List<Integer>> cluster(double[][] sim, double threshold) {
     int n = sim.length;
-    double[][] s = new double[n][];
-    for (int i = 0; i < n; i++) s[i] = sim[i].clone();
-    List<List<Integer>> members = new ArrayList<>();
-    for (int i = 0; i < n; i++) members.add(new ArrayList<>(List.of(i)));
+    Graph g = new Graph(n);
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) g.add(i, j, sim[i][j]);
+    }
+    return cluster(g, threshold);
+  }
+
+  /** Clusters of indexes 0..n-1, each sorted, ordered by their first member. */
+  static List<List<Integer>> cluster(Graph graph, double threshold) {
+    int n = graph.n;
+    @SuppressWarnings("unchecked")
+    Map<Integer, Double>[] sums = new Map[n];
+    int[] size = new int[n];
+    List<List<Integer>> members = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      sums[i] = new HashMap<>();
+      size[i] = 1;
+      members.add(new ArrayList<>(List.of(i)));
+    }
+    PriorityQueue<Merge> heap = new PriorityQueue<>();
+    for (int e = 0; e < graph.size; e++) {
+      int i = graph.from[e];
+      int j = graph.to[e];
+      double s = graph.sim[e];
+      if (s <= 0) continue;
+      sums[i].merge(j, s, Double::sum);
+      sums[j].merge(i, s, Double::sum);
+    }
+    for (int i = 0; i < n; i++) {
+      for (var e : sums[i].entrySet()) {
+        if (e.getKey() > i && e.getValue() >= threshold) heap.add(new Merge(e.getValue(), i, e.getKey()));
+      }
+    }
     boolean[] alive = new boolean[n];
     java.util.Arrays.fill(alive, true);
-    // Each row remembers its best partner, so finding the best pair costs O(n) per merge instead
-    // of O(n^2); only rows whose best partner was merged are searched again. O(n^2) in practice.
-    int[] bestOf = new int[n];
-    for (int i = 0; i < n; i++) bestOf[i] = bestPartner(s, alive, i);
-    while (true) {
-      int bi = -1;
-      int bj = -1;
-      double best = threshold;
-      for (int i = 0; i < n; i++) {
-        int j = bestOf[i];
-        if (!alive[i] || j < 0) continue;
-        int lo = Math.min(i, j);
-        int hi = Math.max(i, j);
-        double v = s[i][j];
-        // Highest similarity wins; ties go to the lowest indexes, as a full scan in index order would.
-        if (v >= best && (bi < 0 || v > best || lo < bi || (lo == bi && hi < bj))) {
-          best = v;
-          bi = lo;
-          bj = hi;
-        }
+    while (!heap.isEmpty()) {
+      Merge m = heap.poll();
+      int a = m.lo();
+      int b = m.hi();
+      if (!alive[a] || !alive[b]) continue;
+      Double sum = sums[a].get(b);
+      if (sum == null || sum / ((double) size[a] * size[b]) != m.average()) continue; // stale
+      // Merge b into a (a is the lower index); sums to every neighbour add up.
+      sums[a].remove(b);
+      sums[b].remove(a);
+      for (var e : sums[b].entrySet()) {
+        int k = e.getKey();
+        sums[a].merge(k, e.getValue(), Double::sum);
+        sums[k].remove(b);
       }
-      if (bi < 0) break;
-      int ni = members.get(bi).size();
-      int nj = members.get(bj).size();
-      // Lance-Williams update for average linkage.
-      for (int k = 0; k < n; k++) {
-        if (!alive[k] || k == bi || k == bj) continue;
-        double merged = (ni * s[bi][k] + nj * s[bj][k]) / (ni + nj);
-        s[bi][k] = merged;
-        s[k][bi] = merged;
-      }
-      members.get(bi).addAll(members.get(bj));
-      alive[bj] = false;
-      bestOf[bj] = -1;
-      for (int k = 0; k < n; k++) {
-        if (!alive[k]) continue;
-        if (k == bi || bestOf[k] == bi || bestOf[k] == bj) {
-          bestOf[k] = bestPartner(s, alive, k);
-        } else if (bestOf[k] < 0 || s[k][bi] > s[k][bestOf[k]] || (s[k][bi] == s[k][bestOf[k]] && bi < bestOf[k])) {
-          bestOf[k] = bi;
-        }
+      sums[b] = Map.of();
+      alive[b] = false;
+      size[a] += size[b];
+      members.get(a).addAll(members.get(b));
+      members.set(b, null);
+      for (var e : sums[a].entrySet()) {
+        int k = e.getKey();
+        double s = e.getValue();
+        sums[k].put(a, s);
+        double average = s / ((double) size[a] * size[k]);
+        if (average >= threshold) heap.add(new Merge(average, Math.min(a, k), Math.max(a, k)));
       }
     }
     List<List<Integer>> out = new ArrayList<>();
@@ -85,5 +106,30 @@ final class AverageLinkage {
     }
     out.sort(Comparator.comparing(c -> c.get(0)));
     return out;
+  }
+
+  /** Undirected weighted pairs over nodes 0..n-1, each pair listed once; grows as added to. */
+  static final class Graph {
+    final int n;
+    int[] from = new int[16];
+    int[] to = new int[16];
+    double[] sim = new double[16];
+    int size;
+
+    Graph(int n) {
+      this.n = n;
+    }
+
+    void add(int i, int j, double s) {
+      if (size == from.length) {
+        from = java.util.Arrays.copyOf(from, size * 2);
+        to = java.util.Arrays.copyOf(to, size * 2);
+        sim = java.util.Arrays.copyOf(sim, size * 2);
+      }
+      from[size] = i;
+      to[size] = j;
+      sim[size] = s;
+      size++;
+    }
   }
 }

@@ -17,6 +17,12 @@ import java.util.Set;
  */
 public final class LocalStories {
   static final int MAX_KEY_CLAIMS = 12;
+  /**
+   * Claims are merged and contradictions sought among at most this many articles of a story, the
+   * most central ones: comparing claims is quadratic, and a story of hundreds of articles (a week
+   * of one topic) would otherwise take minutes for twelve key claims.
+   */
+  static final int MAX_CLAIM_ARTICLES = 40;
 
   private LocalStories() {}
 
@@ -45,12 +51,13 @@ public final class LocalStories {
   public static List<Contradiction> contradictions(List<ArticleResult> articles) {
     List<Contradiction> out = new ArrayList<>();
     WordSets words = new WordSets();
-    for (int i = 0; i < articles.size(); i++) {
+    List<Integer> core = core(articles);
+    for (int i : core) {
       List<Claim> claims = articles.get(i).analysis().claims();
       for (int c = 0; c < claims.size(); c++) {
         Claim denied = claims.get(c);
         if (!"denied".equals(denied.modality())) continue;
-        for (int j = 0; j < articles.size(); j++) {
+        for (int j : core) {
           if (j == i) continue;
           List<Claim> others = articles.get(j).analysis().claims();
           for (int d = 0; d < others.size(); d++) {
@@ -70,7 +77,7 @@ public final class LocalStories {
   /** Claims of different articles that say the same thing, merged; the best supported first. */
   static List<KeyClaim> mergedClaims(List<ArticleResult> articles) {
     List<ClaimRef> all = new ArrayList<>();
-    for (int a = 0; a < articles.size(); a++) {
+    for (int a : core(articles)) {
       for (int c = 0; c < articles.get(a).analysis().claims().size(); c++) all.add(new ClaimRef(a, c));
     }
     List<List<ClaimRef>> groups = new ArrayList<>();
@@ -96,7 +103,7 @@ public final class LocalStories {
       groups.add(group);
     }
     List<List<ClaimRef>> order = new ArrayList<>(groups);
-    order.sort(Comparator.comparingInt((List<ClaimRef> g) -> -g.size()).thenComparingInt(groups::indexOf));
+    order.sort(Comparator.comparingInt((List<ClaimRef> g) -> -g.size())); // stable: ties keep their order
     List<KeyClaim> out = new ArrayList<>();
     for (List<ClaimRef> g : order.subList(0, Math.min(order.size(), MAX_KEY_CLAIMS))) {
       out.add(new KeyClaim(claim(articles, g.get(0)).claim(), g));
@@ -138,25 +145,38 @@ public final class LocalStories {
 
   /** The article whose headline and summary share most words with the others'. */
   static int central(List<ArticleResult> articles) {
-    List<Set<String>> words = articles.stream()
-        .map(a -> (Set<String>) new HashSet<>(Words.content(a.analysis().headline() + " " + a.analysis().summary())))
-        .toList();
-    int best = 0;
-    int bestScore = -1;
-    for (int i = 0; i < words.size(); i++) {
-      int score = 0;
-      for (int j = 0; j < words.size(); j++) {
-        if (i == j) continue;
-        Set<String> common = new HashSet<>(words.get(i));
-        common.retainAll(words.get(j));
-        score += common.size();
-      }
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
+    return byCentrality(articles).get(0);
+  }
+
+  /** All articles' indexes up to {@link #MAX_CLAIM_ARTICLES}; beyond, the most central ones. In story order. */
+  static List<Integer> core(List<ArticleResult> articles) {
+    List<Integer> order = byCentrality(articles);
+    List<Integer> core = new ArrayList<>(order.subList(0, Math.min(order.size(), MAX_CLAIM_ARTICLES)));
+    core.sort(null);
+    return core;
+  }
+
+  /**
+   * Indexes from the most central article down: an article scores the words its headline and summary
+   * share with each other article's, summed (counted through each word's frequency, so a story of
+   * thousands costs no pairwise work); ties keep story order.
+   */
+  static List<Integer> byCentrality(List<ArticleResult> articles) {
+    List<Set<String>> words = new ArrayList<>();
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (ArticleResult a : articles) {
+      Set<String> w = new HashSet<>(Words.content(a.analysis().headline() + " " + a.analysis().summary()));
+      words.add(w);
+      for (String x : w) df.merge(x, 1, Integer::sum);
     }
-    return best;
+    long[] score = new long[articles.size()];
+    for (int i = 0; i < score.length; i++) {
+      for (String x : words.get(i)) score[i] += df.get(x) - 1;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < score.length; i++) order.add(i);
+    order.sort(Comparator.comparingLong((Integer i) -> -score[i]).thenComparingInt(i -> i));
+    return order;
   }
 
   private static Claim claim(List<ArticleResult> articles, ClaimRef ref) {

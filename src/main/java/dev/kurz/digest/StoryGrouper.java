@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Groups articles into stories without a model: deterministic, free, testable. Two articles are
@@ -39,6 +40,15 @@ public final class StoryGrouper {
   // closely related seeds (measured: 5 and 15 both did); 1 kept the seeds apart.
   static final double BACKGROUND_DOCUMENTS = 1;
 
+  /** Up to this many articles, every pair is compared (a day's coverage). */
+  static final int ALL_PAIRS = 600;
+  /** Beyond, each article's strongest terms that find its candidates ... */
+  static final int SIGNATURE = 24;
+  /** ... scanning at most this many other articles per term ... */
+  static final int POSTINGS_SCANNED = 256;
+  /** ... and keeping the best this many candidates per article. */
+  static final int NEIGHBOURS = 48;
+
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{2}))?");
 
   private final Settings settings;
@@ -53,39 +63,163 @@ public final class StoryGrouper {
 
   /** Stories as lists of indexes into {@code items}, each in input order, stories ordered by first article. */
   public List<List<Integer>> group(List<DigestItem> items) {
-    return AverageLinkage.cluster(similarities(items), settings.threshold());
+    return AverageLinkage.cluster(graph(items), settings.threshold());
   }
 
-  /** The symmetric matrix of pairwise similarities in [0, 1]; the diagonal is 1. */
-  double[][] similarities(List<DigestItem> items) {
+  /**
+   * The similarities the clustering looks at: every pair up to {@link #ALL_PAIRS} articles; beyond,
+   * each article's {@link #NEIGHBOURS} likeliest partners, found through the articles sharing its
+   * strongest terms (so a batch of 10,000 compares about half a million pairs, not 50 million).
+   */
+  AverageLinkage.Graph graph(List<DigestItem> items) {
+    Views views = views(items);
     int n = items.size();
-    Set<String> gazetteer = gazetteer(items);
-    List<SparseVector> names = new ArrayList<>();
-    List<SparseVector> wording = new ArrayList<>();
-    List<SparseVector> text = new ArrayList<>();
-    List<LocalDate> dates = new ArrayList<>();
-    for (DigestItem item : items) {
-      names.add(names(item, gazetteer));
-      wording.add(wording(item.result().analysis()));
-      text.add(bag(Words.content(item.text())));
-      dates.add(date(item.result().source().published()));
+    long[] pairs = n <= ALL_PAIRS ? allPairs(n) : candidatePairs(views, n);
+    double[] sims = new double[pairs.length];
+    IntStream.range(0, pairs.length).parallel()
+        .forEach(p -> sims[p] = views.similarity((int) (pairs[p] >>> 32), (int) pairs[p]));
+    AverageLinkage.Graph g = new AverageLinkage.Graph(n);
+    for (int p = 0; p < pairs.length; p++) {
+      if (sims[p] > 0) g.add((int) (pairs[p] >>> 32), (int) pairs[p], sims[p]);
     }
-    weigh(names);
-    weigh(wording);
-    weigh(text);
+    return g;
+  }
+
+  /** The symmetric matrix of pairwise similarities in [0, 1]; the diagonal is 1. For tests and small batches. */
+  double[][] similarities(List<DigestItem> items) {
+    Views views = views(items);
+    int n = items.size();
     double[][] sim = new double[n][n];
     for (int i = 0; i < n; i++) {
       sim[i][i] = 1;
-      for (int j = i + 1; j < n; j++) {
-        double s = settings.names() * names.get(i).cosine(names.get(j))
-            + settings.wording() * wording.get(i).cosine(wording.get(j))
-            + settings.text() * text.get(i).cosine(text.get(j));
-        s *= dateFactor(dates.get(i), dates.get(j));
-        sim[i][j] = s;
-        sim[j][i] = s;
-      }
+      for (int j = i + 1; j < n; j++) sim[i][j] = sim[j][i] = views.similarity(i, j);
     }
     return sim;
+  }
+
+  /** The three views of every article and its date. */
+  private final class Views {
+    final TermVectors names = new TermVectors();
+    final TermVectors wording = new TermVectors();
+    final TermVectors text = new TermVectors();
+    final LocalDate[] dates;
+
+    Views(int n) {
+      dates = new LocalDate[n];
+    }
+
+    double similarity(int i, int j) {
+      double s = settings.names() * names.cosine(i, j)
+          + settings.wording() * wording.cosine(i, j)
+          + settings.text() * text.cosine(i, j);
+      return s * dateFactor(dates[i], dates[j]);
+    }
+
+    TermVectors view(int v) {
+      return v == 0 ? names : v == 1 ? wording : text;
+    }
+
+    double weight(int v) {
+      return v == 0 ? settings.names() : v == 1 ? settings.wording() : settings.text();
+    }
+  }
+
+  private Views views(List<DigestItem> items) {
+    Views v = new Views(items.size());
+    Set<String> gazetteer = gazetteer(items);
+    for (int i = 0; i < items.size(); i++) {
+      DigestItem item = items.get(i);
+      List<String> words = Words.plain(item.text()); // the text is split once for two views
+      v.names.add(names(item.result().analysis(), words, gazetteer));
+      v.wording.add(wording(item.result().analysis()));
+      v.text.add(bag(Words.stems(words)));
+      v.dates[i] = date(item.result().source().published());
+    }
+    v.names.weigh(BACKGROUND_DOCUMENTS);
+    v.wording.weigh(BACKGROUND_DOCUMENTS);
+    v.text.weigh(BACKGROUND_DOCUMENTS);
+    return v;
+  }
+
+  private static long[] allPairs(int n) {
+    long[] pairs = new long[n * (n - 1) / 2];
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) pairs[p++] = (long) i << 32 | j;
+    }
+    return pairs;
+  }
+
+  /**
+   * Each article's {@link #SIGNATURE} strongest terms (weight times the view's weight) are looked
+   * up among the other articles' signatures; partners score by the terms they share, scanning at
+   * most {@link #POSTINGS_SCANNED} articles per term (those nearest in input order when a term is
+   * everywhere). The best {@link #NEIGHBOURS} per article become pairs, each listed once.
+   */
+  private long[] candidatePairs(Views views, int n) {
+    int[][] sigView = new int[n][];
+    int[][] sigTerm = new int[n][];
+    double[][] sigWeight = new double[n][];
+    Map<Long, List<Integer>> postings = new HashMap<>();
+    for (int a = 0; a < n; a++) {
+      List<double[]> all = new ArrayList<>(); // {score, view, term, weight}
+      for (int v = 0; v < 3; v++) {
+        int[] t = views.view(v).terms(a);
+        double[] w = views.view(v).weights(a);
+        for (int k = 0; k < t.length; k++) all.add(new double[] {views.weight(v) * w[k], v, t[k], w[k]});
+      }
+      all.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(x[1], y[1])
+          : Double.compare(x[2], y[2]));
+      int m = Math.min(SIGNATURE, all.size());
+      sigView[a] = new int[m];
+      sigTerm[a] = new int[m];
+      sigWeight[a] = new double[m];
+      for (int k = 0; k < m; k++) {
+        double[] e = all.get(k);
+        sigView[a][k] = (int) e[1];
+        sigTerm[a][k] = (int) e[2];
+        sigWeight[a][k] = e[3];
+        postings.computeIfAbsent((long) sigView[a][k] << 32 | sigTerm[a][k], key -> new ArrayList<>()).add(a);
+      }
+    }
+    long[][] chosen = new long[n][];
+    // One score array per worker thread, cleared through the list of entries it touched.
+    ThreadLocal<double[]> scores = ThreadLocal.withInitial(() -> new double[n]);
+    IntStream.range(0, n).parallel().forEach(a -> {
+      double[] score = scores.get();
+      int[] touched = new int[sigTerm[a].length * POSTINGS_SCANNED];
+      int count = 0;
+      for (int k = 0; k < sigTerm[a].length; k++) {
+        List<Integer> list = postings.get((long) sigView[a][k] << 32 | sigTerm[a][k]);
+        int pos = java.util.Collections.binarySearch(list, a);
+        int from = Math.max(0, Math.min(pos - POSTINGS_SCANNED / 2, list.size() - POSTINGS_SCANNED));
+        int to = Math.min(list.size(), from + POSTINGS_SCANNED);
+        double w = views.weight(sigView[a][k]) * sigWeight[a][k];
+        for (int q = from; q < to; q++) {
+          int b = list.get(q);
+          if (b == a) continue;
+          if (score[b] == 0) touched[count++] = b;
+          score[b] += w;
+        }
+      }
+      // The best NEIGHBOURS by score, ties to the lower index: sort (score desc, index asc) as longs.
+      long[] ranked = new long[count];
+      for (int t = 0; t < count; t++) {
+        int b = touched[t];
+        // Score to a millionth (at most 24 terms of weight under 1), inverted: ascending sort = best first.
+        ranked[t] = ((long) (Integer.MAX_VALUE - (int) (score[b] * 1e6)) << 32) | b;
+        score[b] = 0;
+      }
+      java.util.Arrays.sort(ranked);
+      int m = Math.min(NEIGHBOURS, count);
+      long[] pairs = new long[m];
+      for (int t = 0; t < m; t++) {
+        int b = (int) ranked[t];
+        pairs[t] = (long) Math.min(a, b) << 32 | Math.max(a, b);
+      }
+      chosen[a] = pairs;
+    });
+    return java.util.Arrays.stream(chosen).flatMapToLong(java.util.Arrays::stream).sorted().distinct().toArray();
   }
 
   /** Far-apart dates make the same story less likely; unknown dates change nothing. */
@@ -120,24 +254,24 @@ public final class StoryGrouper {
     return g;
   }
 
-  private static SparseVector names(DigestItem item, Set<String> gazetteer) {
-    SparseVector v = new SparseVector();
-    for (Entity e : item.result().analysis().entities()) {
+  private static Map<String, Double> names(Analysis analysis, List<String> textWords, Set<String> gazetteer) {
+    Map<String, Double> v = new HashMap<>();
+    for (Entity e : analysis.entities()) {
       Set<String> words = new HashSet<>(Words.plain(e.name()));
       words.addAll(Words.plain(e.original()));
-      for (String w : words) v.add(w, 1);
+      for (String w : words) v.merge(w, 1.0, Double::sum);
     }
     Set<String> seen = new HashSet<>();
-    for (String w : Words.plain(item.text())) {
+    for (String w : textWords) {
       // German genitive and plural endings: "Putins", "Uschakows".
       String base = gazetteer.contains(w) ? w : w.endsWith("s") && gazetteer.contains(w.substring(0, w.length() - 1))
           ? w.substring(0, w.length() - 1) : null;
-      if (base != null && seen.add(base)) v.add(base, 0.5);
+      if (base != null && seen.add(base)) v.merge(base, 0.5, Double::sum);
     }
     return v;
   }
 
-  private static SparseVector wording(Analysis a) {
+  private static Map<String, Double> wording(Analysis a) {
     List<String> words = new ArrayList<>();
     words.addAll(Words.content(a.headline()));
     words.addAll(Words.content(a.headline()));
@@ -147,21 +281,9 @@ public final class StoryGrouper {
     return bag(words);
   }
 
-  private static SparseVector bag(List<String> words) {
-    SparseVector v = new SparseVector();
-    for (String w : words) v.add(w, 1);
+  private static Map<String, Double> bag(List<String> words) {
+    Map<String, Double> v = new HashMap<>();
+    for (String w : words) v.merge(w, 1.0, Double::sum);
     return v;
-  }
-
-  /** Replaces raw counts by normalized TF-IDF, with IDF over this batch. */
-  private static void weigh(List<SparseVector> vectors) {
-    Map<String, Integer> df = new HashMap<>();
-    for (SparseVector v : vectors) v.weights.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-    int n = vectors.size();
-    Map<String, Double> idf = new HashMap<>();
-    // ln((n+k)/df) with k background documents where the term is absent: in a big batch a term
-    // every article has weighs almost nothing; a small batch about one story still shares weight.
-    df.forEach((t, d) -> idf.put(t, Math.log((n + BACKGROUND_DOCUMENTS) / d)));
-    for (int i = 0; i < n; i++) vectors.set(i, vectors.get(i).tfIdf(idf));
   }
 }

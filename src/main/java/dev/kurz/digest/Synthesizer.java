@@ -23,9 +23,12 @@ import java.util.Optional;
  * request, and cached under the member articles' cache keys, the prompts, the schema and the model.
  * A single-article story needs no request. When the model fails, the story is built locally
  * ({@link LocalStories}) with a warning: a digest never loses a story to a bad answer. Local
- * contradiction candidates are kept beside the model's. Thread-safe.
+ * contradiction candidates are kept beside the model's. A story of more than
+ * {@link #MAX_ARTICLES_SHOWN} articles is shown to the model as its most central ones (the prompt
+ * says how many there are), so one big story cannot outgrow the context window. Thread-safe.
  */
 public final class Synthesizer {
+  static final int MAX_ARTICLES_SHOWN = 16;
 
   /** Settings that shape an answer (temperature, endpoint) and whether to use the cache. */
   public record Options(Double temperature, String baseUrl, boolean readCache, boolean writeCache) {}
@@ -53,16 +56,20 @@ public final class Synthesizer {
   public Story write(List<ArticleResult> articles) throws InterruptedException {
     if (articles.size() == 1) return LocalStories.of(articles);
     List<Contradiction> local = LocalStories.contradictions(articles);
-    int[] counts = articles.stream().mapToInt(a -> a.analysis().claims().size()).toArray();
+    // A big story goes to the model as its most central articles; their claim ids map back.
+    List<Integer> shown = articles.size() <= MAX_ARTICLES_SHOWN ? null
+        : LocalStories.byCentrality(articles).subList(0, MAX_ARTICLES_SHOWN).stream().sorted().toList();
+    List<ArticleResult> prompted = shown == null ? articles : shown.stream().map(articles::get).toList();
+    int[] counts = prompted.stream().mapToInt(a -> a.analysis().claims().size()).toArray();
     String key = cacheKey(articles);
     if (options.readCache()) {
       Optional<String> hit = cache.get(key);
       if (hit.isPresent()) {
         SynthesisSchema.Checked checked = schema.check(hit.get(), counts);
-        if (checked.valid()) return story(articles, checked.answer(), local, Story.Origin.CACHED, Usage.NONE);
+        if (checked.valid()) return story(articles, remap(checked.answer(), shown), local, Story.Origin.CACHED, Usage.NONE);
       }
     }
-    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(articles, local))));
+    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(prompted, localTo(local, shown), articles.size()))));
     try {
       LlmReply reply = call(messages);
       Usage usage = reply.usage();
@@ -82,10 +89,38 @@ public final class Synthesizer {
         cache.put(key, "synthesis", backend.model(), prompts.hash(), usage, "story: " + articles.get(0).source().label(),
             checked.json());
       }
-      return story(articles, checked.answer(), local, Story.Origin.SYNTHESIZED, usage);
+      return story(articles, remap(checked.answer(), shown), local, Story.Origin.SYNTHESIZED, usage);
     } catch (BackendException e) {
       return LocalStories.of(articles, List.of("synthesis request failed (" + e.getMessage() + "); story built without it"));
     }
+  }
+
+  /** Claim references of the prompted articles back to the story's own indexes. */
+  private static SynthesisSchema.Answer remap(SynthesisSchema.Answer answer, List<Integer> shown) {
+    if (shown == null) return answer;
+    List<KeyClaim> claims = answer.keyClaims().stream()
+        .map(k -> new KeyClaim(k.claim(), k.sources().stream().map(r -> remap(r, shown)).toList())).toList();
+    List<Contradiction> contradictions = answer.contradictions().stream()
+        .map(c -> new Contradiction(c.summary(), remap(c.asserted(), shown), remap(c.denied(), shown), c.byModel())).toList();
+    return new SynthesisSchema.Answer(answer.headline(), answer.synthesis(), claims, contradictions);
+  }
+
+  private static ClaimRef remap(ClaimRef ref, List<Integer> shown) {
+    return new ClaimRef(shown.get(ref.article()), ref.claim());
+  }
+
+  /** The local contradiction candidates between prompted articles, in the prompt's numbering. */
+  private static List<Contradiction> localTo(List<Contradiction> local, List<Integer> shown) {
+    if (shown == null) return local;
+    List<Contradiction> out = new ArrayList<>();
+    for (Contradiction c : local) {
+      int a = shown.indexOf(c.asserted().article());
+      int d = shown.indexOf(c.denied().article());
+      if (a >= 0 && d >= 0) {
+        out.add(new Contradiction(c.summary(), new ClaimRef(a, c.asserted().claim()), new ClaimRef(d, c.denied().claim()), c.byModel()));
+      }
+    }
+    return out;
   }
 
   /** The member articles' own keys (their text, model and prompts), plus what shapes the synthesis. */
@@ -102,7 +137,16 @@ public final class Synthesizer {
   }
 
   String userPrompt(List<ArticleResult> articles, List<Contradiction> candidates) {
+    return userPrompt(articles, candidates, articles.size());
+  }
+
+  /** {@code total} above the number of articles shown says how many more the story has. */
+  String userPrompt(List<ArticleResult> articles, List<Contradiction> candidates, int total) {
     StringBuilder b = new StringBuilder();
+    if (total > articles.size()) {
+      b.append("(The story has ").append(total).append(" articles; the ").append(articles.size())
+          .append(" most central are shown.)\n\n");
+    }
     for (int i = 0; i < articles.size(); i++) {
       ArticleResult a = articles.get(i);
       b.append("Article a").append(i + 1).append(": ").append(sourceLine(a)).append('\n');

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * "Gespräche" and "Gesprächen" or "talks" and "talk" meet. Stateless.
  */
 final class Words {
-  private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   // Function words and the commonest news verbs; the batch's IDF takes care of the rest.
@@ -43,20 +42,43 @@ final class Words {
 
   private Words() {}
 
+  /** How each Latin-1 character folds (index = char), computed once by the slow path. */
+  private static final String[] LATIN1 = new String[256];
+
+  static {
+    for (char c = 0; c < 256; c++) LATIN1[c] = slowFold(String.valueOf(c));
+  }
+
   /** Lower case, no diacritics, ß as ss. */
   static String fold(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 256) {
+        b.append(LATIN1[c]);
+      } else if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+        return slowFold(s); // beyond Latin-1: let the normalizer do it all
+      } else {
+        b.append(c); // quotes, dashes, currency: nothing to fold
+      }
+    }
+    return b.toString();
+  }
+
+  private static String slowFold(String s) {
     String lower = s.toLowerCase(Locale.ROOT).replace("ß", "ss");
     return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
   }
 
   /** Folded, stemmed content words in text order; words shorter than 3 letters and stopwords dropped. */
   static List<String> content(String text) {
-    List<String> out = new ArrayList<>();
-    if (text == null) return out;
-    for (String w : SPLIT.split(fold(text))) {
-      if (w.length() < 3 || STOP.contains(w) || isNumber(w)) continue;
-      out.add(stem(w));
-    }
+    return stems(plain(text));
+  }
+
+  /** The stems of words already {@link #plain}. */
+  static List<String> stems(List<String> plain) {
+    List<String> out = new ArrayList<>(plain.size());
+    for (String w : plain) out.add(stem(w));
     return out;
   }
 
@@ -64,8 +86,19 @@ final class Words {
   static List<String> plain(String text) {
     List<String> out = new ArrayList<>();
     if (text == null) return out;
-    for (String w : SPLIT.split(fold(text))) {
-      if (w.length() >= 3 && !STOP.contains(w) && !isNumber(w)) out.add(w);
+    String f = fold(text);
+    int start = -1;
+    for (int i = 0; i <= f.length(); i++) {
+      boolean word = i < f.length() && Character.isLetterOrDigit(f.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        if (i - start >= 3) {
+          String w = f.substring(start, i);
+          if (!STOP.contains(w) && !isNumber(w)) out.add(w);
+        }
+        start = -1;
+      }
     }
     return out;
   }
@@ -79,6 +112,10 @@ final class Words {
   }
 
   private static boolean isNumber(String w) {
-    return w.chars().allMatch(Character::isDigit) && w.length() != 4; // years stay
+    if (w.length() == 4) return false; // years stay
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isDigit(w.charAt(i))) return false;
+    }
+    return true;
   }
 }

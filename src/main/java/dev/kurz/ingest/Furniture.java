@@ -109,10 +109,20 @@ final class Furniture {
     return creditStart(line) >= 0 || line.length() <= 300 && MARKER.matcher(line).find();
   }
 
+  private static boolean mayBeLabelledCredit(String line) {
+    if (line.indexOf(':') >= 0 || line.indexOf('©') >= 0) return true;
+    String lower = line.toLowerCase(Locale.ROOT);
+    return lower.contains("(c)") || lower.contains("copyright");
+  }
+
   /** Where the credit at the end of {@code line} starts, or -1. */
   static int creditStart(String line) {
-    Matcher labelled = LABELLED_CREDIT.matcher(line);
-    if (labelled.find()) return labelled.start();
+    // Every labelled credit has a colon, ©, "(c)" or "copyright": most lines have none of them, and
+    // the pattern is slow to rule out at every position of a long paragraph.
+    if (mayBeLabelledCredit(line)) {
+      Matcher labelled = LABELLED_CREDIT.matcher(line);
+      if (labelled.find()) return labelled.start();
+    }
     // the tail after the last sentence end (or the whole line) is a credit if it names an agency
     // and has the Name/Agency shape, or is glued to the sentence without a space
     int cut = -1;
@@ -145,12 +155,14 @@ final class Furniture {
 
   /** {@code (aa)}, {@code (dpa/AFP)}: the author or agency sigle closing a paragraph. */
   static boolean isSigle(String line) {
+    if (!line.endsWith(")")) return false; // the pattern ends with ")" at the end of the line
     Matcher m = SIGLE.matcher(line);
     return m.find() && m.start() == 0;
   }
 
   /** The paragraph without its closing sigle, or the paragraph itself. */
   static String withoutSigle(String line) {
+    if (!line.endsWith(")")) return line;
     Matcher m = SIGLE.matcher(line);
     return m.find() && m.start() > 0 ? line.substring(0, m.start()) : line;
   }

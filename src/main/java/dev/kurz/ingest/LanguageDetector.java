@@ -26,13 +26,21 @@ public final class LanguageDetector {
   /** ISO 639-1 code (or the model's ISO 639-3 code where there is none), or null when unsure or too short. */
   public static String detect(String text) {
     String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-    if (sample.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) return null;
+    if (!hasLetters(sample, MIN_LETTERS)) return null;
     String quick = StopwordGuess.guess(sample);
     if (quick != null) return quick;
     Language best = new LanguageDetectorME(Model.INSTANCE).predictLanguage(sample);
     if (best == null || best.getConfidence() < 0.1) return null;
     String code = best.getLang();
     return ISO3_TO_ISO1.getOrDefault(code, code);
+  }
+
+  private static boolean hasLetters(String s, int wanted) {
+    int letters = 0;
+    for (int i = 0; i < s.length() && letters < wanted; i++) {
+      if (Character.isLetter(s.codePointAt(i))) letters++;
+    }
+    return letters >= wanted;
   }
 
   /** English name of a language code: "en" becomes "English". */

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * URL hits the same entry; whitespace and Unicode composition differences do not miss.
  */
 public final class CacheKey {
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
+  // Runs of spaces, tabs and no-break spaces become one space. A lone space is already that, and
+  // leaving it unmatched spares a replacement for every word of the text: two or more, or a run
+  // starting with a tab or no-break space.
+  private static final Pattern SPACES = Pattern.compile("(?: [ \\t\\u00A0]|[\\t\\u00A0])[ \\t\\u00A0]*");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
   private final MessageDigest md;
@@ -50,7 +53,7 @@ public final class CacheKey {
 
   /** NFC, no trailing spaces, runs of spaces as one, at most one blank line between paragraphs. */
   public static String normalizeText(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
+    String s = (Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC)).replace("\r\n", "\n").replace('\r', '\n');
     s = SPACES.matcher(s).replaceAll(" ");
     s = s.replace(" \n", "\n").replace("\n ", "\n");
     return BLANK_LINES.matcher(s).replaceAll("\n\n").strip();

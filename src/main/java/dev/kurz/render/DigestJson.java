@@ -26,8 +26,35 @@ public final class DigestJson {
     root.put("created", d.created().toString());
     root.put("article_count", d.articleCount());
     ArrayNode stories = root.putArray("stories");
-    for (Story s : d.stories()) {
-      ObjectNode o = stories.addObject();
+    for (Story s : d.stories()) stories.add(storyTree(s));
+    return root;
+  }
+
+  public static String write(Digest d) {
+    return RecordJson.write(toTree(d), true);
+  }
+
+  /**
+   * The same JSON as {@link #write(Digest)}, streamed one story at a time: a digest of 10,000
+   * articles never exists as one tree or one string in memory.
+   */
+  public static void write(Digest d, java.io.Writer out) throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator g = RecordJson.MAPPER.writer()
+        .with(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).createGenerator(out)) {
+      g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      g.writeStartObject();
+      g.writeStringField("created", d.created().toString());
+      g.writeNumberField("article_count", d.articleCount());
+      g.writeArrayFieldStart("stories");
+      for (Story s : d.stories()) g.writeTree(storyTree(s));
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static ObjectNode storyTree(Story s) {
+    {
+      ObjectNode o = RecordJson.MAPPER.createObjectNode();
       o.put("headline", s.headline());
       o.put("synthesis", s.synthesis());
       o.put("origin", s.origin().name().toLowerCase(Locale.ROOT));
@@ -58,12 +85,8 @@ public final class DigestJson {
       o.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens());
       ArrayNode articles = o.putArray("articles");
       for (ArticleResult a : s.articles()) articles.add(RecordJson.toTree(a));
+      return o;
     }
-    return root;
-  }
-
-  public static String write(Digest d) {
-    return RecordJson.write(toTree(d), true);
   }
 
   private static ObjectNode ref(Story s, ClaimRef r) {

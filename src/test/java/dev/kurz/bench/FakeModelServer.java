@@ -137,9 +137,25 @@ public final class FakeModelServer {
     response.put("id", "chatcmpl-bench").put("object", "chat.completion").put("created", 1_700_000_000).put("model", "bench-model");
     ObjectNode choice = response.putArray("choices").addObject();
     choice.put("index", 0).put("finish_reason", "stop");
-    choice.putObject("message").put("role", "assistant").put("content", analysisFor(text.toString()));
+    String content = body.contains("story_synthesis") ? synthesisFor(text.toString()) : analysisFor(text.toString());
+    choice.putObject("message").put("role", "assistant").put("content", content);
     response.putObject("usage").put("prompt_tokens", body.length() / 4).put("completion_tokens", 700).put("total_tokens", body.length() / 4 + 700);
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(response.toString()).build();
+  }
+
+  /** A valid story synthesis: the first article's headline, one key claim from each article's first claim. */
+  static String synthesisFor(String requestText) {
+    Matcher headline = Pattern.compile("Headline: (.*)").matcher(requestText);
+    ObjectNode synthesis = JSON.createObjectNode();
+    synthesis.put("headline", headline.find() ? headline.group(1) : "A story");
+    synthesis.put("synthesis", "Several articles report the same events, made up for the benchmark.");
+    ArrayNode sources = synthesis.putArray("key_claims").addObject().put("claim", "The articles agree on the first point.")
+        .putArray("sources");
+    Matcher first = Pattern.compile("- (a\\d+c1) ").matcher(requestText);
+    while (first.find()) sources.add(first.group(1));
+    if (sources.isEmpty()) sources.add("a1c1");
+    synthesis.putArray("contradictions");
+    return synthesis.toString();
   }
 
   /** A valid analysis of the article found in a request's text: its first sentences as quotes. */
@@ -147,18 +163,27 @@ public final class FakeModelServer {
     String article = "";
     Matcher matcher = ARTICLE.matcher(requestText);
     if (matcher.find()) article = matcher.group(1);
+    String firstLine = article.lines().findFirst().orElse("").strip();
+    List<String> quotes = sentences(article, 8);
     ObjectNode analysis = JSON.createObjectNode();
     analysis.put("source_language", "de");
-    analysis.put("headline", "Benchmark article analysed");
-    analysis.put("summary", "A summary of the article, made up for the benchmark. It attributes what it reports.");
+    analysis.put("headline", firstLine.isEmpty() ? "Benchmark article analysed" : firstLine);
+    analysis.put("summary", "A summary made up for the benchmark: " + (quotes.isEmpty() ? "nothing to report." : quotes.get(0)));
     ArrayNode points = analysis.putArray("key_points");
     points.add("First point.").add("Second point.").add("Third point.");
     ArrayNode claims = analysis.putArray("claims");
-    for (String sentence : sentences(article, 8)) {
-      claims.addObject().put("claim", "A claim made in the article.").put("attributed_to", "the article")
+    for (String sentence : quotes) {
+      claims.addObject().put("claim", "The article says: " + sentence).put("attributed_to", "the article")
           .put("source_type", "article_voice").put("modality", "stated").put("quote", sentence);
     }
-    analysis.putArray("entities").addObject().put("name", "Berlin").put("original", "Berlin").put("type", "place");
+    ArrayNode entities = analysis.putArray("entities");
+    // The headline's capitalized words stand in for the names a model would list.
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String w : firstLine.split("[^\\p{L}]+")) {
+      if (w.length() > 3 && Character.isUpperCase(w.charAt(0)) && names.size() < 4) names.add(w);
+    }
+    if (names.isEmpty()) names.add("Berlin");
+    for (String w : names) entities.addObject().put("name", w).put("original", w).put("type", "other");
     return analysis.toString();
   }
 
