@@ -105,35 +105,27 @@ final class DigestCommand implements Callable<Integer> {
   }
 
   private void write(Digest digest, Format fmt) throws IOException {
-    if (fmt == Format.json) {
-      // Streamed story by story: a big digest's JSON is never one string in memory.
-      if (out == null) {
-        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(term.out(), term.out().charset()));
-        DigestJson.write(digest, w);
-        w.write("\n");
-        w.flush();
-      } else {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (java.io.Writer w = Files.newBufferedWriter(out)) {
-          DigestJson.write(digest, w);
-          w.write("\n");
-        }
-      }
-      return;
-    }
-    String text = switch (fmt) {
-      case markdown -> DigestMarkdownRenderer.render(digest);
-      case json -> DigestJson.write(digest) + "\n";
-      case html -> DigestHtmlRenderer.render(digest);
-    };
+    java.io.Writer w;
     if (out == null) {
-      term.out().print(text);
-      term.out().flush();
+      w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(term.out(), term.out().charset()));
     } else {
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.writeString(out, text);
+      w = Files.newBufferedWriter(out);
+    }
+    try {
+      switch (fmt) {
+        // Streamed story by story: a big digest's JSON is never one string in memory.
+        case json -> {
+          DigestJson.write(digest, w);
+          w.write("\n");
+        }
+        case markdown -> w.write(DigestMarkdownRenderer.render(digest));
+        case html -> w.write(DigestHtmlRenderer.render(digest));
+      }
+    } finally {
+      if (out == null) w.flush(); // standard output stays open
+      else w.close();
     }
   }
 

@@ -41,9 +41,6 @@ public final class NoDelaySockets extends SocketFactory {
 
   private static Socket noDelay(Socket s) throws IOException {
     s.setTcpNoDelay(true);
-    if (System.getProperty("kurz.quickack") != null && s.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK)) {
-      s.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
-    }
     return s;
   }
 }
