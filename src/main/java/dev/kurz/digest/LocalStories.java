@@ -148,12 +148,17 @@ public final class LocalStories {
     return byCentrality(articles).get(0);
   }
 
-  /** All articles' indexes up to {@link #MAX_CLAIM_ARTICLES}; beyond, the most central ones. In story order. */
-  static List<Integer> core(List<ArticleResult> articles) {
+  /** Where claims are compared: every article's index up to {@link #MAX_CLAIM_ARTICLES}, beyond that the most central. */
+  private static List<Integer> core(List<ArticleResult> articles) {
+    return mostCentral(articles, MAX_CLAIM_ARTICLES);
+  }
+
+  /** The indexes of the {@code limit} most central articles (all of them when there are no more), in story order. */
+  static List<Integer> mostCentral(List<ArticleResult> articles, int limit) {
     List<Integer> order = byCentrality(articles);
-    List<Integer> core = new ArrayList<>(order.subList(0, Math.min(order.size(), MAX_CLAIM_ARTICLES)));
-    core.sort(null);
-    return core;
+    List<Integer> chosen = new ArrayList<>(order.subList(0, Math.min(order.size(), limit)));
+    chosen.sort(null);
+    return chosen;
   }
 
   /**
@@ -161,7 +166,7 @@ public final class LocalStories {
    * share with each other article's, summed (counted through each word's frequency, so a story of
    * thousands costs no pairwise work); ties keep story order.
    */
-  static List<Integer> byCentrality(List<ArticleResult> articles) {
+  private static List<Integer> byCentrality(List<ArticleResult> articles) {
     List<Set<String>> words = new ArrayList<>();
     java.util.Map<String, Integer> df = new java.util.HashMap<>();
     for (ArticleResult a : articles) {

@@ -85,7 +85,7 @@ public final class StoryGrouper {
     return g;
   }
 
-  /** The symmetric matrix of pairwise similarities in [0, 1]; the diagonal is 1. For tests and small batches. */
+  /** The symmetric matrix of every pair's similarity in [0, 1], the diagonal 1: for tests, to compare {@link #graph} with. */
   double[][] similarities(List<DigestItem> items) {
     Views views = views(items);
     int n = items.size();

@@ -57,9 +57,8 @@ public final class Synthesizer {
     if (articles.size() == 1) return LocalStories.of(articles);
     List<Contradiction> local = LocalStories.contradictions(articles);
     // A big story goes to the model as its most central articles; their claim ids map back.
-    List<Integer> shown = articles.size() <= MAX_ARTICLES_SHOWN ? null
-        : LocalStories.byCentrality(articles).subList(0, MAX_ARTICLES_SHOWN).stream().sorted().toList();
-    List<ArticleResult> prompted = shown == null ? articles : shown.stream().map(articles::get).toList();
+    List<Integer> shown = LocalStories.mostCentral(articles, MAX_ARTICLES_SHOWN);
+    List<ArticleResult> prompted = shown.stream().map(articles::get).toList();
     int[] counts = prompted.stream().mapToInt(a -> a.analysis().claims().size()).toArray();
     String key = cacheKey(articles);
     if (options.readCache()) {
@@ -97,7 +96,6 @@ public final class Synthesizer {
 
   /** Claim references of the prompted articles back to the story's own indexes. */
   private static SynthesisSchema.Answer remap(SynthesisSchema.Answer answer, List<Integer> shown) {
-    if (shown == null) return answer;
     List<KeyClaim> claims = answer.keyClaims().stream()
         .map(k -> new KeyClaim(k.claim(), k.sources().stream().map(r -> remap(r, shown)).toList())).toList();
     List<Contradiction> contradictions = answer.contradictions().stream()
@@ -111,7 +109,6 @@ public final class Synthesizer {
 
   /** The local contradiction candidates between prompted articles, in the prompt's numbering. */
   private static List<Contradiction> localTo(List<Contradiction> local, List<Integer> shown) {
-    if (shown == null) return local;
     List<Contradiction> out = new ArrayList<>();
     for (Contradiction c : local) {
       int a = shown.indexOf(c.asserted().article());

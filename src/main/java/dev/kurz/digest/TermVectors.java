@@ -56,20 +56,12 @@ final class TermVectors {
     }
   }
 
-  int size() {
-    return terms.size();
-  }
-
   int[] terms(int article) {
     return terms.get(article);
   }
 
   double[] weights(int article) {
     return weights.get(article);
-  }
-
-  int documentFrequency(int term) {
-    return df[term];
   }
 
   double cosine(int a, int b) {
