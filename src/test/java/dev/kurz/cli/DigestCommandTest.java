@@ -106,6 +106,46 @@ class DigestCommandTest {
   }
 
   @Test
+  void aBigStoryShowsTheModelItsSixteenMostCentralArticlesAndMapsTheClaimIdsBack() throws IOException {
+    CliRun run = cli();
+    JsonNode[] captured = new JsonNode[1];
+    llm.compute("<story>", body -> {
+      captured[0] = body;
+      return SYNTHESIS; // cites a1c1 and a2c2 of the articles it was shown
+    });
+    JsonNode article = null;
+    for (JsonNode a : FakeLlm.JSON.readTree(resource("/stories/witkoff-moskau.json")).path("articles")) {
+      if (a.path("id").asText().equals("a-westkurier")) article = a;
+    }
+    // Twenty copies of one article; the first four answered with a headline and summary of their
+    // own, so they are the story's least central and the model is shown the other sixteen.
+    String usual = article.path("analysis").toString();
+    com.fasterxml.jackson.databind.node.ObjectNode odd = article.path("analysis").deepCopy();
+    odd.put("headline", "Quite another angle").put("summary", "Nothing in common with the rest.");
+    llm.compute(article.path("analysis").path("claims").get(0).path("quote").asText(),
+        body -> FakeLlm.allText(body).contains("Sonderfall") ? odd.toString() : usual);
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Path p = home.resolve(String.format("a%02d.txt", i));
+      Files.writeString(p, article.path("text").asText() + "\n\n" + (i < 4 ? "Sonderfall " : "Nachtrag ") + i + ".");
+      files.add(p.toString());
+    }
+    files.sort(null);
+    List<String> all = new ArrayList<>(files);
+    all.addAll(List.of("--format", "json"));
+    run.run(args(all.toArray(String[]::new)));
+    assertThat(run.exit).as(run.err).isZero();
+    JsonNode s = FakeLlm.JSON.readTree(run.out).path("stories").get(0);
+    assertThat(s.path("sources")).hasSize(20);
+    assertThat(s.path("origin").asText()).isEqualTo("synthesized");
+    String prompt = FakeLlm.allText(captured[0]);
+    assertThat(prompt).contains("The story has 20 articles; the 16 most central are shown.")
+        .contains("Article a16:").doesNotContain("Article a17:");
+    // The model's a1c1 is the first article it was shown: the story's fifth.
+    assertThat(s.path("key_claims").get(0).path("sources").get(0).path("id").asText()).isEqualTo("a5c1");
+  }
+
+  @Test
   void anInvalidSynthesisGetsOneRepairThenTheStoryIsBuiltLocally() throws IOException {
     llm = new FakeLlm(FakeLlm.Wire.OPENAI);
     llm.answer("<story>", "{\"headline\": \"x\", \"synthesis\": \"y\", \"key_claims\": [{\"claim\": \"z\", \"sources\": [\"a9c9\"]}], \"contradictions\": []}");
