@@ -219,7 +219,14 @@ public final class StoryGrouper {
       }
       chosen[a] = pairs;
     });
-    return java.util.Arrays.stream(chosen).flatMapToLong(java.util.Arrays::stream).sorted().distinct().toArray();
+    // Each pair once: sorted, then duplicates dropped in place (LongStream.distinct would box them all).
+    long[] all = java.util.Arrays.stream(chosen).flatMapToLong(java.util.Arrays::stream).toArray();
+    java.util.Arrays.sort(all);
+    int unique = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) all[unique++] = all[i];
+    }
+    return java.util.Arrays.copyOf(all, unique);
   }
 
   /** Far-apart dates make the same story less likely; unknown dates change nothing. */
