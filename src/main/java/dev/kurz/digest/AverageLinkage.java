@@ -1,11 +1,9 @@
 package dev.kurz.digest;
 
+import it.unimi.dsi.fastutil.ints.Int2DoubleMaps;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Agglomerative clustering with average linkage over a sparse similarity graph: repeatedly merges
@@ -20,16 +18,6 @@ import java.util.PriorityQueue;
 final class AverageLinkage {
   private AverageLinkage() {}
 
-  /** A candidate merge as it was when pushed; stale once either side changed. Best first: highest average, lowest indexes. */
-  private record Merge(double average, int lo, int hi) implements Comparable<Merge> {
-    @Override
-    public int compareTo(Merge o) {
-      int c = Double.compare(o.average, average);
-      if (c != 0) return c;
-      return lo != o.lo ? Integer.compare(lo, o.lo) : Integer.compare(hi, o.hi);
-    }
-  }
-
   /** Clusters of a dense symmetric matrix (the diagonal is ignored). */
   static List<List<Integer>> cluster(double[][] sim, double threshold) {
     int n = sim.length;
@@ -43,69 +31,154 @@ final class AverageLinkage {
   /** Clusters of indexes 0..n-1, each sorted, ordered by their first member. */
   static List<List<Integer>> cluster(Graph graph, double threshold) {
     int n = graph.n;
-    @SuppressWarnings("unchecked")
-    Map<Integer, Double>[] sums = new Map[n];
-    int[] size = new int[n];
-    List<List<Integer>> members = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      sums[i] = new HashMap<>();
-      size[i] = 1;
-      members.add(new ArrayList<>(List.of(i)));
+    int[] degree = new int[n];
+    for (int e = 0; e < graph.size; e++) {
+      if (graph.sim[e] > 0) {
+        degree[graph.from[e]]++;
+        degree[graph.to[e]]++;
+      }
     }
-    PriorityQueue<Merge> heap = new PriorityQueue<>();
+    // sums[i].get(k): the sum of similarities between the members of clusters i and k (only
+    // positive similarities are listed, so 0 means none); null once i is merged into another.
+    Int2DoubleOpenHashMap[] sums = new Int2DoubleOpenHashMap[n];
+    for (int i = 0; i < n; i++) sums[i] = new Int2DoubleOpenHashMap(degree[i]);
     for (int e = 0; e < graph.size; e++) {
       int i = graph.from[e];
       int j = graph.to[e];
       double s = graph.sim[e];
       if (s <= 0) continue;
-      sums[i].merge(j, s, Double::sum);
-      sums[j].merge(i, s, Double::sum);
+      sums[i].addTo(j, s);
+      sums[j].addTo(i, s);
     }
+    Merges heap = new Merges();
     for (int i = 0; i < n; i++) {
-      for (var e : sums[i].entrySet()) {
-        if (e.getKey() > i && e.getValue() >= threshold) heap.add(new Merge(e.getValue(), i, e.getKey()));
+      for (var e : Int2DoubleMaps.fastIterable(sums[i])) {
+        if (e.getIntKey() > i && e.getDoubleValue() >= threshold) heap.push(e.getDoubleValue(), i, e.getIntKey());
       }
     }
-    boolean[] alive = new boolean[n];
-    java.util.Arrays.fill(alive, true);
+    int[] size = new int[n];
+    java.util.Arrays.fill(size, 1);
+    // Members as chains: a cluster is known by its lowest member, next[] links the rest.
+    int[] next = new int[n];
+    int[] last = new int[n];
+    for (int i = 0; i < n; i++) {
+      next[i] = -1;
+      last[i] = i;
+    }
     while (!heap.isEmpty()) {
-      Merge m = heap.poll();
-      int a = m.lo();
-      int b = m.hi();
-      if (!alive[a] || !alive[b]) continue;
-      Double sum = sums[a].get(b);
-      if (sum == null || sum / ((double) size[a] * size[b]) != m.average()) continue; // stale
+      double average = heap.topAverage();
+      int a = heap.topLo();
+      int b = heap.topHi();
+      heap.pop();
+      if (sums[a] == null || sums[b] == null) continue;
+      double sum = sums[a].get(b);
+      if (sum == 0 || sum / ((double) size[a] * size[b]) != average) continue; // stale
       // Merge b into a (a is the lower index); sums to every neighbour add up.
       sums[a].remove(b);
       sums[b].remove(a);
-      for (var e : sums[b].entrySet()) {
-        int k = e.getKey();
-        sums[a].merge(k, e.getValue(), Double::sum);
+      for (var e : Int2DoubleMaps.fastIterable(sums[b])) {
+        int k = e.getIntKey();
+        sums[a].addTo(k, e.getDoubleValue());
         sums[k].remove(b);
       }
-      sums[b] = Map.of();
-      alive[b] = false;
+      sums[b] = null;
       size[a] += size[b];
-      members.get(a).addAll(members.get(b));
-      members.set(b, null);
-      for (var e : sums[a].entrySet()) {
-        int k = e.getKey();
-        double s = e.getValue();
+      next[last[a]] = b;
+      last[a] = last[b];
+      for (var e : Int2DoubleMaps.fastIterable(sums[a])) {
+        int k = e.getIntKey();
+        double s = e.getDoubleValue();
         sums[k].put(a, s);
-        double average = s / ((double) size[a] * size[k]);
-        if (average >= threshold) heap.add(new Merge(average, Math.min(a, k), Math.max(a, k)));
+        double avg = s / ((double) size[a] * size[k]);
+        if (avg >= threshold) heap.push(avg, Math.min(a, k), Math.max(a, k));
       }
     }
     List<List<Integer>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (alive[i]) {
-        List<Integer> c = new ArrayList<>(members.get(i));
-        c.sort(null);
-        out.add(List.copyOf(c));
-      }
+      if (sums[i] == null) continue;
+      int[] c = new int[size[i]];
+      int m = 0;
+      for (int k = i; k != -1; k = next[k]) c[m++] = k;
+      java.util.Arrays.sort(c);
+      out.add(java.util.Arrays.stream(c).boxed().toList());
     }
-    out.sort(Comparator.comparing(c -> c.get(0)));
-    return out;
+    return out; // ordered by first member: a cluster's first member is its own index
+  }
+
+  /**
+   * The candidate merges as a binary heap over parallel arrays, each as it was when pushed (stale
+   * once either side changed): best first, highest average, then lowest indexes.
+   */
+  private static final class Merges {
+    private double[] average = new double[1024];
+    private int[] lo = new int[1024];
+    private int[] hi = new int[1024];
+    private int size;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    double topAverage() {
+      return average[0];
+    }
+
+    int topLo() {
+      return lo[0];
+    }
+
+    int topHi() {
+      return hi[0];
+    }
+
+    void push(double avg, int l, int h) {
+      if (size == average.length) {
+        average = java.util.Arrays.copyOf(average, size * 2);
+        lo = java.util.Arrays.copyOf(lo, size * 2);
+        hi = java.util.Arrays.copyOf(hi, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (!before(avg, l, h, parent)) break;
+        set(i, average[parent], lo[parent], hi[parent]);
+        i = parent;
+      }
+      set(i, avg, l, h);
+    }
+
+    void pop() {
+      size--;
+      if (size == 0) return;
+      double avg = average[size];
+      int l = lo[size];
+      int h = hi[size];
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && before(average[child + 1], lo[child + 1], hi[child + 1], child)) child++;
+        if (!before(average[child], lo[child], hi[child], avg, l, h)) break;
+        set(i, average[child], lo[child], hi[child]);
+        i = child;
+      }
+      set(i, avg, l, h);
+    }
+
+    private boolean before(double avg, int l, int h, int slot) {
+      return before(avg, l, h, average[slot], lo[slot], hi[slot]);
+    }
+
+    private static boolean before(double avg, int l, int h, double avg2, int l2, int h2) {
+      if (avg != avg2) return avg > avg2;
+      return l != l2 ? l < l2 : h < h2;
+    }
+
+    private void set(int i, double avg, int l, int h) {
+      average[i] = avg;
+      lo[i] = l;
+      hi[i] = h;
+    }
   }
 
   /** Undirected weighted pairs over nodes 0..n-1, each pair listed once; grows as added to. */

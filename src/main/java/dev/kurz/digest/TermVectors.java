@@ -1,8 +1,8 @@
 package dev.kurz.digest;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import java.util.Map;
  * {@link #weigh}; immutable after that.
  */
 final class TermVectors {
-  private final Map<String, Integer> ids = new HashMap<>();
+  private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
   private int[] df = new int[256];
   private final List<int[]> terms = new ArrayList<>();
   private final List<double[]> weights = new ArrayList<>();
@@ -26,7 +26,7 @@ final class TermVectors {
     double[] w = new double[counts.size()];
     int k = 0;
     for (var e : counts.entrySet()) {
-      int id = ids.computeIfAbsent(e.getKey(), key -> ids.size());
+      int id = ids.computeIfAbsent(e.getKey(), (String key) -> ids.size());
       if (id == df.length) df = Arrays.copyOf(df, df.length * 2);
       df[id]++;
       t[k] = id;
