@@ -4,11 +4,11 @@ import dev.kurz.config.Key;
 import dev.kurz.config.Settings;
 import dev.kurz.digest.Digest;
 import dev.kurz.digest.Digester;
-import dev.kurz.digest.DigestItem;
 import dev.kurz.digest.StoryGrouper;
 import dev.kurz.digest.Synthesizer;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.InputException;
+import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.RetryPolicy;
@@ -78,11 +78,15 @@ final class DigestCommand implements Callable<Integer> {
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
       SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames).keepingTexts();
       List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
-      List<DigestItem> items = new ArrayList<>();
+      List<ArticleResult> results = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
       for (Outcome o : outcomes) {
-        if (o instanceof Outcome.Done d) items.add(new DigestItem(d.result(), job.text(d.label())));
+        if (o instanceof Outcome.Done d) {
+          results.add(d.result());
+          labels.add(d.label());
+        }
       }
-      if (!items.isEmpty()) {
+      if (!results.isEmpty()) {
         Settings s = services.settings();
         AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
         Synthesizer synthesizer = new Synthesizer(job.backend(), services.prompts(), cache,
@@ -90,7 +94,7 @@ final class DigestCommand implements Callable<Integer> {
                 !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
             RetryPolicy.DEFAULT, term.sleeper());
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
-            .digest(items);
+            .digest(results, i -> job.takeText(labels.get(i)));
         write(digest, fmt);
         if (!global.quiet) {
           long synthesized = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.SYNTHESIZED).count();

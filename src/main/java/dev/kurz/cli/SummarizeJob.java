@@ -56,9 +56,13 @@ final class SummarizeJob {
     return this;
   }
 
-  /** The analysed text of an input read by {@link #run}, when texts are kept; else "". */
-  String text(String label) {
-    return texts == null ? "" : texts.getOrDefault(label, "");
+  /**
+   * The analysed text of an input read by {@link #run}, when texts are kept; else "". The job lets
+   * go of it: a second call gives "" (a big digest's texts are needed once, for grouping).
+   */
+  String takeText(String label) {
+    String text = texts == null ? null : texts.remove(label);
+    return text == null ? "" : text;
   }
 
   /** The run's backend: every request, summaries and syntheses alike, shares one adaptive limit. */

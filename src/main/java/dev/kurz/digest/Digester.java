@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 /**
  * Finished articles to a {@link Digest}: groups them into stories, writes each story (a synthesis
@@ -37,14 +38,18 @@ public final class Digester {
     this.clock = clock;
   }
 
-  public Digest digest(List<DigestItem> items) throws InterruptedException {
-    List<List<Integer>> groups = new ArrayList<>(grouper.group(items));
+  /**
+   * The digest of {@code results} (in input order); {@code texts} gives article i's analysed text,
+   * asked once for grouping and not kept (see {@link StoryGrouper#group(List, IntFunction)}).
+   */
+  public Digest digest(List<ArticleResult> results, IntFunction<String> texts) throws InterruptedException {
+    List<List<Integer>> groups = new ArrayList<>(grouper.group(results, texts));
     groups.sort(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
     Semaphore permits = new Semaphore(concurrency);
     List<Future<Story>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (List<Integer> g : groups) {
-        List<ArticleResult> members = g.stream().map(i -> items.get(i).result()).toList();
+        List<ArticleResult> members = g.stream().map(results::get).toList();
         permits.acquire();
         futures.add(pool.submit(() -> {
           try {

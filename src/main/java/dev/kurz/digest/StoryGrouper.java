@@ -1,8 +1,12 @@
 package dev.kurz.digest;
 
 import dev.kurz.model.Analysis;
+import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Entity;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -63,7 +68,21 @@ public final class StoryGrouper {
 
   /** Stories as lists of indexes into {@code items}, each in input order, stories ordered by first article. */
   public List<List<Integer>> group(List<DigestItem> items) {
-    return AverageLinkage.cluster(graph(items), settings.threshold());
+    return group(results(items), i -> items.get(i).text());
+  }
+
+  /**
+   * Stories as lists of indexes into {@code results}, each in input order, stories ordered by first
+   * article. {@code texts} gives article i's analysed text ("" when unknown); it is asked once per
+   * article, while the views are built, and the text is not kept: a big batch's texts can go
+   * before the clustering starts.
+   */
+  public List<List<Integer>> group(List<ArticleResult> results, IntFunction<String> texts) {
+    return AverageLinkage.cluster(graph(results, texts), settings.threshold());
+  }
+
+  private static List<ArticleResult> results(List<DigestItem> items) {
+    return items.stream().map(DigestItem::result).toList();
   }
 
   /**
@@ -71,9 +90,9 @@ public final class StoryGrouper {
    * each article's {@link #NEIGHBOURS} likeliest partners, found through the articles sharing its
    * strongest terms (so a batch of 10,000 compares about half a million pairs, not 50 million).
    */
-  AverageLinkage.Graph graph(List<DigestItem> items) {
-    Views views = views(items);
-    int n = items.size();
+  private AverageLinkage.Graph graph(List<ArticleResult> results, IntFunction<String> texts) {
+    Views views = views(results, texts);
+    int n = results.size();
     long[] pairs = n <= ALL_PAIRS ? allPairs(n) : candidatePairs(views, n);
     double[] sims = new double[pairs.length];
     IntStream.range(0, pairs.length).parallel()
@@ -87,7 +106,7 @@ public final class StoryGrouper {
 
   /** The symmetric matrix of every pair's similarity in [0, 1], the diagonal 1: for tests, to compare {@link #graph} with. */
   double[][] similarities(List<DigestItem> items) {
-    Views views = views(items);
+    Views views = views(results(items), i -> items.get(i).text());
     int n = items.size();
     double[][] sim = new double[n][n];
     for (int i = 0; i < n; i++) {
@@ -124,16 +143,17 @@ public final class StoryGrouper {
     }
   }
 
-  private Views views(List<DigestItem> items) {
-    Views v = new Views(items.size());
-    Set<String> gazetteer = gazetteer(items);
-    for (int i = 0; i < items.size(); i++) {
-      DigestItem item = items.get(i);
-      List<String> words = Words.plain(item.text()); // the text is split once for two views
-      v.names.add(names(item.result().analysis(), words, gazetteer));
-      v.wording.add(wording(item.result().analysis()));
+  private Views views(List<ArticleResult> results, IntFunction<String> texts) {
+    Views v = new Views(results.size());
+    Set<String> gazetteer = gazetteer(results);
+    for (int i = 0; i < results.size(); i++) {
+      ArticleResult result = results.get(i);
+      String text = texts.apply(i);
+      List<String> words = Words.plain(text == null ? "" : text); // the text is split once for two views
+      v.names.add(names(result.analysis(), words, gazetteer));
+      v.wording.add(wording(result.analysis()));
       v.text.add(bag(Words.stems(words)));
-      v.dates[i] = date(item.result().source().published());
+      v.dates[i] = date(result.source().published());
     }
     v.names.weigh(BACKGROUND_DOCUMENTS);
     v.wording.weigh(BACKGROUND_DOCUMENTS);
@@ -160,26 +180,38 @@ public final class StoryGrouper {
     int[][] sigView = new int[n][];
     int[][] sigTerm = new int[n][];
     double[][] sigWeight = new double[n][];
-    Map<Long, List<Integer>> postings = new HashMap<>();
+    Long2ObjectOpenHashMap<IntArrayList> postings = new Long2ObjectOpenHashMap<>();
     for (int a = 0; a < n; a++) {
-      List<double[]> all = new ArrayList<>(); // {score, view, term, weight}
+      int total = 0;
+      for (int v = 0; v < 3; v++) total += views.view(v).terms(a).length;
+      int[] view = new int[total];
+      int[] term = new int[total];
+      double[] weight = new double[total];
+      double[] score = new double[total];
+      int k = 0;
       for (int v = 0; v < 3; v++) {
         int[] t = views.view(v).terms(a);
         double[] w = views.view(v).weights(a);
-        for (int k = 0; k < t.length; k++) all.add(new double[] {views.weight(v) * w[k], v, t[k], w[k]});
+        for (int q = 0; q < t.length; q++, k++) {
+          view[k] = v;
+          term[k] = t[q];
+          weight[k] = w[q];
+          score[k] = views.weight(v) * w[q];
+        }
       }
-      all.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(x[1], y[1])
-          : Double.compare(x[2], y[2]));
-      int m = Math.min(SIGNATURE, all.size());
+      int[] order = java.util.stream.IntStream.range(0, total).toArray();
+      IntArrays.quickSort(order, (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
+          : view[x] != view[y] ? Integer.compare(view[x], view[y]) : Integer.compare(term[x], term[y]));
+      int m = Math.min(SIGNATURE, total);
       sigView[a] = new int[m];
       sigTerm[a] = new int[m];
       sigWeight[a] = new double[m];
-      for (int k = 0; k < m; k++) {
-        double[] e = all.get(k);
-        sigView[a][k] = (int) e[1];
-        sigTerm[a][k] = (int) e[2];
-        sigWeight[a][k] = e[3];
-        postings.computeIfAbsent((long) sigView[a][k] << 32 | sigTerm[a][k], key -> new ArrayList<>()).add(a);
+      for (int q = 0; q < m; q++) {
+        int e = order[q];
+        sigView[a][q] = view[e];
+        sigTerm[a][q] = term[e];
+        sigWeight[a][q] = weight[e];
+        postings.computeIfAbsent((long) view[e] << 32 | term[e], key -> new IntArrayList()).add(a);
       }
     }
     long[][] chosen = new long[n][];
@@ -190,13 +222,13 @@ public final class StoryGrouper {
       int[] touched = new int[sigTerm[a].length * POSTINGS_SCANNED];
       int count = 0;
       for (int k = 0; k < sigTerm[a].length; k++) {
-        List<Integer> list = postings.get((long) sigView[a][k] << 32 | sigTerm[a][k]);
-        int pos = java.util.Collections.binarySearch(list, a);
+        IntArrayList list = postings.get((long) sigView[a][k] << 32 | sigTerm[a][k]);
+        int pos = IntArrays.binarySearch(list.elements(), 0, list.size(), a);
         int from = Math.max(0, Math.min(pos - POSTINGS_SCANNED / 2, list.size() - POSTINGS_SCANNED));
         int to = Math.min(list.size(), from + POSTINGS_SCANNED);
         double w = views.weight(sigView[a][k]) * sigWeight[a][k];
         for (int q = from; q < to; q++) {
-          int b = list.get(q);
+          int b = list.getInt(q);
           if (b == a) continue;
           if (score[b] == 0) touched[count++] = b;
           score[b] += w;
@@ -250,10 +282,10 @@ public final class StoryGrouper {
   }
 
   /** Every folded word of every entity name in the batch, to spot names in texts whose analysis left them out. */
-  private static Set<String> gazetteer(List<DigestItem> items) {
+  private static Set<String> gazetteer(List<ArticleResult> results) {
     Set<String> g = new HashSet<>();
-    for (DigestItem item : items) {
-      for (Entity e : item.result().analysis().entities()) {
+    for (ArticleResult result : results) {
+      for (Entity e : result.analysis().entities()) {
         g.addAll(Words.plain(e.name()));
         g.addAll(Words.plain(e.original()));
       }

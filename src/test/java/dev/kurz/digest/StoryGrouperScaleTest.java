@@ -71,4 +71,19 @@ class StoryGrouperScaleTest {
     assertThat(sparseScores.pairF1()).isGreaterThan(0.9);
     assertThat(grouper.group(items)).as("deterministic").isEqualTo(sparse);
   }
+
+  @Test
+  void eachTextIsAskedForOnceAndNotNeededAfterwards() {
+    Random random = new Random(11);
+    List<DigestItem> items = new ArrayList<>();
+    for (int i = 0; i < 700; i++) items.add(article(i, (i * 37) % 140, random));
+    int[] asked = new int[items.size()];
+    List<dev.kurz.model.ArticleResult> results = items.stream().map(DigestItem::result).toList();
+    List<List<Integer>> grouped = StoryGrouper.defaults().group(results, i -> {
+      asked[i]++;
+      return items.get(i).text();
+    });
+    assertThat(asked).containsOnly(1);
+    assertThat(grouped).isEqualTo(StoryGrouper.defaults().group(items));
+  }
 }
