@@ -119,13 +119,13 @@ final class DigestCommand implements Callable<Integer> {
     }
     try {
       switch (fmt) {
-        // Streamed story by story: a big digest's JSON is never one string in memory.
+        // Streamed story by story: a big digest is never one string in memory.
         case json -> {
           DigestJson.write(digest, w);
           w.write("\n");
         }
-        case markdown -> w.write(DigestMarkdownRenderer.render(digest));
-        case html -> w.write(DigestHtmlRenderer.render(digest));
+        case markdown -> DigestMarkdownRenderer.write(digest, w);
+        case html -> DigestHtmlRenderer.write(digest, w);
       }
     } finally {
       if (out == null) w.flush(); // standard output stays open

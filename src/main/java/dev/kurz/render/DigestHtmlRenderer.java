@@ -9,6 +9,10 @@ import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Grounding;
 import dev.kurz.model.Source;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /**
@@ -49,6 +53,17 @@ public final class DigestHtmlRenderer {
       """;
 
   public static String render(Digest d) {
+    StringWriter out = new StringWriter();
+    try {
+      write(d, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /** Writes the page story by story: a big digest is never one string in memory. */
+  public static void write(Digest d, Writer out) throws IOException {
     StringBuilder b = new StringBuilder(32_768);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -82,9 +97,11 @@ public final class DigestHtmlRenderer {
       b.append("</ul>\n");
       for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(i, s.articles().get(i)));
       b.append("</section>\n");
+      out.append(b);
+      b.setLength(0);
     }
     b.append("</main>\n</body>\n</html>\n");
-    return b.toString();
+    out.append(b);
   }
 
   private static String claimPair(Story s, ClaimRef r) {

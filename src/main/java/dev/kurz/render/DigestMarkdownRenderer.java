@@ -8,6 +8,10 @@ import dev.kurz.digest.Story;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Source;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +24,17 @@ public final class DigestMarkdownRenderer {
   private DigestMarkdownRenderer() {}
 
   public static String render(Digest d) {
+    StringWriter out = new StringWriter();
+    try {
+      write(d, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /** Writes the digest story by story and article by article: a big digest is never one string in memory. */
+  public static void write(Digest d, Writer out) throws IOException {
     StringBuilder b = new StringBuilder(16_384);
     b.append("# Digest: ").append(d.stories().size()).append(d.stories().size() == 1 ? " story" : " stories")
         .append(" from ").append(d.articleCount()).append(d.articleCount() == 1 ? " article" : " articles").append("\n\n");
@@ -53,6 +68,7 @@ public final class DigestMarkdownRenderer {
         b.append('\n');
       }
       for (String w : s.warnings()) b.append("> ⚠ ").append(oneLine(w)).append("\n\n");
+      flush(b, out);
     }
     b.append("---\n\n# Articles\n\n");
     boolean first = true;
@@ -61,9 +77,15 @@ public final class DigestMarkdownRenderer {
         if (!first) b.append("\n---\n\n");
         first = false;
         b.append(MarkdownRenderer.render(a).replaceFirst("^# ", "## "));
+        flush(b, out);
       }
     }
-    return b.toString();
+    flush(b, out);
+  }
+
+  private static void flush(StringBuilder b, Writer out) throws IOException {
+    out.append(b);
+    b.setLength(0);
   }
 
   static String source(ArticleResult a) {
