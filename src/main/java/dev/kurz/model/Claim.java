@@ -12,6 +12,13 @@ public record Claim(
     String quote,
     Grounding grounding) {
 
+  public Claim {
+    // Words from the contract's short lists, repeated in every claim: one copy each (a 10,000-article
+    // digest holds some 80,000 claims).
+    sourceType = sourceType == null ? null : sourceType.intern();
+    modality = modality == null ? null : modality.intern();
+  }
+
   public Claim withGrounding(Grounding grounding) {
     return new Claim(claim, attributedTo, sourceType, modality, quote, grounding);
   }
