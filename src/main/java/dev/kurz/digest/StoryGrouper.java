@@ -199,7 +199,7 @@ public final class StoryGrouper {
           score[k] = views.weight(v) * w[q];
         }
       }
-      int[] order = java.util.stream.IntStream.range(0, total).toArray();
+      int[] order = IntStream.range(0, total).toArray();
       IntArrays.quickSort(order, (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
           : view[x] != view[y] ? Integer.compare(view[x], view[y]) : Integer.compare(term[x], term[y]));
       int m = Math.min(SIGNATURE, total);

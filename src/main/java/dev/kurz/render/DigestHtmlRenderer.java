@@ -10,8 +10,6 @@ import dev.kurz.model.Claim;
 import dev.kurz.model.Grounding;
 import dev.kurz.model.Source;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
 
@@ -51,16 +49,6 @@ public final class DigestHtmlRenderer {
       a,code{color:#0b57d0;word-break:break-all}
       main{overflow-wrap:anywhere}
       """;
-
-  public static String render(Digest d) {
-    StringWriter out = new StringWriter();
-    try {
-      write(d, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return out.toString();
-  }
 
   /** Writes the page story by story: a big digest is never one string in memory. */
   public static void write(Digest d, Writer out) throws IOException {

@@ -9,8 +9,6 @@ import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Source;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +16,10 @@ import java.util.List;
 /**
  * A digest as Markdown: stories biggest first, each with synthesis, sources, key claims (who said
  * what, with the German quote and an [a1] marker back to its source) and contradictions; then each
- * article in full as {@link MarkdownRenderer} writes it. A pure function.
+ * article in full as {@link MarkdownRenderer} writes it. Stateless.
  */
 public final class DigestMarkdownRenderer {
   private DigestMarkdownRenderer() {}
-
-  public static String render(Digest d) {
-    StringWriter out = new StringWriter();
-    try {
-      write(d, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return out.toString();
-  }
 
   /** Writes the digest story by story and article by article: a big digest is never one string in memory. */
   public static void write(Digest d, Writer out) throws IOException {
