@@ -177,16 +177,15 @@ public final class StoryGrouper {
    * everywhere). The best {@link #NEIGHBOURS} per article become pairs, each listed once.
    */
   private long[] candidatePairs(Views views, int n) {
-    int[][] sigView = new int[n][];
-    int[][] sigTerm = new int[n][];
-    double[][] sigWeight = new double[n][];
+    // Each signature term as its postings key (view << 32 | term id), with its score.
+    long[][] sigKey = new long[n][];
+    double[][] sigScore = new double[n][];
     Long2ObjectOpenHashMap<IntArrayList> postings = new Long2ObjectOpenHashMap<>();
     for (int a = 0; a < n; a++) {
       int total = 0;
       for (int v = 0; v < 3; v++) total += views.view(v).terms(a).length;
       int[] view = new int[total];
       int[] term = new int[total];
-      double[] weight = new double[total];
       double[] score = new double[total];
       int k = 0;
       for (int v = 0; v < 3; v++) {
@@ -195,7 +194,6 @@ public final class StoryGrouper {
         for (int q = 0; q < t.length; q++, k++) {
           view[k] = v;
           term[k] = t[q];
-          weight[k] = w[q];
           score[k] = views.weight(v) * w[q];
         }
       }
@@ -203,15 +201,13 @@ public final class StoryGrouper {
       IntArrays.quickSort(order, (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
           : view[x] != view[y] ? Integer.compare(view[x], view[y]) : Integer.compare(term[x], term[y]));
       int m = Math.min(SIGNATURE, total);
-      sigView[a] = new int[m];
-      sigTerm[a] = new int[m];
-      sigWeight[a] = new double[m];
+      sigKey[a] = new long[m];
+      sigScore[a] = new double[m];
       for (int q = 0; q < m; q++) {
         int e = order[q];
-        sigView[a][q] = view[e];
-        sigTerm[a][q] = term[e];
-        sigWeight[a][q] = weight[e];
-        postings.computeIfAbsent((long) view[e] << 32 | term[e], key -> new IntArrayList()).add(a);
+        sigKey[a][q] = (long) view[e] << 32 | term[e];
+        sigScore[a][q] = score[e];
+        postings.computeIfAbsent(sigKey[a][q], key -> new IntArrayList()).add(a);
       }
     }
     long[][] chosen = new long[n][];
@@ -219,14 +215,14 @@ public final class StoryGrouper {
     ThreadLocal<double[]> scores = ThreadLocal.withInitial(() -> new double[n]);
     IntStream.range(0, n).parallel().forEach(a -> {
       double[] score = scores.get();
-      int[] touched = new int[sigTerm[a].length * POSTINGS_SCANNED];
+      int[] touched = new int[sigKey[a].length * POSTINGS_SCANNED];
       int count = 0;
-      for (int k = 0; k < sigTerm[a].length; k++) {
-        IntArrayList list = postings.get((long) sigView[a][k] << 32 | sigTerm[a][k]);
+      for (int k = 0; k < sigKey[a].length; k++) {
+        IntArrayList list = postings.get(sigKey[a][k]);
         int pos = IntArrays.binarySearch(list.elements(), 0, list.size(), a);
         int from = Math.max(0, Math.min(pos - POSTINGS_SCANNED / 2, list.size() - POSTINGS_SCANNED));
         int to = Math.min(list.size(), from + POSTINGS_SCANNED);
-        double w = views.weight(sigView[a][k]) * sigWeight[a][k];
+        double w = sigScore[a][k];
         for (int q = from; q < to; q++) {
           int b = list.getInt(q);
           if (b == a) continue;

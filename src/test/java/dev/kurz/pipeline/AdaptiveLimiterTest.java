@@ -38,10 +38,7 @@ class AdaptiveLimiterTest {
 
   @Test
   void probesUpwardOnlyWhileEverySlotIsBusy() throws InterruptedException {
-    AdaptiveLimiter l = new AdaptiveLimiter(10);
-    List<AdaptiveLimiter.Ticket> tickets = new ArrayList<>();
-    for (int i = 0; i < 5; i++) tickets.add(l.acquire());
-    l.onRateLimited(tickets.get(4)); // limit 4, four in flight; the next probe after 4 successes
+    AdaptiveLimiter l = limitedToFour();
     for (int i = 0; i < 3; i++) {
       l.onSuccess();
       l.acquire();
@@ -50,10 +47,7 @@ class AdaptiveLimiterTest {
     l.onSuccess();
     assertThat(l.limit()).isEqualTo(5);
     // With slots to spare the limit is not what holds the batch back: no probe.
-    AdaptiveLimiter idle = new AdaptiveLimiter(10);
-    List<AdaptiveLimiter.Ticket> some = new ArrayList<>();
-    for (int i = 0; i < 5; i++) some.add(idle.acquire());
-    idle.onRateLimited(some.get(4)); // limit 4, four in flight
+    AdaptiveLimiter idle = limitedToFour();
     idle.onSuccess();
     idle.onSuccess(); // two in flight, at most three from here on
     for (int i = 0; i < 100; i++) {
@@ -65,9 +59,7 @@ class AdaptiveLimiterTest {
 
   @Test
   void aRejectedProbeDoublesTheWaitBeforeTheNextOne() throws InterruptedException {
-    AdaptiveLimiter l = new AdaptiveLimiter(10);
-    for (int i = 0; i < 4; i++) l.acquire();
-    l.onRateLimited(l.acquire()); // limit 4, next probe after 4 successes
+    AdaptiveLimiter l = limitedToFour();
     for (int i = 0; i < 4; i++) {
       l.onSuccess();
       l.acquire();
@@ -106,5 +98,14 @@ class AdaptiveLimiterTest {
       for (int i = 0; i < n; i++) l.onSuccess();
     }
     assertThat(l.limit()).isEqualTo(3);
+  }
+
+  /** Five requests at once, the fifth rejected: limit 4, four in flight, the next probe after 4 successes. */
+  private static AdaptiveLimiter limitedToFour() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(10);
+    for (int i = 0; i < 4; i++) l.acquire();
+    l.onRateLimited(l.acquire());
+    assertThat(l.limit()).isEqualTo(4);
+    return l;
   }
 }
