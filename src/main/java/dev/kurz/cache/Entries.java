@@ -1,6 +1,5 @@
 package dev.kurz.cache;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -128,7 +127,7 @@ final class Entries {
 
   /** Statistics as stored, plus the hits and misses the caller has not written yet. */
   static CacheStats stats(
-      Connection c, Path file, long bytesOnDisk, long pendingHits, long pendingMisses)
+      Connection c, String location, long bytesOnDisk, long pendingHits, long pendingMisses)
       throws SQLException {
     long entries;
     long payloadBytes;
@@ -169,7 +168,7 @@ final class Entries {
       }
     }
     return new CacheStats(
-        file, entries, payloadBytes, bytesOnDisk, hits, misses, Instant.ofEpochMilli(created),
+        location, entries, payloadBytes, bytesOnDisk, hits, misses, Instant.ofEpochMilli(created),
         savings);
   }
 

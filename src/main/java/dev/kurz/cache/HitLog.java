@@ -3,19 +3,21 @@ package dev.kurz.cache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Hits and misses counted in memory and written to the database in one batch, so that a cached
  * run pays for reads only. Counts not yet flushed are lost if the process dies, which only makes
- * statistics a little low. Not thread-safe: {@link SqliteCache} guards it with its lock.
+ * statistics a little low. Not thread-safe: the cache guards it with its lock. The SQL is
+ * the same on SQLite and PostgreSQL; keys are written in order, so that two processes flushing at
+ * once lock rows in the same order and cannot deadlock.
  */
 final class HitLog {
   /** Flush after this many gets even before close, so a long batch keeps statistics current. */
   static final int FLUSH_EVERY = 200;
 
-  private final Map<String, Pending> byKey = new HashMap<>();
+  private final Map<String, Pending> byKey = new TreeMap<>();
   private long hits;
   private long misses;
 
@@ -59,12 +61,13 @@ final class HitLog {
     if (!byKey.isEmpty()) {
       try (PreparedStatement update =
           connection.prepareStatement(
-              "UPDATE entries SET hits = hits + ?, last_hit = max(coalesce(last_hit, 0), ?)"
+              "UPDATE entries SET hits = hits + ?, last_hit = CASE WHEN coalesce(last_hit, 0) > ? THEN last_hit ELSE ? END"
                   + " WHERE key = ?")) {
         for (Map.Entry<String, Pending> e : byKey.entrySet()) {
           update.setLong(1, e.getValue().count);
           update.setLong(2, e.getValue().lastHitMillis);
-          update.setString(3, e.getKey());
+          update.setLong(3, e.getValue().lastHitMillis);
+          update.setString(4, e.getKey());
           update.addBatch();
         }
         update.executeBatch();

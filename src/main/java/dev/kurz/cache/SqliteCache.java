@@ -28,10 +28,7 @@ import java.util.function.Consumer;
  * {@link #verify}. Failures of an open cache are unchecked {@link CacheException}s; {@link #open}
  * fails with {@link CacheUnavailableException}.
  */
-public final class SqliteCache implements AutoCloseable {
-  /** Shortest prefix {@link #find} accepts, so a typo cannot pick an arbitrary entry. */
-  public static final int MIN_PREFIX = 6;
-
+public final class SqliteCache implements Cache {
   private final Path file;
   private final Connection connection;
   private final Clock clock;
@@ -74,7 +71,13 @@ public final class SqliteCache implements AutoCloseable {
     return file;
   }
 
+  @Override
+  public String location() {
+    return file.toString();
+  }
+
   /** The entry stored under {@code key}; counts a hit or a miss. */
+  @Override
   public Optional<CacheEntry> get(String key) {
     Objects.requireNonNull(key, "key");
     return locked(
@@ -97,6 +100,7 @@ public final class SqliteCache implements AutoCloseable {
    * Stores {@code entry}, replacing one with the same key (whose hit count starts over). Durable
    * when it returns.
    */
+  @Override
   public void put(CacheEntry entry) {
     Objects.requireNonNull(entry, "entry");
     locked(
@@ -122,6 +126,7 @@ public final class SqliteCache implements AutoCloseable {
    * @throws IllegalArgumentException when the prefix is too short or matches several entries; the
    *     message names up to three of them
    */
+  @Override
   public Optional<CacheEntry> find(String keyPrefix) {
     Objects.requireNonNull(keyPrefix, "keyPrefix");
     if (keyPrefix.length() < MIN_PREFIX) {
@@ -151,6 +156,7 @@ public final class SqliteCache implements AutoCloseable {
    * @param kindOrNull only entries of this kind; null for all
    * @param limit at most this many (positive)
    */
+  @Override
   public List<EntryInfo> list(Instant sinceOrNull, String kindOrNull, int limit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
@@ -164,17 +170,19 @@ public final class SqliteCache implements AutoCloseable {
   }
 
   /** Size, hit and miss totals, and tokens saved per provider and model. */
+  @Override
   public CacheStats stats() {
     return locked(
         "read statistics",
         c -> {
           flushHits(c);
           return Entries.stats(
-              c, file, bytesOnDisk(), hitLog.pendingHits(), hitLog.pendingMisses());
+              c, file.toString(), bytesOnDisk(), hitLog.pendingHits(), hitLog.pendingMisses());
         });
   }
 
   /** Deletes entries created before {@code cutoff}, then shrinks the file; returns how many. */
+  @Override
   public int pruneOlderThan(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
     return locked(
@@ -195,6 +203,7 @@ public final class SqliteCache implements AutoCloseable {
    * file shrinks. Returns how many entries were deleted. The file may stay above the limit while
    * another process reads it, or when even an empty cache is larger than {@code maxBytes}.
    */
+  @Override
   public int pruneToSize(long maxBytes) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
@@ -213,6 +222,7 @@ public final class SqliteCache implements AutoCloseable {
   }
 
   /** Deletes every entry (the hit and miss totals stay) and shrinks the file; returns how many. */
+  @Override
   public int clear() {
     return locked(
         "clear",
@@ -227,6 +237,7 @@ public final class SqliteCache implements AutoCloseable {
   }
 
   /** Runs SQLite's full integrity check (slow on a big cache); empty when the file is sound. */
+  @Override
   public List<String> verify() {
     return locked("check integrity", Entries::integrityProblems);
   }

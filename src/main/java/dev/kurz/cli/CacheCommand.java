@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurz.cache.Cache;
 import dev.kurz.cache.CacheEntry;
 import dev.kurz.cache.CacheStats;
 import dev.kurz.cache.CacheUnavailableException;
 import dev.kurz.cache.CacheUnits;
 import dev.kurz.cache.EntryInfo;
-import dev.kurz.cache.SqliteCache;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
 import dev.kurz.render.RecordJson;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     mixinStandardHelpOptions = true,
     name = "cache",
-    description = "Inspect and trim the answer cache ($XDG_CACHE_HOME/kurz/cache.db; --cache-dir or KURZ_CACHE_DIR).",
+    description = "Inspect and trim the answer cache ($XDG_CACHE_HOME/kurz/cache.db; --cache-dir or KURZ_CACHE_DIR; a shared one with --cache-url).",
     subcommands = {CacheCommand.Stats.class, CacheCommand.ListCmd.class, CacheCommand.Show.class,
         CacheCommand.Prune.class, CacheCommand.Clear.class},
     footerHeading = "%nExamples:%n",
@@ -42,6 +42,9 @@ final class CacheCommand {
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder.")
     String cacheDir;
+
+    @Option(names = "--cache-url", paramLabel = "URL", description = "Shared cache on PostgreSQL (env KURZ_CACHE_URL).")
+    String cacheUrl;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
     String format = "text";
@@ -57,11 +60,12 @@ final class CacheCommand {
     public Integer call() throws Exception {
       Map<Key, String> flags = new EnumMap<>(Key.class);
       BackendOptions.put(flags, Key.CACHE_DIR, cacheDir);
+      BackendOptions.put(flags, Key.CACHE_URL, cacheUrl);
       try (Services s = new Services(term, global, flags)) {
         services = s;
-        SqliteCache cache;
+        Cache cache;
         try {
-          cache = SqliteCache.open(s.cacheDir(), s.warn());
+          cache = Cache.open(s.settings().value(Key.CACHE_URL), s.cacheDir(), term.env(), s.warn());
         } catch (CacheUnavailableException e) {
           throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
         }
@@ -73,7 +77,7 @@ final class CacheCommand {
       }
     }
 
-    abstract int run(SqliteCache cache) throws Exception;
+    abstract int run(Cache cache) throws Exception;
 
     boolean json() {
       return "json".equals(format);
@@ -92,11 +96,11 @@ final class CacheCommand {
     }
 
     @Override
-    int run(SqliteCache cache) {
+    int run(Cache cache) {
       CacheStats s = cache.stats();
       PriceTable prices = PriceTable.of(services.configFile());
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("file", s.file().toString());
+      o.put("file", s.location());
       o.put("entries", s.entries());
       o.put("bytes_on_disk", s.bytesOnDisk());
       o.put("hits", s.hits());
@@ -123,7 +127,7 @@ final class CacheCommand {
         return ExitCodes.OK;
       }
       var out = term.out();
-      out.printf("cache        %s%n", s.file());
+      out.printf("cache        %s%n", s.location());
       out.printf("entries      %d (%s on disk)%n", s.entries(), CacheUnits.formatSize(s.bytesOnDisk()));
       long asked = s.hits() + s.misses();
       out.printf("hits         %d of %d lookups since %s%s%n", s.hits(), asked, s.created(),
@@ -156,7 +160,7 @@ final class CacheCommand {
     }
 
     @Override
-    int run(SqliteCache cache) {
+    int run(Cache cache) {
       Instant cutoff = since == null ? null : term.clock().instant().minus(CacheUnits.parseAge(since));
       List<EntryInfo> entries = cache.list(cutoff, kind, limit);
       if (json()) {
@@ -189,7 +193,7 @@ final class CacheCommand {
     }
 
     @Override
-    int run(SqliteCache cache) throws Exception {
+    int run(Cache cache) throws Exception {
       CacheEntry e = cache.find(id).orElseThrow(() -> new KurzException(ExitCodes.SOME_FAILED, "no cache entry " + id));
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("id", e.key()).put("kind", e.kind()).put("provider", e.provider()).put("model", e.model())
@@ -221,7 +225,7 @@ final class CacheCommand {
     }
 
     @Override
-    int run(SqliteCache cache) {
+    int run(Cache cache) {
       if (olderThan == null && maxSize == null) {
         throw new KurzException(ExitCodes.USAGE, "say what to prune: --older-than AGE and/or --max-size SIZE");
       }
@@ -235,7 +239,7 @@ final class CacheCommand {
       return ExitCodes.OK;
     }
 
-    void report(String verb, int removed, SqliteCache cache) {
+    void report(String verb, int removed, Cache cache) {
       CacheStats s = cache.stats();
       if (json()) print(JsonNodeFactory.instance.objectNode().put(verb, removed).put("entries", s.entries()).put("bytes_on_disk", s.bytesOnDisk()));
       else term.out().printf("%s %d entries; %d left (%s)%n", verb, removed, s.entries(), CacheUnits.formatSize(s.bytesOnDisk()));
@@ -250,7 +254,7 @@ final class CacheCommand {
     }
 
     @Override
-    int run(SqliteCache cache) {
+    int run(Cache cache) {
       int removed = cache.clear();
       if (json()) print(JsonNodeFactory.instance.objectNode().put("removed", removed));
       else term.out().printf("removed %d entries%n", removed);

@@ -72,6 +72,7 @@ final class DigestCommand implements Callable<Integer> {
     flags.putAll(backendOptions.flags());
     analysis.putFlags(flags);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
+    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");

@@ -20,13 +20,13 @@ import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
 import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.kurz.model.ModelRef;
+import dev.kurz.cache.Cache;
 import dev.kurz.cache.CacheUnavailableException;
-import dev.kurz.cache.SqliteCache;
 import dev.kurz.ingest.PageCache;
-import dev.kurz.ingest.SqlitePageCache;
+import dev.kurz.ingest.StoredPageCache;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.LazyBackend;
-import dev.kurz.pipeline.SqliteAnswerCache;
+import dev.kurz.pipeline.StoredAnswerCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,8 @@ final class Services implements AutoCloseable {
   private Glossary glossary;
   /** The line saying which backend was picked automatically and why; printed once the backend is needed. */
   private String autoChoice;
-  private SqliteCache pageStore;
+  private Cache store;
+  private boolean storeFailed;
   private PageCache pageCache;
 
   Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
@@ -304,22 +305,39 @@ final class Services implements AutoCloseable {
     return ContractSchema.load();
   }
 
-  /** The answer cache; when it cannot be opened the run goes on without it, with a warning. */
+  /**
+   * The cache store: the shared PostgreSQL server cache_url names, else SQLite in the cache folder.
+   * A local file that cannot be used is null (one warning: the run goes on uncached); a server
+   * that cannot be used stops the run, since the user asked for sharing (exit 3).
+   */
+  Cache store() {
+    if (store == null && !storeFailed) {
+      String url = settings().value(Key.CACHE_URL);
+      try {
+        store = Cache.open(url, cacheDir(), term.env(), warn);
+      } catch (CacheUnavailableException e) {
+        if (url != null && !url.isBlank()) throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
+        storeFailed = true;
+        warn.accept("cache unavailable, running without it: " + e.getMessage());
+      }
+    }
+    return store;
+  }
+
+  /** The answer cache; when the store cannot be opened the run goes on without it. */
   AnswerCache answerCache() {
-    if (answerCache == null) answerCache = SqliteAnswerCache.open(cacheDir(), warn, term.clock());
+    if (answerCache == null) {
+      Cache s = store();
+      answerCache = s == null ? AnswerCache.DISABLED : new StoredAnswerCache(s, warn, term.clock());
+    }
     return answerCache;
   }
 
-  /** Fetched pages, in the answers' cache folder; without a cache (one warning) when it cannot be opened. */
+  /** Fetched pages, in the answers' store; without a cache when it cannot be opened. */
   PageCache pageCache() {
     if (pageCache == null) {
-      try {
-        pageStore = SqliteCache.open(cacheDir(), warn);
-        pageCache = new SqlitePageCache(pageStore, warn, term.clock());
-      } catch (CacheUnavailableException e) {
-        warn.accept("page cache unavailable, fetching without it: " + e.getMessage());
-        pageCache = PageCache.NONE;
-      }
+      Cache s = store();
+      pageCache = s == null ? PageCache.NONE : new StoredPageCache(s, warn, term.clock());
     }
     return pageCache;
   }
@@ -330,8 +348,7 @@ final class Services implements AutoCloseable {
 
   @Override
   public void close() {
-    if (answerCache instanceof SqliteAnswerCache c) c.close();
-    if (pageStore != null) pageStore.close();
+    if (store != null) store.close();
     if (http != null) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

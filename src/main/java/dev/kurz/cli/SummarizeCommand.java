@@ -53,6 +53,7 @@ final class SummarizeCommand implements Callable<Integer> {
     flags.putAll(backendOptions.flags());
     analysis.putFlags(flags);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
+    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
     try (Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);

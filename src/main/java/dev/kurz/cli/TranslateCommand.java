@@ -84,6 +84,7 @@ final class TranslateCommand implements Callable<Integer> {
     flags.putAll(backendOptions.flags());
     BackendOptions.put(flags, Key.TO, to);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
+    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
     BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
     try (Services services = new Services(term, global, flags)) {
       Glossary glossary;

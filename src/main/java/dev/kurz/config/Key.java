@@ -24,6 +24,7 @@ public enum Key {
   LENGTH("Summary length: short, medium or long", "medium", false),
   CONCURRENCY("Requests in flight at once", "4", false),
   CACHE_DIR("Folder of the answer cache", null, false),
+  CACHE_URL("Shared cache on PostgreSQL, postgresql://user@host/db (password from PGPASSWORD or ~/.pgpass)", null, false),
   GLOSSARY("Your own name forms, laid over the built-in glossary (format: docs/glossary.md)", null, false),
   PROMPTS_DIR("Folder with edited prompt templates (missing files fall back to the built-in ones)", null, false);
 

@@ -22,6 +22,23 @@ public interface AnswerCache {
   /** Stores a payload; committed before returning, so a crash right after keeps it. */
   void put(String key, String kind, ModelRef model, String promptHash, Usage usage, String sourceLabel, String payload);
 
+  /**
+   * Waits while another process is making the answer for {@code key}, then holds the key until
+   * the claim is closed; look the key up again after claiming. A cache that cannot coordinate
+   * processes (a local file, none) returns at once.
+   */
+  default Claim claim(String key) {
+    return Claim.NONE;
+  }
+
+  /** A key held while its answer is being made; closing releases it. Never throws. */
+  interface Claim extends AutoCloseable {
+    Claim NONE = () -> {};
+
+    @Override
+    void close();
+  }
+
   AnswerCache DISABLED = new AnswerCache() {
     @Override
     public Optional<String> get(String key) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One article to one {@link Outcome}: cache lookup, one request in the contract schema, validation,
@@ -98,18 +99,33 @@ public final class Summarizer {
 
   public Outcome summarize(Article article) {
     String key = cacheKey(article);
-    if (options.readCache()) {
-      var hit = cache.get(key);
-      if (hit.isPresent()) {
-        try {
-          ArticleResult stored = RecordJson.fromJson(hit.get());
-          // This input's own source (path, URL), with the language found when the answer was made.
-          return new Outcome.Done(finish(stored.asCached(article.source().withLanguage(stored.source().language()))));
-        } catch (IllegalArgumentException unreadable) {
-          // An entry from an incompatible version: ask again and overwrite it.
-        }
+    if (!options.readCache()) return answer(article, key);
+    Optional<Outcome> hit = cached(article, key);
+    if (hit.isPresent()) return hit.get();
+    if (!options.writeCache()) return answer(article, key);
+    // On a shared cache, another process may be asking for this very article: wait for its answer.
+    try (AnswerCache.Claim claim = cache.claim(key)) {
+      if (claim != AnswerCache.Claim.NONE) {
+        hit = cached(article, key);
+        if (hit.isPresent()) return hit.get();
       }
+      return answer(article, key);
     }
+  }
+
+  private Optional<Outcome> cached(Article article, String key) {
+    var hit = cache.get(key);
+    if (hit.isEmpty()) return Optional.empty();
+    try {
+      ArticleResult stored = RecordJson.fromJson(hit.get());
+      // This input's own source (path, URL), with the language found when the answer was made.
+      return Optional.of(new Outcome.Done(finish(stored.asCached(article.source().withLanguage(stored.source().language())))));
+    } catch (IllegalArgumentException unreadable) {
+      return Optional.empty(); // An entry from an incompatible version: ask again and overwrite it.
+    }
+  }
+
+  private Outcome answer(Article article, String key) {
     int tokens = estimateTokens(article.text());
     if (tokens > options.maxArticleTokens()) {
       return new Outcome.Failed(article.source().label(), "too long (about " + tokens + " tokens; limit "

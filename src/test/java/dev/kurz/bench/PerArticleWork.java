@@ -12,7 +12,7 @@ import dev.kurz.model.ModelRef;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Usage;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.pipeline.SqliteAnswerCache;
+import dev.kurz.pipeline.StoredAnswerCache;
 import dev.kurz.pipeline.Summarizer;
 import dev.kurz.render.RecordJson;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ public final class PerArticleWork {
       }
     };
     for (int pass = 0; pass < 2; pass++) {
-      AnswerCache cache = SqliteAnswerCache.open(dir.resolve("cache-" + pass), System.err::println, Clock.systemUTC());
+      AnswerCache cache = StoredAnswerCache.open(dir.resolve("cache-" + pass), System.err::println, Clock.systemUTC());
       Summarizer summarizer = new Summarizer(instant, PromptTemplates.load(null), ContractSchema.load(), cache,
           Glossary.builtIn(), new Summarizer.Options("en", "medium", null, null, true, true), dev.kurz.pipeline.RetryPolicy.DEFAULT, d -> {}, Clock.systemUTC());
       ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES, w -> {});
@@ -61,7 +61,7 @@ public final class PerArticleWork {
         RecordJson.toJson(done.result());
         micros.add((System.nanoTime() - start) / 1000);
       }
-      if (cache instanceof SqliteAnswerCache c) c.close();
+      if (cache instanceof StoredAnswerCache c) c.close();
       Collections.sort(micros);
       System.out.printf("%s pass: %d articles of ~1000 words: median %.2f ms, p90 %.2f ms per article%n",
           pass == 0 ? "cold" : "warm", n, micros.get(n / 2) / 1000.0, micros.get(n * 9 / 10) / 1000.0);

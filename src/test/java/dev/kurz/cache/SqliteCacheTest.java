@@ -1,298 +1,59 @@
 package dev.kurz.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteCacheTest {
-  private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
-
+/** The cache contract on SQLite, and what is particular to a database file. */
+class SqliteCacheTest extends CacheContractTest {
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(T0);
-  private final List<String> warnings = new ArrayList<>();
-  private SqliteCache cache;
 
-  @BeforeEach
-  void open() throws Exception {
-    cache = SqliteCache.open(dir, warnings::add, clock);
+  @Override
+  Cache openCache() throws Exception {
+    return SqliteCache.open(dir, warnings::add, clock);
   }
 
-  @AfterEach
-  void close() {
-    cache.close();
-    assertThat(warnings).isEmpty();
+  private SqliteCache sqlite() {
+    return (SqliteCache) cache;
   }
 
-  static CacheEntry entry(String key, Instant created) {
-    return entry(key, "summary", "openai", "gpt-test", created, "{\"summary\":\"Kurz: " + key + "\"}");
-  }
-
-  static CacheEntry entry(
-      String key, String kind, String model, Instant created, String payload) {
-    return entry(key, kind, "openai", model, created, payload);
-  }
-
-  static CacheEntry entry(
-      String key, String kind, String provider, String model, Instant created, String payload) {
-    return new CacheEntry(
-        key, kind, provider, model, "prompt-hash-1", 1200, 300, "artikel.txt", payload, created);
+  static CacheEntry entry(String key, java.time.Instant created) {
+    return CacheContractTest.entry(key, created);
   }
 
   @Test
-  void putThenGetReturnsTheSameEntry() {
-    CacheEntry stored =
-        entry("k1", "summary", "gpt-test", T0, "{\"summary\":\"Bürgermeisterin öffnet Brücke – 🎉\"}");
-    cache.put(stored);
-
-    assertThat(cache.get("k1")).contains(stored);
-  }
-
-  @Test
-  void getOfAnUnknownKeyIsEmpty() {
-    assertThat(cache.get("nope")).isEmpty();
-  }
-
-  @Test
-  void putReplacesAnEntryWithTheSameKey() {
+  void statsCountTheFileAndItsLog() throws Exception {
     cache.put(entry("k1", T0));
-    CacheEntry newer = entry("k1", "summary", "gpt-other", T0.plusSeconds(5), "{\"v\":2}");
-    cache.put(newer);
-
-    assertThat(cache.get("k1")).contains(newer);
-    assertThat(cache.stats().entries()).isEqualTo(1);
-  }
-
-  @Test
-  void createdIsKeptToTheMillisecond() {
-    Instant precise = Instant.parse("2025-03-01T10:00:00.123456789Z");
-    cache.put(entry("k1", precise));
-
-    assertThat(cache.get("k1").orElseThrow().created())
-        .isEqualTo(Instant.parse("2025-03-01T10:00:00.123Z"));
-  }
-
-  @Test
-  void payloadsOfSeveralMegabytesRoundTrip() {
-    String big = "{\"text\":\"" + "Ä".repeat(3_000_000) + "\"}";
-    cache.put(entry("big", "page", "none", T0, big));
-
-    assertThat(cache.get("big").orElseThrow().payload()).isEqualTo(big);
-    assertThat(cache.list(null, null, 10).get(0).payloadBytes()).isEqualTo(6_000_011);
-  }
-
-  @Test
-  void hitsAndMissesAreCountedAndSurviveReopening() throws Exception {
-    cache.put(entry("k1", T0));
-    cache.get("k1");
-    cache.get("k1");
-    cache.get("missing");
 
     CacheStats stats = cache.stats();
-    assertThat(stats.hits()).isEqualTo(2);
-    assertThat(stats.misses()).isEqualTo(1);
-    assertThat(stats.created()).isEqualTo(T0);
-
-    cache.get("k1");
-    cache.close();
-    cache = SqliteCache.open(dir, warnings::add, clock);
-
-    assertThat(cache.stats().hits()).isEqualTo(3);
-    assertThat(cache.list(null, null, 1).get(0).hits()).isEqualTo(3);
-  }
-
-  @Test
-  void statsReportTokensSavedPerProviderAndModel() {
-    cache.put(entry("a", "summary", "openai", "gpt-test", T0, "{}"));
-    cache.put(entry("b", "summary", "openai", "gpt-test", T0, "{}"));
-    cache.put(entry("c", "chunk", "anthropic", "claude-test", T0, "{}"));
-    cache.put(entry("never-hit", "summary", "ollama", "llama-test", T0, "{}"));
-    cache.get("a");
-    cache.get("a");
-    cache.get("b");
-    cache.get("c");
-
-    assertThat(cache.stats().savings())
-        .containsExactly(
-            new CacheStats.ModelSavings("anthropic", "claude-test", 1, 1200, 300),
-            new CacheStats.ModelSavings("openai", "gpt-test", 3, 3600, 900));
-  }
-
-  @Test
-  void statsCountEntriesAndBytesOnDisk() throws Exception {
-    cache.put(entry("k1", T0));
-    cache.put(entry("k2", T0));
-
-    CacheStats stats = cache.stats();
-    assertThat(stats.entries()).isEqualTo(2);
-    assertThat(stats.file()).isEqualTo(dir.resolve("cache.db").toAbsolutePath());
+    assertThat(stats.location()).isEqualTo(dir.resolve("cache.db").toAbsolutePath().toString());
     assertThat(stats.bytesOnDisk())
-        .isEqualTo(Files.size(stats.file()) + Files.size(dir.resolve("cache.db-wal")));
-    assertThat(stats.payloadBytes()).isPositive();
+        .isEqualTo(Files.size(sqlite().file()) + Files.size(dir.resolve("cache.db-wal")));
   }
 
   @Test
-  void listShowsNewestFirstAndFiltersBySinceAndKind() {
-    cache.put(entry("old", "summary", "m", T0, "{}"));
-    cache.put(entry("mid", "chunk", "m", T0.plusSeconds(60), "{}"));
-    cache.put(entry("new", "summary", "m", T0.plusSeconds(120), "{}"));
-
-    assertThat(cache.list(null, null, 10)).extracting(EntryInfo::key).containsExactly("new", "mid", "old");
-    assertThat(cache.list(T0.plusSeconds(60), null, 10)).extracting(EntryInfo::key).containsExactly("new", "mid");
-    assertThat(cache.list(null, "summary", 10)).extracting(EntryInfo::key).containsExactly("new", "old");
-    assertThat(cache.list(null, null, 1)).extracting(EntryInfo::key).containsExactly("new");
-  }
-
-  @Test
-  void listDescribesAnEntryWithoutItsPayload() {
-    cache.put(entry("k1", "summary", "gpt-test", T0, "{\"a\":1}"));
-    clock.advance(Duration.ofMinutes(5));
-    cache.get("k1");
-
-    EntryInfo info = cache.list(null, null, 10).get(0);
-    assertThat(info)
-        .isEqualTo(
-            new EntryInfo(
-                "k1", "summary", "openai", "gpt-test", "artikel.txt", T0, 1200, 300, 1,
-                T0.plus(Duration.ofMinutes(5)), 7));
-    assertThat(info.tokens()).isEqualTo(1500);
-  }
-
-  @Test
-  void findReturnsTheEntryWithAUniqueKeyPrefixWithoutCountingAHit() {
-    cache.put(entry("3fa9c2d1e0", T0));
-    cache.put(entry("3fa9c2ff00", T0));
-
-    assertThat(cache.find("3fa9c2d")).map(CacheEntry::key).contains("3fa9c2d1e0");
-    assertThat(cache.find("ffffff")).isEmpty();
-    assertThat(cache.stats().hits()).isZero();
-  }
-
-  @Test
-  void findWithAnAmbiguousPrefixNamesTheCandidates() {
-    cache.put(entry("3fa9c2d1e0", T0));
-    cache.put(entry("3fa9c2ff00", T0));
-
-    assertThatThrownBy(() -> cache.find("3fa9c2"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ambiguous")
-        .hasMessageContaining("3fa9c2d1e0")
-        .hasMessageContaining("3fa9c2ff00");
-  }
-
-  @Test
-  void findRejectsPrefixesShorterThanSixCharacters() {
-    assertThatThrownBy(() -> cache.find("3fa9c"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at least 6");
-  }
-
-  @Test
-  void findTakesGlobCharactersLiterally() {
-    cache.put(entry("abc*def-1", T0));
-    cache.put(entry("abcXdef-2", T0));
-
-    assertThat(cache.find("abc*de")).map(CacheEntry::key).contains("abc*def-1");
-  }
-
-  @Test
-  void pruneOlderThanDeletesOnlyOlderEntries() {
-    cache.put(entry("old", T0.minus(Duration.ofDays(40))));
-    cache.put(entry("new", T0.minus(Duration.ofDays(2))));
-
-    assertThat(cache.pruneOlderThan(T0.minus(Duration.ofDays(30)))).isEqualTo(1);
-    assertThat(cache.get("old")).isEmpty();
-    assertThat(cache.get("new")).isPresent();
-  }
-
-  @Test
-  void pruneToSizeDropsLeastRecentlyUsedAndShrinksTheFile() throws Exception {
-    String payload = "x".repeat(100_000);
+  void pruneToSizeShrinksTheFile() throws Exception {
     for (int i = 0; i < 30; i++) {
-      cache.put(entry("k" + i, "page", "none", T0.plusSeconds(i), payload));
-    }
-    clock.advance(Duration.ofHours(1));
-    cache.get("k0"); // Oldest by creation, but used most recently.
-    long before = cache.stats().bytesOnDisk();
-    assertThat(before).isGreaterThan(3_000_000);
-
-    int deleted = cache.pruneToSize(1_000_000);
-
-    assertThat(deleted).isBetween(20, 25);
-    long after = Files.size(cache.file());
-    assertThat(after).isLessThanOrEqualTo(1_000_000);
-    assertThat(cache.stats().bytesOnDisk()).isLessThanOrEqualTo(1_000_000);
-    assertThat(cache.get("k0")).isPresent();
-    assertThat(cache.get("k29")).isPresent();
-    assertThat(cache.get("k1")).isEmpty();
-  }
-
-  @Test
-  void pruneToSizeDoesNothingWhenTheCacheFits() {
-    cache.put(entry("k1", T0));
-
-    assertThat(cache.pruneToSize(100_000_000)).isZero();
-    assertThat(cache.get("k1")).isPresent();
-  }
-
-  @Test
-  void clearDeletesEverythingButKeepsTheCounters() {
-    cache.put(entry("k1", T0));
-    cache.put(entry("k2", T0));
-    cache.get("k1");
-
-    assertThat(cache.clear()).isEqualTo(2);
-    assertThat(cache.stats().entries()).isZero();
-    assertThat(cache.stats().hits()).isEqualTo(1);
-    assertThat(cache.get("k1")).isEmpty();
-  }
-
-  @Test
-  void aFreshCacheVerifiesClean() {
-    cache.put(entry("k1", T0));
-
-    assertThat(cache.verify()).isEmpty();
-  }
-
-  @Test
-  void aClosedCacheRefusesWorkAndClosingTwiceIsHarmless() {
-    cache.close();
-    cache.close();
-
-    assertThatThrownBy(() -> cache.get("k1"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("closed");
-  }
-
-  @Test
-  void hitCountsReachTheFileEveryFewHundredGetsWithoutClosing() throws Exception {
-    cache.put(entry("k1", T0));
-    for (int i = 0; i < HitLog.FLUSH_EVERY; i++) {
-      cache.get("k1");
+      cache.put(entry("k" + i, "page", "none", T0.plusSeconds(i), "x".repeat(100_000)));
     }
 
-    try (SqliteCache other = SqliteCache.open(dir, warnings::add, clock)) {
-      assertThat(other.stats().hits()).isEqualTo(HitLog.FLUSH_EVERY);
-    }
+    cache.pruneToSize(1_000_000);
+
+    assertThat(Files.size(sqlite().file())).isLessThanOrEqualTo(1_000_000);
   }
 
   @Test
   void aPutWaitsForAnotherWriterInsteadOfFailing() throws Exception {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + cache.file())) {
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + sqlite().file())) {
       Sql.exec(other, "BEGIN IMMEDIATE");
       Sql.exec(other, "INSERT INTO meta(name, value) VALUES ('probe', 1)");
       try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
@@ -308,31 +69,4 @@ class SqliteCacheTest {
     assertThat(cache.get("k1")).isPresent();
   }
 
-  @Test
-  void severalThreadsPutAndGetAtOnce() throws Exception {
-    int threads = 8;
-    int perThread = 50;
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        String prefix = "t" + t + "-";
-        done.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < perThread; i++) {
-                    cache.put(entry(prefix + i, T0));
-                    assertThat(cache.get(prefix + i)).isPresent();
-                  }
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    }
-
-    CacheStats stats = cache.stats();
-    assertThat(stats.entries()).isEqualTo(threads * perThread);
-    assertThat(stats.hits()).isEqualTo(threads * perThread);
-    assertThat(stats.misses()).isZero();
-  }
 }

@@ -146,7 +146,7 @@ class PageFetcherTest {
   @Test
   void anUnchangedPageIsRevalidatedAndNotDownloadedAgain() throws Exception {
     try (SqliteCache store = SqliteCache.open(dir, w -> {})) {
-      PageCache cache = new SqlitePageCache(store, w -> {}, Clock.systemUTC());
+      PageCache cache = new StoredPageCache(store, w -> {}, Clock.systemUTC());
       server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html; charset=utf-8")
           .addHeader("ETag", "\"v1\"").addHeader("Last-Modified", "Mon, 01 Dec 2025 08:00:00 GMT").body(PAGE).build());
       server.enqueue(new MockResponse.Builder().code(304).addHeader("ETag", "\"v1\"").build());
@@ -167,7 +167,7 @@ class PageFetcherTest {
   @Test
   void aChangedPageReplacesTheCachedOne() throws Exception {
     try (SqliteCache store = SqliteCache.open(dir, w -> {})) {
-      PageCache cache = new SqlitePageCache(store, w -> {}, Clock.systemUTC());
+      PageCache cache = new StoredPageCache(store, w -> {}, Clock.systemUTC());
       server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").addHeader("ETag", "\"v1\"").body("alt").build());
       server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").addHeader("ETag", "\"v2\"").body("neu").build());
       String url = server.url("/t").toString();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kurz.cache.CacheEntry;
 import dev.kurz.cache.CacheException;
-import dev.kurz.cache.SqliteCache;
+import dev.kurz.cache.Cache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,21 +20,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Pages in the shared SQLite cache, kind {@value #KIND}, keyed by a hash of the requested URL. The
+ * Pages in the answers' cache store (SQLite or PostgreSQL), kind {@value #KIND}, keyed by a hash of the requested URL. The
  * payload is JSON: the headers that matter for revalidation and the body bytes in Base64 (bytes,
  * not text, so decoding on a hit is the decoding of a fresh download). A failing cache warns once
- * and then acts empty. Thread-safe. Does not own the {@link SqliteCache}: the caller closes it.
+ * and then acts empty. Thread-safe. Does not own the {@link Cache}: the caller closes it.
  */
-public final class SqlitePageCache implements PageCache {
+public final class StoredPageCache implements PageCache {
   public static final String KIND = "page";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SqliteCache cache;
+  private final Cache cache;
   private final Consumer<String> warn;
   private final Clock clock;
   private final AtomicBoolean broken = new AtomicBoolean();
 
-  public SqlitePageCache(SqliteCache cache, Consumer<String> warn, Clock clock) {
+  public StoredPageCache(Cache cache, Consumer<String> warn, Clock clock) {
     this.cache = cache;
     this.warn = warn;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.cache.Cache;
 import dev.kurz.cache.CacheEntry;
 import dev.kurz.cache.CacheException;
 import dev.kurz.cache.CacheUnavailableException;
@@ -13,25 +14,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The answer cache on SQLite. A cache that cannot be opened (read-only folder, full disk) or that
- * fails later never fails an article: one warning, and the run goes on without it. Thread-safe.
+ * The answer cache on a {@link Cache} store (SQLite on disk, or a shared PostgreSQL). A store that
+ * fails during a run never fails an article: one warning, and the run goes on without it.
+ * Thread-safe. {@link #close} closes the store.
  */
-public final class SqliteAnswerCache implements AnswerCache, AutoCloseable {
-  private final SqliteCache cache;
+public final class StoredAnswerCache implements AnswerCache, AutoCloseable {
+  private final Cache cache;
   private final Consumer<String> warn;
   private final Clock clock;
   private final AtomicBoolean broken = new AtomicBoolean();
 
-  private SqliteAnswerCache(SqliteCache cache, Consumer<String> warn, Clock clock) {
+  public StoredAnswerCache(Cache cache, Consumer<String> warn, Clock clock) {
     this.cache = cache;
     this.warn = warn;
     this.clock = clock;
   }
 
-  /** The cache in {@code dir}, or {@link AnswerCache#DISABLED} with a warning when it cannot be used. */
+  /** The SQLite cache in {@code dir}, or {@link AnswerCache#DISABLED} with a warning when it cannot be used. */
   public static AnswerCache open(Path dir, Consumer<String> warn, Clock clock) {
     try {
-      return new SqliteAnswerCache(SqliteCache.open(dir, warn), warn, clock);
+      return new StoredAnswerCache(SqliteCache.open(dir, warn), warn, clock);
     } catch (CacheUnavailableException e) {
       warn.accept("cache unavailable, running without it: " + e.getMessage());
       return DISABLED;
@@ -67,6 +69,18 @@ public final class SqliteAnswerCache implements AnswerCache, AutoCloseable {
           usage.outputTokens(), sourceLabel, payload, clock.instant()));
     } catch (CacheException e) {
       fail(e);
+    }
+  }
+
+  @Override
+  public Claim claim(String key) {
+    if (broken.get()) return Claim.NONE;
+    try {
+      Cache.Claim claim = cache.claim(key);
+      return claim == Cache.Claim.NONE ? Claim.NONE : claim::close;
+    } catch (CacheException e) {
+      fail(e);
+      return Claim.NONE;
     }
   }
 
