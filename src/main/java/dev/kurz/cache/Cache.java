@@ -42,6 +42,9 @@ public interface Cache extends AutoCloseable {
   /** The entry stored under {@code key}; counts a hit or a miss. */
   Optional<CacheEntry> get(String key);
 
+  /** Whether an entry is stored under exactly {@code key}, without counting a hit or a miss. */
+  boolean contains(String key);
+
   /** Stores {@code entry}, replacing one with the same key (whose hit count starts over). */
   void put(CacheEntry entry);
 

@@ -71,6 +71,15 @@ final class Entries {
     }
   }
 
+  static boolean exists(Connection c, String key) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM entries WHERE key = ?")) {
+      select.setString(1, key);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
   /** Keys starting with {@code prefix} (taken literally), in order, at most {@code limit}. */
   static List<String> keysStartingWith(Connection c, String prefix, int limit)
       throws SQLException {

@@ -191,6 +191,12 @@ public final class PostgresCache implements Cache {
   }
 
   @Override
+  public boolean contains(String key) {
+    Objects.requireNonNull(key, "key");
+    return locked("read " + key, c -> Entries.exists(c, key));
+  }
+
+  @Override
   public void put(CacheEntry entry) {
     Objects.requireNonNull(entry, "entry");
     locked(

@@ -101,6 +101,12 @@ public final class SqliteCache implements Cache {
    * when it returns.
    */
   @Override
+  public boolean contains(String key) {
+    Objects.requireNonNull(key, "key");
+    return locked("read " + key, c -> Entries.exists(c, key));
+  }
+
+  @Override
   public void put(CacheEntry entry) {
     Objects.requireNonNull(entry, "entry");
     locked(

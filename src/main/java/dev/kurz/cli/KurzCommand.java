@@ -36,6 +36,7 @@ final class KurzCommand {
     m.put("backends", BackendsCommand.class);
     m.put("prompts", PromptsCommand.class);
     m.put("cache", CacheCommand.class);
+    m.put("batch", BatchCommand.class);
     m.put("models", ModelsCommand.class);
     m.put("train-cds", TrainCommand.class);
     m.put("generate-completion", GenerateCompletion.class);

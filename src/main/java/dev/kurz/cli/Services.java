@@ -250,6 +250,19 @@ final class Services implements AutoCloseable {
     }
   }
 
+  /** The configured provider's batch API (openai, anthropic); the key is checked as for a backend. */
+  dev.kurz.llm.batch.BatchApi batchApi() {
+    BackendSpec spec = backendSpec();
+    if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {
+      throw new KurzException(ExitCodes.NOTHING_RAN, "no API key for " + spec.provider() + ": set " + spec.apiKeyEnv());
+    }
+    try {
+      return dev.kurz.llm.batch.BatchApis.create(spec, providerDefaults(spec.provider()).get(Key.BASE_URL), http(spec));
+    } catch (IllegalArgumentException e) {
+      throw new KurzException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
   /** Where embedded models live and come from ($HF_ENDPOINT names a mirror). */
   ModelStore modelStore() {
     HttpUrl source = HttpUrl.parse(term.env().getOrDefault("HF_ENDPOINT", ModelStore.HUGGING_FACE.toString()));

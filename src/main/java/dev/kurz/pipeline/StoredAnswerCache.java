@@ -55,8 +55,8 @@ public final class StoredAnswerCache implements AnswerCache, AutoCloseable {
   public boolean contains(String key) {
     if (broken.get()) return false;
     try {
-      return cache.find(key).isPresent();
-    } catch (CacheException | IllegalArgumentException e) {
+      return cache.contains(key);
+    } catch (CacheException e) {
       return false;
     }
   }

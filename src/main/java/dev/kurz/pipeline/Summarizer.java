@@ -131,15 +131,9 @@ public final class Summarizer {
       return new Outcome.Failed(article.source().label(), "too long (about " + tokens + " tokens; limit "
           + options.maxArticleTokens() + ", raise with --max-article-tokens)", Outcome.Failure.INPUT);
     }
-    String language = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
-    if (language == null) language = "und";
+    String language = language(article);
     try {
-      Answer answer = analyze(article, article.text(), language, 0);
-      ArticleResult result = ground(article, answer, key, language);
-      if (options.writeCache()) {
-        cache.put(key, "analysis", result.model(), prompts.hash(), answer.usage(), article.source().label(), RecordJson.toJson(result));
-      }
-      return new Outcome.Done(finish(result));
+      return store(article, key, language, analyze(article, article.text(), language, 0));
     } catch (InvalidAnswer e) {
       return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
     } catch (BackendException e) {
@@ -184,16 +178,25 @@ public final class Summarizer {
 
   private Answer analyzeOnce(Article article, String text, String language)
       throws BackendException, InterruptedException, InvalidAnswer {
-    String user = prompts.render("analyze.user.txt", Map.of(
+    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(article, text, language))));
+    return validated(messages, call(messages));
+  }
+
+  private String userPrompt(Article article, String text, String language) {
+    return prompts.render("analyze.user.txt", Map.of(
         "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
         "glossary", glossaryLine(text, language),
         "article", text));
-    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
-    LlmReply reply = call(messages);
+  }
+
+  /** The reply if it follows the schema, else the answer to one repair request. */
+  private Answer validated(List<Message> messages, LlmReply reply)
+      throws BackendException, InterruptedException, InvalidAnswer {
     Usage usage = reply.usage();
     ContractSchema.Checked checked = schema.check(reply.text());
     if (!checked.valid()) {
+      messages = new ArrayList<>(messages);
       messages.add(Message.assistant(reply.text()));
       messages.add(Message.user(prompts.repair(checked.errors())));
       reply = call(messages);
@@ -205,6 +208,66 @@ public final class Summarizer {
       }
     }
     return new Answer(checked.analysis(), usage, reply.modelName(), 1);
+  }
+
+  /** Why an article cannot go into a provider batch as one request, or empty when it can. */
+  public sealed interface Prepared {
+    /** The request summarize would send for the article, under the cache key it would use. */
+    record Request(String key, LlmRequest request) implements Prepared {}
+
+    /** Already answered: nothing to send. */
+    record Cached(String key) implements Prepared {}
+
+    /** Needs more than one request (analysed in parts) or is refused: summarize it normally. */
+    record Unbatchable(String key, String reason) implements Prepared {}
+  }
+
+  /** What a provider batch would send for {@code article}: exactly the first request of {@link #summarize}. */
+  public Prepared prepare(Article article) {
+    String key = cacheKey(article);
+    if (options.readCache() && cache.contains(key)) return new Prepared.Cached(key);
+    int tokens = estimateTokens(article.text());
+    if (tokens > options.maxArticleTokens() || tokens > partBudget()) {
+      return new Prepared.Unbatchable(key, "too long for one request (about " + tokens + " tokens): summarize it normally");
+    }
+    String language = language(article);
+    List<Message> messages = List.of(Message.user(userPrompt(article, article.text(), language)));
+    return new Prepared.Request(key, request(messages));
+  }
+
+  /**
+   * Finishes {@code article} from a reply made elsewhere (a provider batch) as {@link #summarize}
+   * would have from its own: validates, repairs with one normal request where needed, grounds,
+   * and stores the result under the same key.
+   */
+  public Outcome complete(Article article, LlmReply reply) {
+    String key = cacheKey(article);
+    String language = language(article);
+    try {
+      List<Message> messages = List.of(Message.user(userPrompt(article, article.text(), language)));
+      return store(article, key, language, validated(messages, reply));
+    } catch (InvalidAnswer e) {
+      return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
+    } catch (BackendException e) {
+      return new Outcome.Failed(article.source().label(), e.getMessage(),
+          e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);
+    }
+  }
+
+  private String language(Article article) {
+    String language = article.source().language() != null ? article.source().language() : LanguageDetector.detect(article.text());
+    return language == null ? "und" : language;
+  }
+
+  private Outcome store(Article article, String key, String language, Answer answer) {
+    ArticleResult result = ground(article, answer, key, language);
+    if (options.writeCache()) {
+      cache.put(key, "analysis", result.model(), prompts.hash(), answer.usage(), article.source().label(), RecordJson.toJson(result));
+    }
+    return new Outcome.Done(finish(result));
   }
 
   /** Article tokens one request may carry: the context budget less the prompt and room for the answer. */
@@ -250,8 +313,11 @@ public final class Summarizer {
   }
 
   private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
-    LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "article_analysis", options.temperature(), null);
-    return retry.complete(backend, request, sleeper);
+    return retry.complete(backend, request(messages), sleeper);
+  }
+
+  private LlmRequest request(List<Message> messages) {
+    return new LlmRequest(system, messages, schema.compactText(), "article_analysis", options.temperature(), null);
   }
 
   private ArticleResult ground(Article article, Answer answer, String key, String language) {
