@@ -1,18 +1,12 @@
 package dev.kurz.cli;
 
 import dev.kurz.config.Key;
-import dev.kurz.llm.BackendException;
-import dev.kurz.llm.batch.BatchApi;
-import dev.kurz.model.Outcome;
-import dev.kurz.pipeline.ProviderBatches;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(

@@ -108,6 +108,54 @@ final class BatchRun {
     return failed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
   }
 
+  /** First poll after this long; each next one waits twice as long, up to {@link #POLL_MAX}. */
+  static final java.time.Duration POLL_FIRST = java.time.Duration.ofSeconds(30);
+  static final java.time.Duration POLL_MAX = java.time.Duration.ofMinutes(10);
+
+  /**
+   * For digest --batch: submits what is not cached or already in a batch, waits for every batch
+   * holding these articles (polling with backoff), and collects them, so the digest after it finds
+   * every answer the batches gave in the cache. Run again after an interruption, it submits nothing
+   * new and waits for the same batches.
+   */
+  void throughBatches(InputOptions.Reading reading, boolean fixNames) throws InterruptedException {
+    ProviderBatches batches = batches(reading.reader(), fixNames);
+    List<Article> articles = new ArrayList<>();
+    for (Input input : reading.inputs()) {
+      try {
+        articles.add(reading.reader().read(input));
+      } catch (InputException e) {
+        // Reported once, by the digest's own pass over the inputs.
+      }
+    }
+    try {
+      ProviderBatches.Submitted s = batches.submit(articles);
+      java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(s.waiting());
+      ids.addAll(s.batchIds());
+      if (!global.quiet && !ids.isEmpty()) {
+        term.err().printf("batch: %d submitted now, %d already cached, %d waiting in earlier batches; waiting for %s%n",
+            s.requests(), s.cached(), s.alreadySubmitted(), String.join(", ", ids));
+      }
+      for (String id : ids) {
+        java.time.Duration wait = POLL_FIRST;
+        for (BatchApi.Progress p = batches.status(id); !p.ended(); p = batches.status(id)) {
+          if (term.interrupted().get()) throw new InterruptedException();
+          if (!global.quiet) term.err().println(describe(p) + "; next look in " + wait.toSeconds() + " s");
+          term.sleeper().sleep(wait);
+          wait = wait.multipliedBy(2).compareTo(POLL_MAX) > 0 ? POLL_MAX : wait.multipliedBy(2);
+        }
+        ProviderBatches.Collected c = batches.collect(id, outcome -> {
+          if (outcome instanceof Outcome.Failed f && !global.quiet) {
+            term.err().println("[WARN] " + f.label() + ": " + f.message() + "; asking for it normally");
+          }
+        });
+        if (!global.quiet) term.err().println("batch " + id + ": " + c.outcomes().size() + " collected");
+      }
+    } catch (BackendException e) {
+      throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
+    }
+  }
+
   int status(String id) {
     BatchApi.Progress p;
     try {

@@ -57,6 +57,9 @@ final class DigestCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown, json or html (default: from --out, else markdown).")
   Format format;
 
+  @Option(names = "--batch", description = "Send the articles through the provider's batch API (half price; openai, anthropic), wait, then digest. Resumable: run again after an interruption.")
+  boolean batch;
+
   private final Terminal term;
 
   DigestCommand(Terminal term) {
@@ -77,6 +80,10 @@ final class DigestCommand implements Callable<Integer> {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
+      if (batch) {
+        if (cacheOptions.noCache || cacheOptions.refresh) throw new KurzException(ExitCodes.USAGE, "--batch stores its answers in the cache: it cannot be used with --no-cache or --refresh");
+        new BatchRun(term, services, cacheOptions, global).throughBatches(reading, analysis.fixNames);
+      }
       SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames).keepingTexts();
       List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
       List<ArticleResult> results = new ArrayList<>();

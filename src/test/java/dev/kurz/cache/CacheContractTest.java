@@ -64,6 +64,15 @@ abstract class CacheContractTest {
   }
 
   @Test
+  void containsSeesOnlyTheExactKeyAndCountsNothing() {
+    cache.put(entry("3fa9c2d1e0", T0));
+
+    assertThat(cache.contains("3fa9c2d1e0")).isTrue();
+    assertThat(cache.contains("3fa9c2")).isFalse();
+    assertThat(cache.stats().hits() + cache.stats().misses()).isZero();
+  }
+
+  @Test
   void getOfAnUnknownKeyIsEmpty() {
     assertThat(cache.get("nope")).isEmpty();
   }

@@ -36,6 +36,11 @@ final class FakeOpenAiBatchServer implements AutoCloseable {
   /** Normal chat requests (repairs), by article number. */
   final Map<Integer, AtomicInteger> chatRequests = new ConcurrentHashMap<>();
   final AtomicInteger contentDownloads = new AtomicInteger();
+  /** Every normal chat request's body. */
+  final List<JsonNode> chatBodies = Collections.synchronizedList(new ArrayList<>());
+  /** When positive, a batch completes by itself at this status request (the fleet at work). */
+  volatile int finishAtPoll;
+  private final AtomicInteger polls = new AtomicInteger();
   final Set<Integer> expired = ConcurrentHashMap.newKeySet();
   final Set<Integer> invalidInBatch = ConcurrentHashMap.newKeySet();
   final Set<Integer> invalidAlways = ConcurrentHashMap.newKeySet();
@@ -144,7 +149,9 @@ final class FakeOpenAiBatchServer implements AutoCloseable {
       return json(200, batch.toString());
     }
     if (method.equals("GET") && path.startsWith("/v1/batches/")) {
-      ObjectNode batch = batches.get(path.substring("/v1/batches/".length()));
+      String id = path.substring("/v1/batches/".length());
+      if (finishAtPoll > 0 && polls.incrementAndGet() == finishAtPoll) finish(id);
+      ObjectNode batch = batches.get(id);
       return batch == null ? json(404, "{\"error\":{\"message\":\"No batch found\"}}") : json(200, batch.toString());
     }
     if (method.equals("GET") && path.startsWith("/v1/files/") && path.endsWith("/content")) {
@@ -156,6 +163,7 @@ final class FakeOpenAiBatchServer implements AutoCloseable {
     }
     if (method.equals("POST") && path.equals("/v1/chat/completions")) {
       JsonNode body = JSON.readTree(request.getBody().utf8());
+      chatBodies.add(body);
       int n = SyntheticArticles.numberIn(FakeLlm.allText(body));
       chatRequests.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
       if (n == blockRepairOf) {

@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -172,5 +173,24 @@ class OpenAiBatchTest {
     root.put("$ref", "#/$defs/" + definition);
     JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
     return schema.validate(value).stream().map(Object::toString).toList();
+  }
+
+  @Test
+  void digestThroughABatchSubmitsWaitsWithBackoffCollectsAndDigestsFromTheCache() throws Exception {
+    Path dir = home.resolve("heute");
+    SyntheticArticles.write(dir, 1, 3);
+    api.finishAtPoll = 4; // the first status is read right after submitting, then three polls
+
+    CliRun digest = kurz(withBackend("digest", dir.toString(), "--batch", "--format", "json"));
+
+    assertThat(digest.exit).as(digest.err).isZero();
+    assertThat(digest.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    assertThat(digest.err).contains("3 articles: 3 done (3 from cache, 0 new)");
+    assertThat(api.chatBodies).noneMatch(b -> b.path("response_format").path("json_schema").path("name").asText().equals("article_analysis"));
+    assertThat(digest.out).contains("Musterstadt");
+
+    CliRun again = kurz(withBackend("digest", dir.toString(), "--batch", "--format", "json"));
+    assertThat(again.exit).as(again.err).isZero();
+    assertThat(api.uploads).hasSize(1);
   }
 }
