@@ -170,7 +170,9 @@ final class Services implements AutoCloseable {
         .connectTimeout(10, TimeUnit.SECONDS)
         .readTimeout(Duration.ofSeconds(180))
         .callTimeout(Duration.ZERO)
-        .socketFactory(new dev.kurz.llm.http.NoDelaySockets());
+        .socketFactory(new dev.kurz.llm.http.NoDelaySockets())
+        // A redirect to another host never carries a key along (OkHttp strips only Authorization).
+        .addNetworkInterceptor(new dev.kurz.llm.http.SameOriginHeaders());
     if (global.verbose) b.addInterceptor(new RedactingLogInterceptor(term.err()::println));
     return b;
   }
