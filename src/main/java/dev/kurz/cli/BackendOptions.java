@@ -22,8 +22,11 @@ final class BackendOptions {
   @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (default per provider, e.g. OPENAI_API_KEY).")
   String apiKeyEnv;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Seconds to wait for one answer (default 180).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Seconds one model call may take in all, request to last byte (default 180).")
   String timeout;
+
+  @Option(names = "--max-answer-size", paramLabel = "MB", description = "Refuse model answers larger than this (default 4).")
+  String maxAnswerSize;
 
   @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the provider's).")
   String temperature;
@@ -43,6 +46,7 @@ final class BackendOptions {
     put(m, Key.API_KEY_ENV, apiKeyEnv);
     put(m, Key.TIMEOUT, timeout);
     put(m, Key.TEMPERATURE, temperature);
+    put(m, Key.MAX_ANSWER_SIZE, maxAnswerSize);
     put(m, Key.CONTEXT_TOKENS, contextTokens);
     put(m, Key.MAX_ARTICLE_TOKENS, maxArticleTokens);
     return m;

@@ -18,6 +18,7 @@ import dev.kurz.llm.embedded.EmbeddedModel;
 import dev.kurz.llm.embedded.ModelStore;
 import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.http.AnswerSizeLimit;
 import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.Cache;
@@ -159,8 +160,18 @@ final class Services implements AutoCloseable {
    */
   private OkHttpClient http(BackendSpec spec) {
     String url = spec.baseUrl();
-    if (url == null || !url.regionMatches(true, 0, "http://", 0, 7)) return http();
-    return httpBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).build();
+    boolean plain = url != null && url.regionMatches(true, 0, "http://", 0, 7);
+    OkHttpClient.Builder b = plain ? httpBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT))
+        : http().newBuilder();
+    // Answers are capped as decoded (application) and as sent (network): no answer can exhaust memory.
+    AnswerSizeLimit limit = new AnswerSizeLimit(maxAnswerBytes());
+    return b.addInterceptor(limit).addNetworkInterceptor(limit).build();
+  }
+
+  private long maxAnswerBytes() {
+    int mb = settings().intValue(Key.MAX_ANSWER_SIZE);
+    if (mb < 1) throw new KurzException(ExitCodes.USAGE, "--max-answer-size must be at least 1 (MB)");
+    return mb * 1024L * 1024L;
   }
 
   private synchronized OkHttpClient.Builder httpBuilder() {

@@ -3,6 +3,7 @@ package dev.kurz.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.BackendException.Kind;
+import dev.kurz.llm.http.AnswerSizeLimit;
 import dev.kurz.llm.http.HttpStatusException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -134,6 +135,13 @@ final class ErrorTranslator {
   }
 
   private BackendException fromOther(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AnswerSizeLimit.AnswerTooLargeException e) {
+        // Asking again would only fetch as much again.
+        return build(Kind.INVALID_REQUEST, "the answer from " + endpoint + " is larger than "
+            + AnswerSizeLimit.megabytes(e.limit()) + " (the limit; raise it with --max-answer-size)", thrown);
+      }
+    }
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ConnectException || t instanceof NoRouteToHostException
           || t instanceof UnknownHostException || t instanceof UnresolvedAddressException

@@ -69,8 +69,10 @@ public final class BatchRunner {
             } else {
               outcome = task.apply(inputs.get(index));
             }
-          } catch (RuntimeException e) {
-            outcome = new Outcome.Failed(inputs.get(index), "internal error: " + e, Outcome.Failure.ANSWER);
+          } catch (RuntimeException | Error e) {
+            // One slot's failure, an OutOfMemoryError or StackOverflowError included, is that
+            // input's alone: the slot always gets an outcome, so the inputs after it still emit.
+            outcome = new Outcome.Failed(inputs.get(index), failureLine(e), Outcome.Failure.ANSWER);
           }
           try {
             synchronized (lock) {
@@ -89,5 +91,11 @@ public final class BatchRunner {
       }
     }
     return List.of(done);
+  }
+
+  private static String failureLine(Throwable e) {
+    if (e instanceof OutOfMemoryError) return "out of memory while processing this input (" + e.getMessage() + "); the others go on";
+    if (e instanceof StackOverflowError) return "internal error: stack overflow while processing this input";
+    return "internal error: " + e;
   }
 }

@@ -11,6 +11,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.GZIPOutputStream;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +55,64 @@ class HostileServerTest extends FaultRig {
       }
       assertThat(run.err + run.out).doesNotContain(key);
     }
+  }
+
+  /** Two articles: the first answered by {@code hostile}, the second normally. */
+  private CliRun oneHostileOneFine(MockResponse hostile, String... extra) throws IOException {
+    List<String> files = hafenCopies(2);
+    llm.on("1,2 Prozent", n -> hostile);
+    llm.answer(HAFEN_MARKER, hafenAnswer());
+    List<String> args = new ArrayList<>(files);
+    args.addAll(List.of("--format", "jsonl", "-j", "1"));
+    args.addAll(List.of(extra));
+    return summarize(args.toArray(String[]::new));
+  }
+
+  private static void assertOneClearAnswerTooLargeError(CliRun run, String limit) {
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(run.out.lines().count()).as("the other article is delivered").isEqualTo(1);
+    assertThat(run.err.lines().filter(l -> l.startsWith("[ERROR]")).toList()).singleElement().asString()
+        .contains("artikel1.txt").contains("larger than " + limit).contains("--max-answer-size");
+  }
+
+  @Test
+  void anAnswerOverTheDefaultCapIsOneClearErrorNotRetried() throws IOException {
+    String huge = "{\"choices\":[{\"message\":{\"content\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}]}";
+    CliRun run = oneHostileOneFine(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(huge).build());
+    assertOneClearAnswerTooLargeError(run, "4 MB");
+    assertThat(llm.requestsFor("1,2 Prozent")).as("not asked again").isEqualTo(1);
+  }
+
+  @Test
+  void anAnswerWithoutALengthThatGoesOnPastTheCapIsCutAtTheCap() throws IOException {
+    Buffer endless = new Buffer().writeUtf8("{\"choices\":[{\"message\":{\"content\":\"" + "y".repeat(3 * 1024 * 1024));
+    CliRun run = oneHostileOneFine(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .chunkedBody(endless, 64 * 1024).build(), "--max-answer-size", "2");
+    assertOneClearAnswerTooLargeError(run, "2 MB");
+  }
+
+  @Test
+  void aGzipBombIsCutAtTheCapAfterDecompression() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write("{\"choices\":[{\"message\":{\"content\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] spaces = new byte[1024 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 200; i++) gz.write(spaces); // 200 MB of spaces, about 200 KB on the wire
+    }
+    assertThat(zipped.size()).isLessThan(1024 * 1024);
+    CliRun run = oneHostileOneFine(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("Content-Encoding", "gzip").body(new Buffer().write(zipped.toByteArray())).build(), "--max-answer-size", "1");
+    assertOneClearAnswerTooLargeError(run, "1 MB");
+  }
+
+  @Test
+  void aHugeErrorBodyIsReadOnlyAsFarAsItsStart() throws IOException {
+    String body = "{\"error\":{\"message\":\"overloaded\"}}" + " ".repeat(8 * 1024 * 1024);
+    CliRun run = oneHostileOneFine(FakeLlm.status(400, body));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(run.out.lines().count()).isEqualTo(1);
+    assertThat(run.err.lines().filter(l -> l.startsWith("[ERROR]")).toList()).singleElement().asString()
+        .contains("artikel1.txt: HTTP 400").hasSizeLessThan(600);
   }
 }

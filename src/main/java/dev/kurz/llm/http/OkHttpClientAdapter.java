@@ -27,7 +27,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * LangChain4j's {@link HttpClient} on top of an {@link OkHttpClient}, so that every provider shares
@@ -51,6 +50,7 @@ import okhttp3.ResponseBody;
  */
 public final class OkHttpClientAdapter implements HttpClient {
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final long MAX_ERROR_BODY = 64 * 1024;
 
   private final OkHttpClient client;
 
@@ -130,8 +130,8 @@ public final class OkHttpClientAdapter implements HttpClient {
   private static HttpStatusException statusException(Response response) {
     String body;
     try {
-      ResponseBody responseBody = response.body();
-      body = responseBody.string();
+      // The start of an error body says what went wrong; the rest of a huge one is not read.
+      body = response.peekBody(MAX_ERROR_BODY).string();
     } catch (IOException e) {
       body = "Cannot read error response body: " + e.getMessage();
     }
