@@ -16,7 +16,6 @@ import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,7 +75,9 @@ final class DigestCommand implements Callable<Integer> {
     analysis.putFlags(flags);
     BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
     BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
-    try (Services services = new Services(term, global, flags)) {
+    // Checked before any request: a folder or an unwritable path fails now, not after the whole run.
+    try (OutputFile file = out == null || analysis.dryRun ? null : OutputFile.prepare(out);
+        Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
@@ -103,7 +104,7 @@ final class DigestCommand implements Callable<Integer> {
             RetryPolicy.DEFAULT, term.sleeper());
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
             .digest(results, i -> job.takeText(labels.get(i)));
-        write(digest, fmt);
+        write(digest, fmt, file);
         if (!global.quiet) {
           long synthesized = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.SYNTHESIZED).count();
           term.err().printf("digest: %d stories from %d articles (%d synthesized); synthesis tokens %d in / %d out%s%n",
@@ -116,28 +117,30 @@ final class DigestCommand implements Callable<Integer> {
     }
   }
 
-  private void write(Digest digest, Format fmt) throws IOException {
-    java.io.Writer w;
-    if (out == null) {
-      w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(term.out(), term.out().charset()));
-    } else {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
-      w = Files.newBufferedWriter(out);
+  private void write(Digest digest, Format fmt, OutputFile file) throws IOException {
+    if (file == null) {
+      java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(term.out(), term.out().charset()));
+      render(digest, fmt, w);
+      w.flush(); // standard output stays open
+      return;
     }
-    try {
-      switch (fmt) {
-        // Streamed story by story: a big digest is never one string in memory.
-        case json -> {
-          DigestJson.write(digest, w);
-          w.write("\n");
-        }
-        case markdown -> DigestMarkdownRenderer.write(digest, w);
-        case html -> DigestHtmlRenderer.write(digest, w);
+    try (java.io.Writer w = file.writer()) {
+      render(digest, fmt, w);
+    } catch (IOException e) {
+      throw file.failed(e);
+    }
+    file.commit();
+  }
+
+  private static void render(Digest digest, Format fmt, java.io.Writer w) throws IOException {
+    switch (fmt) {
+      // Streamed story by story: a big digest is never one string in memory.
+      case json -> {
+        DigestJson.write(digest, w);
+        w.write("\n");
       }
-    } finally {
-      if (out == null) w.flush(); // standard output stays open
-      else w.close();
+      case markdown -> DigestMarkdownRenderer.write(digest, w);
+      case html -> DigestHtmlRenderer.write(digest, w);
     }
   }
 
