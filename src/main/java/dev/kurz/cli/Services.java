@@ -165,7 +165,9 @@ final class Services implements AutoCloseable {
         : http().newBuilder();
     // Answers are capped as decoded (application) and as sent (network): no answer can exhaust memory.
     AnswerSizeLimit limit = new AnswerSizeLimit(maxAnswerBytes());
-    return b.addInterceptor(limit).addNetworkInterceptor(limit).build();
+    // --timeout bounds the whole call: a server trickling headers or body a byte at a time never
+    // trips a per-read timeout.
+    return b.addInterceptor(limit).addNetworkInterceptor(limit).callTimeout(spec.timeout()).build();
   }
 
   private long maxAnswerBytes() {

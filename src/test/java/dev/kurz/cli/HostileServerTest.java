@@ -115,4 +115,82 @@ class HostileServerTest extends FaultRig {
     assertThat(run.err.lines().filter(l -> l.startsWith("[ERROR]")).toList()).singleElement().asString()
         .contains("artikel1.txt: HTTP 400").hasSizeLessThan(600);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void aBodyTrickledAByteAtATimeIsBoundedByTheTimeout() throws IOException {
+    // Every byte comes well within the read timeout; only a bound on the whole call ends it.
+    CliRun run = timed(() -> oneHostileOneFine(new MockResponse.Builder(llm.ok(hafenAnswer()))
+        .throttleBody(1, 100, java.util.concurrent.TimeUnit.MILLISECONDS).build(), "--timeout", "1"));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(run.err).contains("artikel1.txt: no answer from").contains("in time (timeout)");
+    assertThat(run.out.lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void headersTrickledAByteAtATimeAreBoundedByTheTimeout() throws Exception {
+    try (java.net.ServerSocket trickler = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread server = Thread.ofVirtual().start(() -> {
+        while (!trickler.isClosed()) {
+          try {
+            java.net.Socket s = trickler.accept();
+            Thread.ofVirtual().start(() -> {
+              try (s) {
+                s.getOutputStream().write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                while (true) {
+                  s.getOutputStream().write('a');
+                  s.getOutputStream().flush();
+                  Thread.sleep(100);
+                }
+              } catch (IOException | InterruptedException closed) {
+                // the client gave up
+              }
+            });
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      String base = "http://127.0.0.1:" + trickler.getLocalPort() + "/v1";
+      CliRun run = timed(() -> record(cli(), "summarize", "--provider", "openai", "--base-url", base, "--model", "fake-model",
+          "--timeout", "1", write("hafen.txt", hafen()).toString()));
+      assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
+      assertThat(run.err).contains("in time (timeout)");
+      server.interrupt();
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void ctrlCDuringATrickledAnswerEndsWithinTheTimeout() throws IOException {
+    String answer = hafenAnswer();
+    CliRun run = cli();
+    llm.on(HAFEN_MARKER, n -> {
+      run.interrupted.set(true); // Ctrl-C while this answer trickles in
+      return new MockResponse.Builder(llm.ok(answer)).throttleBody(1, 100, java.util.concurrent.TimeUnit.MILLISECONDS).build();
+    });
+    long start = System.nanoTime();
+    record(run, summarizeArgs(write("hafen.txt", hafen()).toString(), "--timeout", "2"));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(6));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(llm.requests).hasSize(1);
+  }
+
+  interface Run {
+    CliRun get() throws Exception;
+  }
+
+  /** The run, which must end within its attempts' timeouts (6 attempts of 1 s) plus slack. */
+  private static CliRun timed(Run run) {
+    long start = System.nanoTime();
+    CliRun result;
+    try {
+      result = run.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+    return result;
+  }
 }
