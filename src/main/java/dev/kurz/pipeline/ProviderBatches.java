@@ -105,30 +105,30 @@ public final class ProviderBatches {
         }
       }
     }
-    List<String> ids = new ArrayList<>();
     List<BatchApi.Item> all = List.copyOf(items.values());
-    for (int from = 0; from < all.size(); from += api.maxRequests()) {
-      List<BatchApi.Item> chunk = all.subList(from, Math.min(all.size(), from + api.maxRequests()));
-      String id = api.submit(chunk);
-      record(id, chunk, byKey);
-      ids.add(id);
+    List<String> ids = new ArrayList<>();
+    if (!all.isEmpty()) {
+      for (BatchApi.Submitted batch : api.submit(all, spool)) {
+        record(batch.id(), batch.customIds(), byKey);
+        ids.add(batch.id());
+      }
     }
     return new Submitted(ids, all.size(), cached, already, List.copyOf(waiting), unbatchable, in, out);
   }
 
   /** The batch record first, then one per article, then the pointer to the latest. */
-  private void record(String id, List<BatchApi.Item> chunk, Map<String, Article> byKey) {
+  private void record(String id, List<String> chunk, Map<String, Article> byKey) {
     ObjectNode batch = JSON.createObjectNode();
     batch.put("id", id).put("provider", api.provider()).put("model", model.name()).put("base_url", baseUrl)
         .put("created", clock.instant().toString()).put("collected", false);
     ArrayNode keys = batch.putArray("keys");
-    chunk.forEach(item -> keys.add(item.customId()));
+    chunk.forEach(keys::add);
     put("batch:" + id, BATCH_KIND, id, batch);
-    for (BatchApi.Item item : chunk) {
+    for (String key : chunk) {
       ObjectNode entry = JSON.createObjectNode();
       entry.put("batch", id);
-      entry.set("article", JSON.valueToTree(byKey.get(item.customId())));
-      put("batch-article:" + item.customId(), ARTICLE_KIND, byKey.get(item.customId()).source().label(), entry);
+      entry.set("article", JSON.valueToTree(byKey.get(key)));
+      put("batch-article:" + key, ARTICLE_KIND, byKey.get(key).source().label(), entry);
     }
     put(LATEST, BATCH_KIND, id, JSON.createObjectNode().put("id", id));
   }

@@ -49,22 +49,26 @@ final class AnthropicBatchApi implements BatchApi {
     return spec.provider();
   }
 
-  @Override
-  public int maxRequests() {
-    return 100_000;
-  }
+  /** Message Batches' limits: requests per batch and bytes per batch request. */
+  static final int MAX_REQUESTS = 100_000;
+  static final long MAX_BYTES = 256L * 1024 * 1024 - 64 * 1024;
 
   @Override
-  public String submit(List<Item> items) throws BackendException {
-    ObjectNode body = BatchHttp.JSON.createObjectNode();
-    var requests = body.putArray("requests");
+  public List<Submitted> submit(List<Item> items, Path spool) throws BackendException {
+    Chunks chunks = new Chunks(spool, MAX_REQUESTS, MAX_BYTES, "{\"requests\":[", ",", "]}", this::submitFile);
     for (Item item : items) {
       ObjectNode params = (ObjectNode) capture.body(item.request());
       params.remove("stream"); // batches do not stream
-      requests.addObject().put("custom_id", item.customId()).set("params", params);
+      ObjectNode request = BatchHttp.JSON.createObjectNode().put("custom_id", item.customId());
+      request.set("params", params);
+      chunks.add(item.customId(), request.toString());
     }
+    return chunks.finish();
+  }
+
+  private String submitFile(Path body) throws BackendException {
     JsonNode batch = BatchHttp.json(http,
-        headers(url("messages", "batches")).post(RequestBody.create(body.toString(), APPLICATION_JSON)).build(),
+        headers(url("messages", "batches")).post(RequestBody.create(body.toFile(), APPLICATION_JSON)).build(),
         "creating the message batch");
     return batch.path("id").asText();
   }

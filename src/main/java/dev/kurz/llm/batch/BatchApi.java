@@ -19,11 +19,19 @@ public interface BatchApi {
   /** The provider name, as in {@code --provider}. */
   String provider();
 
-  /** How many requests one batch may hold; more are split into several batches. */
-  int maxRequests();
+  /**
+   * Submits the requests in as few batches as the provider's limits allow (requests and bytes per
+   * batch), writing each batch's body to a file in {@code spool} on the way rather than holding it
+   * in memory, and returns what went where, in order.
+   */
+  List<Submitted> submit(List<Item> items, Path spool) throws BackendException;
 
-  /** Submits the requests as one batch and returns its id. */
-  String submit(List<Item> items) throws BackendException;
+  /** One batch submitted: its id and the custom ids of its requests. */
+  record Submitted(String id, List<String> customIds) {
+    public Submitted {
+      customIds = List.copyOf(customIds);
+    }
+  }
 
   /** The batch's state as the provider reports it now. */
   Progress status(String id) throws BackendException;

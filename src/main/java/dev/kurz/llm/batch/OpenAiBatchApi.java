@@ -55,23 +55,26 @@ final class OpenAiBatchApi implements BatchApi {
     return spec.provider();
   }
 
-  @Override
-  public int maxRequests() {
-    return 50_000;
-  }
+  /** The Batch API's limits: requests per batch, and bytes per input file (with room for the form). */
+  static final int MAX_REQUESTS = 50_000;
+  static final long MAX_BYTES = 200L * 1024 * 1024 - 64 * 1024;
 
   @Override
-  public String submit(List<Item> items) throws BackendException {
-    StringBuilder jsonl = new StringBuilder();
+  public List<Submitted> submit(List<Item> items, Path spool) throws BackendException {
+    Chunks chunks = new Chunks(spool, MAX_REQUESTS, MAX_BYTES, "", "\n", "\n", this::submitFile);
     for (Item item : items) {
       ObjectNode line = BatchHttp.JSON.createObjectNode();
       line.put("custom_id", item.customId()).put("method", "POST").put("url", ENDPOINT);
       line.set("body", capture.body(item.request()));
-      jsonl.append(line).append('\n');
+      chunks.add(item.customId(), line.toString());
     }
+    return chunks.finish();
+  }
+
+  private String submitFile(Path jsonl) throws BackendException {
     RequestBody upload = new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("purpose", "batch")
-        .addFormDataPart("file", "kurz-batch.jsonl", RequestBody.create(jsonl.toString(), JSONL))
+        .addFormDataPart("file", "kurz-batch.jsonl", RequestBody.create(jsonl.toFile(), JSONL))
         .build();
     JsonNode file = BatchHttp.json(http, authorized(url("files")).post(upload).build(), "uploading the batch file");
     ObjectNode create = BatchHttp.JSON.createObjectNode();
