@@ -11,7 +11,6 @@ import dev.kurz.ingest.InputException;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;
@@ -101,7 +100,7 @@ final class DigestCommand implements Callable<Integer> {
         Synthesizer synthesizer = new Synthesizer(job.backend(), services.prompts(), cache,
             new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
                 !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
-            RetryPolicy.DEFAULT, term.sleeper());
+            services.retryPolicy(), term.sleeper());
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
             .digest(results, i -> job.takeText(labels.get(i)));
         write(digest, fmt, file);

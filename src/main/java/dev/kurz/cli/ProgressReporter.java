@@ -2,6 +2,9 @@ package dev.kurz.cli;
 
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.BatchRunner;
+import dev.kurz.pipeline.RequestLimiter;
+import dev.kurz.pipeline.Waits;
+import java.time.Duration;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -10,7 +13,7 @@ import java.time.Clock;
  * second when stderr is a terminal; one plain line per newly answered article when it is not (a
  * log file, CI); nothing with --quiet. Cached articles are counted, not logged. Called serially.
  */
-final class ProgressReporter implements BatchRunner.Listener {
+final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pacing {
   private final PrintStream err;
   private final Clock clock;
   private final boolean bar;
@@ -19,6 +22,10 @@ final class ProgressReporter implements BatchRunner.Listener {
   private long lastDraw;
   private int failed;
   private boolean drawn;
+  private String waiting = "";
+  private long waitingUntil;
+  private int lastDone;
+  private int lastTotal;
 
   ProgressReporter(PrintStream err, Clock clock, boolean interactive, boolean quiet) {
     this.err = err;
@@ -28,8 +35,26 @@ final class ProgressReporter implements BatchRunner.Listener {
     this.start = clock.millis();
   }
 
+  /** What a wait on the provider's budget says, as a line or after the bar. */
+  static String pacingLine(String budget, long limit, Duration wait) {
+    return "the provider's " + budget + " budget" + (limit > 0 ? " (" + limit + " per window)" : "")
+        + " is spent: next request in " + Waits.describe(wait);
+  }
+
   @Override
-  public void finished(Outcome outcome, int done, int total) {
+  public synchronized void waiting(String budget, long limit, Duration wait) {
+    if (quiet) return;
+    if (!bar) {
+      println("[WAIT] " + pacingLine(budget, limit, wait));
+      return;
+    }
+    waiting = "  waiting " + Waits.describe(wait) + " on the " + budget + " budget";
+    waitingUntil = clock.millis() + wait.toMillis();
+    if (lastTotal > 0) draw(lastDone, lastTotal, true);
+  }
+
+  @Override
+  public synchronized void finished(Outcome outcome, int done, int total) {
     if (outcome instanceof Outcome.Failed) failed++;
     if (quiet || total < 2) return;
     if (!bar) {
@@ -39,23 +64,30 @@ final class ProgressReporter implements BatchRunner.Listener {
       }
       return;
     }
+    draw(done, total, false);
+  }
+
+  private void draw(int done, int total, boolean force) {
+    lastDone = done;
+    lastTotal = total;
     long now = clock.millis();
-    if (done < total && now - lastDraw < 100) return;
+    if (!force && done < total && now - lastDraw < 100) return;
     lastDraw = now;
+    String wait = now < waitingUntil ? waiting : "";
     double seconds = Math.max(0.001, (now - start) / 1000.0);
     double rate = done / seconds;
     long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
     int width = 24;
     int filled = (int) Math.round(width * (double) done / total);
     String line = String.format("[%s%s] %d/%d  %.1f/s  ETA %d:%02d%s", "=".repeat(filled), " ".repeat(width - filled),
-        done, total, rate, eta / 60, eta % 60, failed > 0 ? "  " + failed + " failed" : "");
+        done, total, rate, eta / 60, eta % 60, failed > 0 ? "  " + failed + " failed" : "") + wait;
     err.print("\r\033[K" + line);
     err.flush();
     drawn = true;
   }
 
   /** Clears the bar so the summary line starts on a clean line. */
-  void close() {
+  synchronized void close() {
     if (drawn) {
       err.print("\r\033[K");
       err.flush();
@@ -63,7 +95,7 @@ final class ProgressReporter implements BatchRunner.Listener {
   }
 
   /** Messages printed while the bar is shown must clear it first. */
-  void println(String message) {
+  synchronized void println(String message) {
     if (drawn) err.print("\r\033[K");
     err.println(message);
     lastDraw = 0;

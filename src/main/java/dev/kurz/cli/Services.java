@@ -19,6 +19,7 @@ import dev.kurz.llm.embedded.ModelStore;
 import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
 import dev.kurz.llm.http.AnswerSizeLimit;
+import dev.kurz.llm.http.RateLimitInterceptor;
 import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.Cache;
@@ -27,6 +28,9 @@ import dev.kurz.ingest.PageCache;
 import dev.kurz.ingest.StoredPageCache;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.LazyBackend;
+import dev.kurz.pipeline.RequestLimiter;
+import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.pipeline.ThrottledBackend;
 import dev.kurz.pipeline.StoredAnswerCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +58,8 @@ final class Services implements AutoCloseable {
   private OkHttpClient http;
   private okhttp3.ConnectionPool pool;
   private Backend backend;
+  private RequestLimiter limiter;
+  private ThrottledBackend throttled;
   private BackendSpec spec;
   private AnswerCache answerCache;
   private Glossary glossary;
@@ -166,14 +172,41 @@ final class Services implements AutoCloseable {
     // Answers are capped as decoded (application) and as sent (network): no answer can exhaust memory.
     AnswerSizeLimit limit = new AnswerSizeLimit(maxAnswerBytes());
     // --timeout bounds the whole call: a server trickling headers or body a byte at a time never
-    // trips a per-read timeout.
-    return b.addInterceptor(limit).addNetworkInterceptor(limit).callTimeout(spec.timeout()).build();
+    // trips a per-read timeout. Every answer's rate-limit headers go to the run's limiter.
+    return b.addInterceptor(limit).addNetworkInterceptor(limit).addInterceptor(new RateLimitInterceptor(limiter(), term.clock()))
+        .callTimeout(spec.timeout()).build();
   }
 
   private long maxAnswerBytes() {
     int mb = settings().intValue(Key.MAX_ANSWER_SIZE);
     if (mb < 1) throw new KurzException(ExitCodes.USAGE, "--max-answer-size must be at least 1 (MB)");
     return mb * 1024L * 1024L;
+  }
+
+  /** The run's one limiter for its backend: every request of every command passes through it. */
+  synchronized RequestLimiter limiter() {
+    if (limiter == null) {
+      int concurrency = settings().intValue(Key.CONCURRENCY);
+      if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
+      limiter = new RequestLimiter(concurrency, term.clock(), RequestLimiter.Waiter.REAL);
+      limiter.pacing((budget, limit, wait) -> {
+        if (!global.quiet) term.err().println("[WAIT] " + ProgressReporter.pacingLine(budget, limit, wait));
+      });
+    }
+    return limiter;
+  }
+
+  /** The backend behind the run's limiter; nothing more is sent once Ctrl-C was pressed. */
+  ThrottledBackend throttledBackend() {
+    if (throttled == null) throttled = new ThrottledBackend(backend(), limiter(), () -> term.interrupted().get());
+    return throttled;
+  }
+
+  /** The retry policy, telling its waits on stderr. */
+  RetryPolicy retryPolicy() {
+    return RetryPolicy.DEFAULT.withNotices(msg -> {
+      if (!global.quiet) term.err().println("[WAIT] " + msg);
+    });
   }
 
   private synchronized OkHttpClient.Builder httpBuilder() {

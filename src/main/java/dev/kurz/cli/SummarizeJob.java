@@ -8,10 +8,9 @@ import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Article;
 import dev.kurz.model.Outcome;
-import dev.kurz.pipeline.AdaptiveLimiter;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.BatchRunner;
-import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.pipeline.RequestLimiter;
 import dev.kurz.pipeline.Summarizer;
 import dev.kurz.pipeline.ThrottledBackend;
 import java.util.LinkedHashMap;
@@ -32,7 +31,6 @@ final class SummarizeJob {
   private final GlobalOptions global;
   private final ArticleReader reader;
   private long startMillis;
-  private ThrottledBackend backend;
   private Map<String, String> texts;
   private boolean fixNames;
 
@@ -67,10 +65,7 @@ final class SummarizeJob {
 
   /** The run's backend: every request, summaries and syntheses alike, shares one adaptive limit. */
   ThrottledBackend backend() {
-    if (backend == null) {
-      backend = new ThrottledBackend(services.backend(), new AdaptiveLimiter(concurrency()), () -> term.interrupted().get());
-    }
-    return backend;
+    return services.throttledBackend();
   }
 
   /** The summarizer for this run's settings, its requests throttled adaptively. */
@@ -82,7 +77,7 @@ final class SummarizeJob {
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
             s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames),
-        RetryPolicy.DEFAULT, term.sleeper(), term.clock());
+        services.retryPolicy(), term.sleeper(), term.clock());
   }
 
   int concurrency() {
@@ -95,6 +90,7 @@ final class SummarizeJob {
     startMillis = term.clock().millis();
     Summarizer summarizer = summarizer();
     ProgressReporter progress = new ProgressReporter(term.err(), term.clock(), term.interactive(), global.quiet);
+    services.limiter().pacing(progress);
     Map<String, Input> byLabel = new LinkedHashMap<>();
     for (Input input : inputs) byLabel.putIfAbsent(input.label(), input);
     // Articles in flight: enough to keep every request slot busy while others read or validate.
@@ -158,9 +154,11 @@ final class SummarizeJob {
     int done = outcomes.size() - failed;
     if (!global.quiet && (outcomes.size() > 1 || interrupted > 0)) {
       double seconds = (term.clock().millis() - startMillis) / 1000.0;
-      term.err().printf("%s%d articles: %d done (%d from cache, %d new), %d failed; tokens %d in / %d out; est. cost %s; %.1f s%n",
+      RequestLimiter limiter = services.limiter();
+      term.err().printf("%s%d articles: %d done (%d from cache, %d new), %d failed; tokens %d in / %d out; est. cost %s; %d requests, %d rejected by the provider; %.1f s%n",
           interrupted > 0 ? "interrupted: " : "", outcomes.size(), done, cached, done - cached, failed, in, out,
-          priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)", seconds);
+          priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)",
+          limiter.sent(), limiter.rejected(), seconds);
     }
     if (interrupted > 0) return ExitCodes.INTERRUPTED;
     if (failed == 0) return ExitCodes.OK;

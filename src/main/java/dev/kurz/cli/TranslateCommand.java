@@ -9,7 +9,6 @@ import dev.kurz.ingest.InputException;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Translation;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.render.RecordJson;
 import dev.kurz.render.TranslationHtml;
 import dev.kurz.render.TranslationJson;
@@ -94,10 +93,10 @@ final class TranslateCommand implements Callable<Integer> {
         throw new KurzException(ExitCodes.USAGE, e.getMessage());
       }
       AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-      Translator translator = new Translator(services.backend(), services.prompts(), cache, glossary,
+      Translator translator = new Translator(services.throttledBackend(), services.prompts(), cache, glossary,
           new Translator.Options(services.settings().value(Key.TO), chunkTokens, services.settings().doubleValue(Key.TEMPERATURE),
               services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache, fixNames),
-          RetryPolicy.DEFAULT, term.sleeper());
+          services.retryPolicy(), term.sleeper());
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       ArticleReader reader = reading.reader();

@@ -37,6 +37,7 @@ final class ErrorTranslator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern KEY_PARAM = Pattern.compile("([?&](?:key|api-key|api_key)=)[^&\\s\"']+");
   private static final int MAX_DETAIL = 300;
+  private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+s)\"");
 
   /** The parts of a non-2xx response the mapping needs. */
   record HttpFailure(int status, String body, Map<String, List<String>> headers) {
@@ -105,6 +106,7 @@ final class ErrorTranslator {
     String detail = detail(body);
     String lower = body.toLowerCase(Locale.ROOT);
     Duration retryAfter = RetryAfter.parse(f::header, clock.instant());
+    if (retryAfter == null) retryAfter = retryDelay(body);
     Kind kind;
     String hint = "";
     if (isContextLength(lower)) {
@@ -132,6 +134,12 @@ final class ErrorTranslator {
     }
     String message = "HTTP " + status + " from " + endpoint + ": " + (detail.isEmpty() ? reason(status) : detail) + hint;
     return new BackendException(kind, status, retryAfter, scrub(message), scrubbedCause(cause));
+  }
+
+  /** Gemini's 429 says how long to wait in its body (google.rpc.RetryInfo), not in a header. */
+  private static Duration retryDelay(String body) {
+    var m = RETRY_DELAY.matcher(body);
+    return m.find() ? RetryAfter.parseGoDuration(m.group(1)) : null;
   }
 
   private BackendException fromOther(Throwable thrown) {

@@ -6,14 +6,25 @@ import dev.kurz.llm.LlmReply;
 import dev.kurz.llm.LlmRequest;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * When to try a failed request again: rate limits and transient failures (5xx, timeouts, dropped
  * connections) up to {@code maxAttempts}, waiting what the server asked for (Retry-After) or an
- * exponential backoff with full jitter; never for other failures. Immutable.
+ * exponential backoff with full jitter; never for other failures. No single wait is longer than
+ * {@code maxDelay}, and one request waits {@code deadline} at most in all: a server that asks for
+ * more (an absurd {@code Retry-After: 1e9}) fails the request at once, saying why, instead of
+ * stalling the run. Waits of a second or more are told to {@code notices} (stderr), with the
+ * reason. Immutable.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-  public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(60));
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline, Consumer<String> notices) {
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(5), s -> {});
+
+  /** The same policy, telling its waits to {@code notices}. */
+  public RetryPolicy withNotices(Consumer<String> notices) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, deadline, notices);
+  }
 
   /** How long to wait before attempt {@code attempt + 1}, or null to give up. */
   public Duration delayAfter(int attempt, BackendException e) {
@@ -32,19 +43,35 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   }
 
   /**
-   * Sends the request, trying again after what {@link #delayAfter} says while it says to; the last
-   * failure is thrown. Every model request of kurz (analysis, synthesis, translation) goes through
-   * here.
+   * Sends the request, trying again after what {@link #delayAfter} says while it says to and the
+   * deadline allows; the last failure is thrown. Every model request of kurz (analysis, synthesis,
+   * translation) goes through here.
    */
   public LlmReply complete(Backend backend, LlmRequest request, Sleeper sleeper)
       throws BackendException, InterruptedException {
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       try {
         return backend.complete(request);
       } catch (BackendException e) {
         Duration wait = delayAfter(attempt, e);
         if (wait == null) throw e;
+        Duration left = deadline.minus(waited);
+        if (e.retryAfter() != null && e.retryAfter().compareTo(left) > 0) {
+          throw new BackendException(e.kind(), e.httpStatus(), e.retryAfter(), e.getMessage() + "; the server asks to wait "
+              + Waits.describe(e.retryAfter()) + ", more than the " + Waits.describe(left)
+              + " left of the " + Waits.describe(deadline) + " kurz waits for one request: given up", e);
+        }
+        if (wait.compareTo(left) > 0) throw e;
+        if (wait.compareTo(Duration.ofSeconds(1)) >= 0) {
+          boolean capped = e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0;
+          notices.accept("waiting " + Waits.describe(wait) + " before attempt " + (attempt + 1) + " of " + maxAttempts
+              + ": " + e.getMessage() + (e.retryAfter() == null ? "" : capped
+                  ? " (the server asks for " + Waits.describe(e.retryAfter()) + "; kurz waits at most " + Waits.describe(maxDelay) + " at a time)"
+                  : " (the server asked for " + Waits.describe(e.retryAfter()) + ")"));
+        }
         sleeper.sleep(wait);
+        waited = waited.plus(wait);
       }
     }
   }

@@ -8,19 +8,20 @@ import dev.kurz.model.ModelRef;
 import java.util.function.BooleanSupplier;
 
 /**
- * A backend whose requests pass through an {@link AdaptiveLimiter}: every attempt, first try,
- * retry or repair, takes a slot and tells the limiter how it went. After a failure that no other
+ * A backend whose requests pass through the run's {@link RequestLimiter}: every attempt, first
+ * try, retry or repair, waits for a slot and for room in the provider's budgets, and tells the
+ * limiter how it went. After a failure that no other
  * request can escape (rejected key, unknown model, nothing listening), no further request is
  * sent: the rest fail at once with the same reason. Thread-safe.
  */
 public final class ThrottledBackend implements Backend {
   private final Backend delegate;
-  private final AdaptiveLimiter limiter;
+  private final RequestLimiter limiter;
   private final BooleanSupplier cancelled;
   private volatile BackendException fatal;
 
   /** {@code cancelled} is asked before each request is sent: once true, nothing more goes out. */
-  public ThrottledBackend(Backend delegate, AdaptiveLimiter limiter, BooleanSupplier cancelled) {
+  public ThrottledBackend(Backend delegate, RequestLimiter limiter, BooleanSupplier cancelled) {
     this.delegate = delegate;
     this.limiter = limiter;
     this.cancelled = cancelled;
@@ -33,9 +34,9 @@ public final class ThrottledBackend implements Backend {
 
   @Override
   public LlmReply complete(LlmRequest request) throws BackendException {
-    AdaptiveLimiter.Ticket ticket;
+    RequestLimiter.Permit permit;
     try {
-      ticket = limiter.acquire();
+      permit = limiter.acquire(request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendException(BackendException.Kind.TRANSIENT, 0, null, "interrupted", e);
@@ -47,20 +48,20 @@ public final class ThrottledBackend implements Backend {
         throw new BackendException(stop.kind(), stop.httpStatus(), null, "not attempted: " + stop.getMessage(), null);
       }
       LlmReply reply = delegate.complete(request);
-      limiter.onSuccess();
+      limiter.onAnswer(permit, reply.usage());
       return reply;
     } catch (BackendException e) {
       if (e.fatal() && fatal == null) fatal = e; // before the slot is freed for the next request
-      if (e.kind() == BackendException.Kind.RATE_LIMITED) limiter.onRateLimited(ticket);
-      else limiter.onOther();
+      if (e.kind() == BackendException.Kind.RATE_LIMITED) limiter.onRateLimited(permit, e.retryAfter());
+      else limiter.onOther(permit);
       throw e;
     } catch (RuntimeException e) {
-      limiter.onOther();
+      limiter.onOther(permit);
       throw e;
     }
   }
 
-  public AdaptiveLimiter limiter() {
+  public RequestLimiter limiter() {
     return limiter;
   }
 }

@@ -68,7 +68,20 @@ public final class FakeModelServer {
     });
     // Nagle off on the answers, as real HTTP servers do: otherwise every answer waits up to 40 ms
     // for the client's delayed acknowledgement, which the benchmark would count against kurz.
-    server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+    server.setServerSocketFactory(noDelaySockets());
+    server.start(port);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get());
+      timeline(spans, limit);
+    }));
+    System.out.println(server.url("/v1").toString());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  /** Server sockets with Nagle off on accepted connections. */
+  static javax.net.ServerSocketFactory noDelaySockets() {
+    return new javax.net.ServerSocketFactory() {
       @Override
       public java.net.ServerSocket createServerSocket() throws java.io.IOException {
         return new java.net.ServerSocket() {
@@ -95,15 +108,7 @@ public final class FakeModelServer {
       public java.net.ServerSocket createServerSocket(int p, int backlog, java.net.InetAddress address) throws java.io.IOException {
         throw new UnsupportedOperationException();
       }
-    });
-    server.start(port);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get());
-      timeline(spans, limit);
-    }));
-    System.out.println(server.url("/v1").toString());
-    System.out.flush();
-    Thread.currentThread().join();
+    };
   }
 
   /** First arrival, last answer, and how many of the limit's slots were busy per second in between. */

@@ -1,0 +1,206 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.llm.http.RateLimitHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One budget a provider enforces per window (requests, or tokens), as kurz sees it. Two views, and
+ * what may be sent now is the smaller:
+ *
+ * <ul>
+ *   <li>the provider's last word: what it said remains, less what kurz sent after that answer;
+ *   <li>kurz's own ledger: the limit, less what kurz sent since the window began.
+ * </ul>
+ *
+ * The first covers other clients on the same key; the second covers servers that write the headers
+ * when they admit a request, before the ones sent while it was answered. Such an answer's window
+ * ends at "sent + reset"; one whose headers are written as it leaves, at "received + reset": kurz
+ * assumes the first until a rejection shows the window had not ended then, and the second after.
+ * A rejected request leaves the ledger (the provider did not count it); a rejection's own headers
+ * are taken as they are (it came back at once). Not thread-safe: {@link RequestLimiter} guards it.
+ */
+final class Budget {
+  /** A request sent this long before a reset may still count in the new window. */
+  private static final Duration SLACK = Duration.ofMillis(20);
+  /** With the budget spent and no reset known, how long to wait for an answer to say more. */
+  private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
+
+  private record Entry(long id, long cost, Instant sentAt) {}
+
+  private final String name;
+  private final List<Entry> ledger = new ArrayList<>();
+  private long limit = -1;
+  private long remaining;
+  private Instant seenAt;
+  private Instant resetLo;
+  private Instant resetHi;
+  private Instant windowStart = Instant.EPOCH;
+  private Instant rolledLo;
+  private Instant rolledHi;
+  private boolean endsLate;
+  /** Whether a window boundary has shown which end is right. */
+  private boolean settled;
+  /** Right after the first early reset: one request goes to find out, the rest wait for it. */
+  private boolean probing;
+  private long probeId = -1;
+
+  Budget(String name) {
+    this.name = name;
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean known() {
+    return limit > 0;
+  }
+
+  long limit() {
+    return limit;
+  }
+
+  void observe(RateLimitHeaders.Bucket b, Instant sent, Instant received, boolean rejected) {
+    if (b == null) return;
+    long said = b.limit() > 0 ? b.limit() : Math.max(limit, b.remaining());
+    if (said <= 0) return;
+    limit = said;
+    Instant lo = b.reset() == null ? null : sent.plus(b.reset());
+    Instant hi = b.reset() == null ? null : received.plus(b.reset());
+    if (rejected) {
+      // Sent after kurz took the window for over, and the window it names is that one: its headers
+      // were written as answers left, not on arrival.
+      if (rolledLo != null && lo != null && !sent.isBefore(rolledLo) && !lo.isAfter(rolledHi.plus(SLACK))) {
+        endsLate = true;
+        settled = true;
+        probing = false;
+      }
+      remaining = b.remaining();
+      seenAt = received;
+      resetLo = lo;
+      resetHi = hi;
+      return;
+    }
+    if (lo != null && rolledHi != null && !lo.isAfter(rolledHi.plus(SLACK))) return; // about a window already over
+    if (probing && !sent.isBefore(rolledLo)) {
+      // Sent at the early reset and let through: headers are written on arrival.
+      settled = true;
+      probing = false;
+    }
+    // A later end before the last one passed is the same budget, refilled later (a bucket, not a
+    // window): only once that end has passed is it a new window.
+    Instant end = resetAt();
+    boolean sameWindow = seenAt != null && (lo == null || resetHi == null || !lo.isAfter(resetHi.plus(SLACK))
+        || received.isBefore(end));
+    if (sameWindow) {
+      remaining = Math.min(remaining - sentAfter(seenAt), b.remaining());
+      seenAt = received;
+      if (lo != null && resetHi != null && !lo.isAfter(resetHi.plus(SLACK))) {
+        resetLo = max(resetLo, lo);
+        resetHi = min(resetHi, hi);
+        if (resetLo.isAfter(resetHi)) resetLo = resetHi;
+      } else if (lo != null) {
+        resetLo = lo;
+        resetHi = hi;
+      }
+    } else {
+      // A window not seen before: the last one is over.
+      if (resetLo != null) windowStart = min(resetLo, received);
+      remaining = b.remaining();
+      seenAt = received;
+      resetLo = lo;
+      resetHi = hi;
+    }
+    prune();
+  }
+
+  /** How much may be sent at {@code now}; {@code Long.MAX_VALUE} while no limit is known. */
+  long available(Instant now) {
+    roll(now);
+    if (!known()) return Long.MAX_VALUE;
+    long said = seenAt == null ? limit : remaining - sentAfter(seenAt);
+    long own = limit - sentAfter(windowStart.minus(SLACK));
+    return Math.min(said, own);
+  }
+
+  /**
+   * How long a request of {@code cost} must wait: zero to send now; until the reset when the budget
+   * is spent; a second (for an answer to say more) when no reset is known, unless nothing is in
+   * flight to bring one, then it goes. A request costing more than the whole budget waits for a
+   * full window.
+   */
+  Duration waitFor(long cost, Instant now, boolean nothingInFlight) {
+    long available = available(now);
+    if (probing && !now.isBefore(rolledHi)) probing = false;
+    if (probing && probeId >= 0) return min(ASK_AGAIN, Duration.between(now, rolledHi));
+    if (available >= Math.min(cost, limit)) return Duration.ZERO;
+    Instant at = resetAt();
+    if (at != null) return max(Duration.ofMillis(1), Duration.between(now, at));
+    return nothingInFlight ? Duration.ZERO : ASK_AGAIN;
+  }
+
+  void sent(long id, long cost, Instant at) {
+    ledger.add(new Entry(id, cost, at));
+    if (probing && probeId < 0) probeId = id;
+  }
+
+  /** The provider refused request {@code id}: it did not count. */
+  void forget(long id) {
+    ledger.removeIf(e -> e.id() == id);
+    if (id == probeId) probeId = -1;
+  }
+
+  /** When the window is taken to end, or null when unknown. */
+  Instant resetAt() {
+    return endsLate ? resetHi : resetLo;
+  }
+
+  private void roll(Instant now) {
+    Instant at = resetAt();
+    if (at == null || now.isBefore(at)) return;
+    rolledLo = resetLo;
+    rolledHi = resetHi;
+    probing = !settled && !endsLate && rolledHi.isAfter(rolledLo.plus(SLACK.multipliedBy(2)));
+    probeId = -1;
+    windowStart = at;
+    remaining = limit;
+    seenAt = at;
+    resetLo = null;
+    resetHi = null;
+    prune();
+  }
+
+  private long sentAfter(Instant t) {
+    long sum = 0;
+    for (Entry e : ledger) {
+      if (e.sentAt().isAfter(t)) sum += e.cost();
+    }
+    return sum;
+  }
+
+  private void prune() {
+    Instant oldest = seenAt == null ? windowStart : min(windowStart, seenAt);
+    if (oldest.equals(Instant.EPOCH)) return;
+    Instant keep = oldest.minus(Duration.ofSeconds(1));
+    ledger.removeIf(e -> e.sentAt().isBefore(keep));
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

@@ -1,0 +1,252 @@
+package dev.kurz.pipeline;
+
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.http.RateLimitHeaders;
+import dev.kurz.llm.http.RateLimitInterceptor;
+import dev.kurz.model.Usage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one limiter of a backend, shared by every request of a run (analyses, syntheses,
+ * translations). Two kinds of limits:
+ *
+ * <ul>
+ *   <li>budgets per window (requests and tokens) that the provider states on every answer
+ *       ({@link RateLimitHeaders}, heard through {@link RateLimitInterceptor}): each request's
+ *       token cost is estimated before it is sent (its prompt as the dry run counts it, about 3.6
+ *       characters a token, plus the answer expected), both calibrated on the usage the provider
+ *       reports, and the request waits until the budget has room ({@link Budget});
+ *   <li>a limit on requests in flight, for servers that state nothing (vLLM, Ollama, llama.cpp):
+ *       {@link AdaptiveLimiter} learns it from their 429s. Once a budget is known, 429s are the
+ *       budget's business and leave the concurrency alone.
+ * </ul>
+ *
+ * Counts the requests the provider rejected and the time spent waiting on a budget. Thread-safe.
+ */
+public final class RequestLimiter implements RateLimitInterceptor.Listener {
+  /** Hears when requests start waiting on a budget; called with no lock held. */
+  @FunctionalInterface
+  public interface Pacing {
+    /** {@code budget} ("tokens", "requests") is spent; the next request goes in {@code wait}. */
+    void waiting(String budget, long limit, Duration wait);
+
+    Pacing NONE = (budget, limit, wait) -> {};
+  }
+
+  /** How a waiting request waits; tests advance a fake clock instead. */
+  @FunctionalInterface
+  public interface Waiter {
+    void await(Condition news, Duration d) throws InterruptedException;
+
+    Waiter REAL = (news, d) -> news.awaitNanos(d.toNanos());
+  }
+
+  /** What {@link #acquire} hands out and the outcome calls take back. */
+  public record Permit(AdaptiveLimiter.Ticket ticket, long id, long prompt, long cost) {}
+
+  private static final double CHARS_PER_TOKEN = 3.6;
+  /** The answer expected before any is seen: the dry run's figure for a medium summary. */
+  private static final long FIRST_ANSWER_GUESS = 900;
+  /** Longest single wait before the budget is looked at again. */
+  private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
+
+  private final AdaptiveLimiter concurrency;
+  private final Clock clock;
+  private final Waiter waiter;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition news = lock.newCondition();
+  private final Budget requests = new Budget("requests");
+  private final Budget tokens = new Budget("tokens");
+  private volatile Pacing pacing = Pacing.NONE;
+  private long nextId;
+  private int inFlight;
+  private long rejected;
+  private long waitedNanos;
+  private Instant lastReported;
+  private double inputRatio = 1.0;
+  private double expectedAnswer = FIRST_ANSWER_GUESS;
+  private int answers;
+
+  public RequestLimiter(int maxConcurrency, Clock clock, Waiter waiter) {
+    this.concurrency = new AdaptiveLimiter(maxConcurrency);
+    this.clock = clock;
+    this.waiter = waiter;
+  }
+
+  public RequestLimiter(int maxConcurrency) {
+    this(maxConcurrency, Clock.systemUTC(), Waiter.REAL);
+  }
+
+  public void pacing(Pacing pacing) {
+    this.pacing = pacing;
+  }
+
+  /** Waits for a slot and for room in the budgets; the request counts as sent when this returns. */
+  public Permit acquire(LlmRequest request) throws InterruptedException {
+    AdaptiveLimiter.Ticket ticket = concurrency.acquire();
+    long prompt = promptTokens(request);
+    try {
+      while (true) {
+        Duration wait;
+        Budget spent;
+        long cost;
+        lock.lockInterruptibly();
+        try {
+          cost = estimate(prompt, request);
+          Instant now = clock.instant();
+          Duration forRequests = requests.waitFor(1, now, inFlight == 0);
+          Duration forTokens = tokens.waitFor(cost, now, inFlight == 0);
+          spent = forTokens.compareTo(forRequests) >= 0 ? tokens : requests;
+          wait = spent == tokens ? forTokens : forRequests;
+          if (wait.isZero()) {
+            long id = ++nextId;
+            requests.sent(id, 1, now);
+            tokens.sent(id, cost, now);
+            inFlight++;
+            return new Permit(ticket, id, prompt, cost);
+          }
+          Instant until = now.plus(wait);
+          boolean report = lastReported == null || until.isAfter(lastReported.plusMillis(500));
+          if (report) lastReported = until;
+          if (report) {
+            lock.unlock();
+            try {
+              pacing.waiting(spent.name(), spent.limit(), wait);
+            } finally {
+              lock.lock();
+            }
+          }
+          Duration slice = wait.compareTo(LOOK_AGAIN) > 0 ? LOOK_AGAIN : wait;
+          Instant before = clock.instant();
+          waiter.await(news, slice);
+          waitedNanos += Duration.between(before, clock.instant()).toNanos();
+        } finally {
+          lock.unlock();
+        }
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      concurrency.onOther();
+      throw e;
+    }
+  }
+
+  /** The request was answered; {@code usage} as the provider counted it calibrates the estimates. */
+  public void onAnswer(Permit permit, Usage usage) {
+    concurrency.onSuccess();
+    lock.lock();
+    try {
+      inFlight--;
+      if (usage != null && usage.inputTokens() > 0 && permit.prompt() > 0) {
+        // The first answer replaces the guesses; later ones move them a fifth of the way.
+        double weight = answers == 0 ? 1.0 : 0.2;
+        inputRatio += weight * (usage.inputTokens() / (double) permit.prompt() - inputRatio);
+        expectedAnswer += weight * (usage.outputTokens() - expectedAnswer);
+        answers++;
+      }
+      news.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The provider said "too many" to the request holding {@code permit}. */
+  public void onRateLimited(Permit permit, Duration retryAfter) {
+    boolean budgeted;
+    lock.lock();
+    try {
+      inFlight--;
+      rejected++;
+      requests.forget(permit.id());
+      tokens.forget(permit.id());
+      budgeted = requests.known() || tokens.known();
+      news.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (budgeted) concurrency.onOther();
+    else concurrency.onRateLimited(permit.ticket());
+  }
+
+  /** The request ended without an answer that says anything about load. */
+  public void onOther(Permit permit) {
+    concurrency.onOther();
+    lock.lock();
+    try {
+      inFlight--;
+      news.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void observed(RateLimitHeaders headers, Instant sent, Instant received, boolean rejected) {
+    lock.lock();
+    try {
+      requests.observe(orRetryAfter(headers.requests(), headers, rejected), sent, received, rejected);
+      tokens.observe(orRetryAfter(headers.tokens(), headers, rejected), sent, received, rejected);
+      news.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A rejection that names no reset waits as long as it asks. */
+  private static RateLimitHeaders.Bucket orRetryAfter(RateLimitHeaders.Bucket b, RateLimitHeaders h, boolean rejected) {
+    if (b == null || b.reset() != null || !rejected || h.retryAfter() == null) return b;
+    return new RateLimitHeaders.Bucket(b.limit(), b.remaining(), h.retryAfter());
+  }
+
+  /** Requests sent so far (each attempt counts). */
+  public long sent() {
+    lock.lock();
+    try {
+      return nextId;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Requests the provider rejected so far. */
+  public long rejected() {
+    lock.lock();
+    try {
+      return rejected;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Time requests spent waiting on a budget, summed over requests. */
+  public Duration waited() {
+    lock.lock();
+    try {
+      return Duration.ofNanos(waitedNanos);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The concurrency limit as it stands (for tests and the profile). */
+  public int concurrencyLimit() {
+    return concurrency.limit();
+  }
+
+  /** Tokens of the request's prompt, as the dry run counts them (the schema included). */
+  static long promptTokens(LlmRequest request) {
+    long chars = request.system().length() + (request.jsonSchema() == null ? 0 : request.jsonSchema().length());
+    for (LlmRequest.Message m : request.messages()) chars += m.text().length();
+    return (long) Math.ceil(chars / CHARS_PER_TOKEN);
+  }
+
+  private long estimate(long prompt, LlmRequest request) {
+    double answer = expectedAnswer;
+    if (request.maxOutputTokens() != null) answer = Math.min(answer, request.maxOutputTokens());
+    return Math.round(prompt * inputRatio + answer);
+  }
+
+}
