@@ -1,0 +1,66 @@
+package dev.kurz.llm.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class RateLimitHeadersTest {
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  private static RateLimitHeaders parse(Map<String, String> headers) {
+    TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    return RateLimitHeaders.parse(h::get, NOW);
+  }
+
+  @Test
+  void openAiBudgetsWithGoDurations() {
+    RateLimitHeaders h = parse(Map.of(
+        "x-ratelimit-limit-requests", "500", "x-ratelimit-remaining-requests", "499", "x-ratelimit-reset-requests", "6m0s",
+        "x-ratelimit-limit-tokens", "30000", "x-ratelimit-remaining-tokens", "27500", "x-ratelimit-reset-tokens", "1.5s"));
+    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(500, 499, Duration.ofMinutes(6)));
+    assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(30000, 27500, Duration.ofMillis(1500)));
+    assertThat(parse(Map.of("x-ratelimit-remaining-tokens", "10", "x-ratelimit-reset-tokens", "20ms")).tokens())
+        .isEqualTo(new RateLimitHeaders.Bucket(-1, 10, Duration.ofMillis(20)));
+  }
+
+  @Test
+  void anthropicBudgetsWithInstantsAndTokensOverInputTokens() {
+    RateLimitHeaders h = parse(Map.of(
+        "anthropic-ratelimit-requests-limit", "50", "anthropic-ratelimit-requests-remaining", "49",
+        "anthropic-ratelimit-requests-reset", "2026-12-01T10:00:01Z",
+        "anthropic-ratelimit-input-tokens-limit", "40000", "anthropic-ratelimit-input-tokens-remaining", "39000",
+        "anthropic-ratelimit-input-tokens-reset", "2026-12-01T10:00:03Z",
+        "anthropic-ratelimit-tokens-limit", "48000", "anthropic-ratelimit-tokens-remaining", "20000",
+        "anthropic-ratelimit-tokens-reset", "2026-12-01T10:00:30Z"));
+    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(50, 49, Duration.ofSeconds(1)));
+    assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(48000, 20000, Duration.ofSeconds(30)));
+    assertThat(parse(Map.of("anthropic-ratelimit-input-tokens-limit", "40000",
+        "anthropic-ratelimit-input-tokens-remaining", "39000")).tokens().limit()).isEqualTo(40000);
+  }
+
+  @Test
+  void mistralMinuteBudgets() {
+    RateLimitHeaders h = parse(Map.of("x-ratelimit-limit-tokens-minute", "500000", "x-ratelimit-remaining-tokens-minute", "0",
+        "x-ratelimit-limit-req-minute", "720", "x-ratelimit-remaining-req-minute", "717"));
+    assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(500000, 0, Duration.ofMinutes(1)));
+    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(720, 717, null));
+  }
+
+  @Test
+  void retryAfterMillisecondsWinAndAbsurdValuesStayFinite() {
+    assertThat(parse(Map.of("retry-after-ms", "250", "retry-after", "3")).retryAfter()).isEqualTo(Duration.ofMillis(250));
+    assertThat(parse(Map.of("retry-after", "1e9")).retryAfter()).isEqualTo(Duration.ofSeconds(1_000_000_000));
+    assertThat(parse(Map.of("retry-after-ms", "1e300")).retryAfter()).isEqualTo(Duration.ofDays(36_500));
+    assertThat(parse(Map.of("retry-after", "NaN"))).isNull();
+  }
+
+  @Test
+  void nothingWhenNoHeaderSpeaksOfLimits() {
+    assertThat(parse(Map.of("content-type", "application/json"))).isNull();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.kurz.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kurz.llm.Backend;
+import dev.kurz.llm.BackendException;
+import dev.kurz.llm.BackendSpec;
+import dev.kurz.llm.Backends;
+import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.http.RateLimitInterceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limiter and the retry policy against a provider faked at the socket: its rate-limit headers
+ * pace the next requests; every wait is on a fake clock.
+ */
+class PacingOverHttpTest {
+  private static final String KEY = "sk-test-FAKE-0000";
+  private static final String ANSWER = """
+      {"id":"chatcmpl-1","object":"chat.completion","created":1760000000,"model":"test-model",
+       "choices":[{"index":0,"message":{"role":"assistant","content":"{\\"ok\\":true}"},"finish_reason":"stop"}],
+       "usage":{"prompt_tokens":400,"completion_tokens":100,"total_tokens":500}}
+      """;
+
+  @StartStop final MockWebServer server = new MockWebServer();
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final List<Duration> budgetWaits = new ArrayList<>();
+  private final List<Duration> retryWaits = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+  private final List<String> pacing = new ArrayList<>();
+  private final RequestLimiter limiter = new RequestLimiter(4, clock, (news, d) -> {
+    budgetWaits.add(d);
+    clock.advance(d);
+  });
+  private final RetryPolicy retry = RetryPolicy.DEFAULT.withNotices(notices::add);
+  private final RetryPolicy.Sleeper sleeper = d -> {
+    retryWaits.add(d);
+    clock.advance(d);
+  };
+
+  PacingOverHttpTest() {
+    limiter.pacing((budget, limit, wait) -> pacing.add(budget + " " + limit + " " + wait));
+  }
+
+  private Backend backend() {
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new RateLimitInterceptor(limiter, clock)).build();
+    Backend openAi = Backends.create(new BackendSpec("openai", "openai", "test-model", server.url("/v1").toString(), KEY,
+        "OPENAI_API_KEY", Duration.ofSeconds(5), Map.of()), http);
+    return new ThrottledBackend(openAi, limiter, () -> false);
+  }
+
+  private static LlmRequest request() {
+    return new LlmRequest("Fasse zusammen.", List.of(LlmRequest.Message.user("Der Stadtrat hat den Haushalt beschlossen.")),
+        null, null, null, null);
+  }
+
+  private static MockResponse ok(long remaining, String reset) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("x-ratelimit-limit-tokens", "10000").addHeader("x-ratelimit-remaining-tokens", remaining)
+        .addHeader("x-ratelimit-reset-tokens", reset).body(ANSWER).build();
+  }
+
+  private static MockResponse tooMany(String... headers) {
+    MockResponse.Builder b = new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+        .body("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+    for (int i = 0; i < headers.length; i += 2) b.addHeader(headers[i], headers[i + 1]);
+    return b.build();
+  }
+
+  @Test
+  void theNextRequestWaitsForTheStatedResetWhenTheBudgetCannotPayForIt() throws Exception {
+    server.enqueue(ok(200, "2s"));
+    server.enqueue(ok(9_500, "3s"));
+    Backend backend = backend();
+
+    backend.complete(request());
+    backend.complete(request());
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(budgetWaits.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(pacing).containsExactly("tokens 10000 PT2S");
+    assertThat(limiter.rejected()).isZero();
+  }
+
+  @Test
+  void aRejectionWithBudgetHeadersIsRetriedAfterTheResetAndLeavesConcurrencyAlone() throws Exception {
+    server.enqueue(tooMany("x-ratelimit-limit-tokens", "10000", "x-ratelimit-remaining-tokens", "0",
+        "x-ratelimit-reset-tokens", "1.5s", "retry-after-ms", "1500"));
+    server.enqueue(ok(9_500, "3s"));
+
+    retry.complete(backend(), request(), sleeper);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(retryWaits).containsExactly(Duration.ofMillis(1500));
+    assertThat(limiter.rejected()).isEqualTo(1);
+    assertThat(limiter.sent()).isEqualTo(2);
+    assertThat(limiter.concurrencyLimit()).isEqualTo(4);
+    assertThat(notices).singleElement().asString().startsWith("waiting 1.5 s before attempt 2 of 6: HTTP 429");
+  }
+
+  @Test
+  void anAbsurdRetryAfterGivesUpAtOnceSayingWhy() {
+    server.enqueue(tooMany("Retry-After", "1e9"));
+
+    assertThatThrownBy(() -> retry.complete(backend(), request(), sleeper))
+        .isInstanceOf(BackendException.class)
+        .hasMessageContaining("HTTP 429")
+        .hasMessageContaining("the server asks to wait 11574 days, more than the 5 min left of the 5 min kurz waits for one request: given up");
+    assertThat(retryWaits).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aLongRetryAfterIsCappedAndTold() throws Exception {
+    server.enqueue(tooMany("Retry-After", "150"));
+    server.enqueue(ok(9_500, "3s"));
+
+    retry.complete(backend(), request(), sleeper);
+
+    assertThat(retryWaits).containsExactly(Duration.ofSeconds(60));
+    assertThat(notices).singleElement().asString()
+        .contains("waiting 60 s before attempt 2 of 6")
+        .endsWith("(the server asks for 2 min; kurz waits at most 60 s at a time)");
+  }
+
+  @Test
+  void withoutBudgetHeadersARejectionLowersTheConcurrency() throws Exception {
+    server.enqueue(tooMany("Retry-After", "1"));
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(ANSWER).build());
+
+    retry.complete(backend(), request(), sleeper);
+
+    assertThat(limiter.concurrencyLimit()).isLessThan(4);
+    assertThat(budgetWaits).isEmpty();
+    assertThat(retryWaits).containsExactly(Duration.ofSeconds(1));
+  }
+}
