@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Scores {@link HtmlExtractor} on the shared article-extraction benchmark (see its README for the
- * metric, implemented in {@link ShingleScore}). Not a test: surefire does not pick up
- * {@code *Benchmark}. Run from the worktree root:
+ * Scores {@link HtmlExtractor} on a shared extraction benchmark, each page read as the tool reads
+ * a saved page: its bytes through {@link TextDecoder#decodeHtml}, then the extractor. Two sets:
+ * {@code article-extraction} ({@code ground-truth.json}; shingle metric, {@link ShingleScore}) and
+ * {@code web-extraction} ({@code evaldata.json}; trafilatura's segment metric, {@link SegmentScore},
+ * with a breakdown by language of the annotated text). Also reports pages per second, one thread,
+ * after a warm-up pass. Not a test: surefire does not pick up {@code *Benchmark}. Run from the
+ * worktree root:
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -26,7 +31,10 @@ import java.util.zip.GZIPInputStream;
 public final class ExtractionBenchmark {
   private ExtractionBenchmark() {}
 
-  record PageResult(String id, ShingleScore score, long micros) {}
+  /** One benchmark page: its id, file, URL and whatever its set uses as truth. */
+  record Page(String id, Path file, String url, String articleBody, List<String> with, List<String> without) {}
+
+  record PageResult(Page page, String text, long micros) {}
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "../shared/benchmarks/article-extraction");
@@ -36,40 +44,129 @@ public final class ExtractionBenchmark {
       if (args[i].equals("--worst")) worst = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--dump")) dump = Path.of(args[i + 1]);
     }
-    run(dir, null); // warm-up pass: the timings below are for a warmed-up JVM
-    List<PageResult> results = run(dir, dump);
-    double precision = results.stream().mapToDouble(r -> r.score().precision()).average().orElse(0);
-    double recall = results.stream().mapToDouble(r -> r.score().recall()).average().orElse(0);
-    long[] times = results.stream().mapToLong(PageResult::micros).sorted().toArray();
-    results.sort((a, b) -> Double.compare(a.score().f1(), b.score().f1()));
-    for (PageResult r : results.subList(0, Math.min(worst, results.size()))) {
-      System.out.printf("  worst %s  P %.3f  R %.3f%n", r.id(), r.score().precision(), r.score().recall());
+    List<Page> pages = pages(dir);
+    run(pages); // warm-up pass: the timings below are for a warmed-up JVM
+    List<PageResult> results = run(pages);
+    if (dump != null) {
+      Files.createDirectories(dump);
+      for (PageResult r : results) Files.writeString(dump.resolve(r.page().file().getFileName().toString().replaceFirst("\\.gz$", "") + ".txt"), r.text());
     }
-    System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  median %.1f ms  p95 %.1f ms%n",
-        results.size(), ShingleScore.f1(precision, recall), precision, recall,
-        times[times.length / 2] / 1000.0, times[(int) (times.length * 0.95)] / 1000.0);
+    if (Files.exists(dir.resolve("evaldata.json"))) reportSegments(results, worst);
+    else reportShingles(results, worst);
+    long[] times = results.stream().mapToLong(PageResult::micros).sorted().toArray();
+    long total = results.stream().mapToLong(PageResult::micros).sum();
+    System.out.printf("speed: %.1f pages/s (one thread)  median %.1f ms  p95 %.1f ms  max %.1f ms%n",
+        results.size() * 1e6 / total, times[times.length / 2] / 1000.0, times[(int) (times.length * 0.95)] / 1000.0,
+        times[times.length - 1] / 1000.0);
   }
 
-  static List<PageResult> run(Path dir, Path dump) throws IOException {
-    JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+  private static void reportShingles(List<PageResult> results, int worst) {
+    List<ShingleScore> scores = results.stream().map(r -> ShingleScore.of(r.page().articleBody(), r.text())).toList();
+    double precision = scores.stream().mapToDouble(ShingleScore::precision).average().orElse(0);
+    double recall = scores.stream().mapToDouble(ShingleScore::recall).average().orElse(0);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) order.add(i);
+    order.sort(Comparator.comparingDouble(i -> scores.get(i).f1()));
+    for (int i : order.subList(0, Math.min(worst, order.size()))) {
+      System.out.printf("  worst %s  P %.3f  R %.3f%n", results.get(i).page().id(), scores.get(i).precision(),
+          scores.get(i).recall());
+    }
+    System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(),
+        ShingleScore.f1(precision, recall), precision, recall, results.stream().filter(r -> r.text().isBlank()).count());
+  }
+
+  private static void reportSegments(List<PageResult> results, int worst) {
+    SegmentScore all = new SegmentScore(0, 0, 0, 0);
+    Map<String, SegmentScore> byLanguage = new TreeMap<>();
+    Map<String, Integer> pagesByLanguage = new TreeMap<>();
+    List<Map.Entry<PageResult, SegmentScore>> perPage = new ArrayList<>();
+    int empty = 0;
+    for (PageResult r : results) {
+      SegmentScore score = SegmentScore.of(r.page().with(), r.page().without(), r.text());
+      all = all.plus(score);
+      String language = language(r);
+      byLanguage.merge(language, score, SegmentScore::plus);
+      pagesByLanguage.merge(language, 1, Integer::sum);
+      perPage.add(Map.entry(r, score));
+      if (r.text().isBlank()) empty++;
+    }
+    perPage.sort(Comparator.comparingInt((Map.Entry<PageResult, SegmentScore> e) ->
+        -(e.getValue().falseNegatives() + e.getValue().falsePositives())));
+    for (var e : perPage.subList(0, Math.min(worst, perPage.size()))) {
+      SegmentScore s = e.getValue();
+      System.out.printf("  worst %-50s %s  TP %d FN %d FP %d  chars %d%n", e.getKey().page().file().getFileName(),
+          language(e.getKey()), s.truePositives(), s.falseNegatives(), s.falsePositives(), e.getKey().text().length());
+    }
+    for (Map.Entry<String, SegmentScore> e : byLanguage.entrySet()) {
+      if (pagesByLanguage.get(e.getKey()) < 5) continue;
+      SegmentScore s = e.getValue();
+      System.out.printf("  language %-5s pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", e.getKey(),
+          pagesByLanguage.get(e.getKey()), s.f1(), s.precision(), s.recall());
+    }
+    SegmentScore nonEnglish = byLanguage.entrySet().stream().filter(e -> !e.getKey().equals("en"))
+        .map(Map.Entry::getValue).reduce(new SegmentScore(0, 0, 0, 0), SegmentScore::plus);
+    System.out.printf("  non-English     F1 %.4f  precision %.4f  recall %.4f%n", nonEnglish.f1(), nonEnglish.precision(),
+        nonEnglish.recall());
+    System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(), all.f1(),
+        all.precision(), all.recall(), empty);
+  }
+
+  /** The language of the annotated text, else of the page's visible text (pages often claim none or a wrong one). */
+  private static String language(PageResult result) {
+    String lang = LanguageDetector.detect(String.join(" ", result.page().with()));
+    if (lang == null) lang = LanguageDetector.detect(result.text());
+    return lang == null ? "?" : lang;
+  }
+
+  static List<Page> pages(Path dir) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Page> pages = new ArrayList<>();
+    if (Files.exists(dir.resolve("evaldata.json"))) {
+      for (Map.Entry<String, JsonNode> entry : json.readTree(dir.resolve("evaldata.json").toFile()).properties()) {
+        JsonNode v = entry.getValue();
+        pages.add(new Page(entry.getKey(), dir.resolve("html").resolve(v.path("file").asText()),
+            entry.getKey().replaceFirst("^\\w+::", ""), null, strings(v.path("with")), strings(v.path("without"))));
+      }
+    } else {
+      for (Map.Entry<String, JsonNode> entry : json.readTree(dir.resolve("ground-truth.json").toFile()).properties()) {
+        pages.add(new Page(entry.getKey(), dir.resolve("html").resolve(entry.getKey() + ".html.gz"),
+            entry.getValue().path("url").asText(), entry.getValue().path("articleBody").asText(), List.of(), List.of()));
+      }
+    }
+    return pages;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : array) out.add(n.asText());
+    return out;
+  }
+
+  static List<PageResult> run(List<Page> pages) throws IOException {
     HtmlExtractor extractor = new HtmlExtractor();
     List<PageResult> results = new ArrayList<>();
-    if (dump != null) Files.createDirectories(dump);
-    for (Map.Entry<String, JsonNode> entry : truth.properties()) {
-      String html = readGzip(dir.resolve("html").resolve(entry.getKey() + ".html.gz"));
-      String url = entry.getValue().path("url").asText();
+    for (Page page : pages) {
+      byte[] bytes = readGzip(page.file());
       long start = System.nanoTime();
-      String text = extractor.extract(html, url).text();
+      results.add(new PageResult(page, extract(extractor, bytes, page.url()), 0));
       long micros = (System.nanoTime() - start) / 1000;
-      results.add(new PageResult(entry.getKey(), ShingleScore.of(entry.getValue().path("articleBody").asText(), text), micros));
-      if (dump != null) Files.writeString(dump.resolve(entry.getKey() + ".txt"), text);
+      results.set(results.size() - 1, new PageResult(page, results.getLast().text(), micros));
     }
     return results;
   }
 
-  static String readGzip(Path file) throws IOException {
+  /** What {@code kurz extract page.html} would take from the page's bytes; empty when it finds nothing. */
+  static String extract(HtmlExtractor extractor, byte[] bytes, String url) {
+    try {
+      return extractor.extract(TextDecoder.decodeHtml(bytes, null), url.startsWith("http") ? url : null).text();
+    } catch (InputException e) {
+      return "";
+    }
+  }
+
+  static byte[] readGzip(Path file) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     }
   }
 }
