@@ -9,6 +9,9 @@ import org.jsoup.nodes.Document;
  * fetches anything; {@code baseUrl} only resolves relative links. Stateless; thread-safe.
  */
 public final class HtmlExtractor {
+  /** A main text shorter than this may be a wrong guess: the paragraph fallback is tried. */
+  private static final int UNSURE_CHARS = 2000;
+
   /**
    * @param title headline, without a site-name suffix; null if unknown (as are the others)
    * @param published ISO {@code yyyy-MM-dd} (or {@code yyyy-MM})
@@ -33,6 +36,13 @@ public final class HtmlExtractor {
     String language = meta.language();
     String canonical = meta.canonicalUrl();
     String text = new MainContent().extract(doc);
+    // Unsure (a short result): every paragraph of the page instead, where it holds over twice as much.
+    // Measured on both shared benchmarks: below 2,000 characters and over twice the text is the
+    // best rule on the web-extraction pages and changes nothing on the article-extraction pages.
+    if (text.length() < UNSURE_CHARS) {
+      String fallback = new MainContent().baseline(Jsoup.parse(html, baseUrl == null ? "" : baseUrl), text.isBlank());
+      if (fallback.length() > 2 * text.length()) text = fallback;
+    }
     String body = meta.articleBody();
     // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
     // layout defeated the scoring and it holds clearly more than the DOM extraction

@@ -22,9 +22,15 @@ import org.jsoup.nodes.TextNode;
  */
 final class MainContent {
   private static final String REMOVED_TAGS = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
-      + " button, input, select, textarea, nav, aside, footer, header, dialog, link, meta, figure, figcaption,"
-      + " picture, video, audio, source, [hidden], [aria-hidden=true], [role=navigation], [role=complementary],"
-      + " [role=contentinfo], [role=banner], [role=dialog]";
+      + " button, input, select, textarea, dialog, link, meta, figure, figcaption,"
+      + " picture, video, audio, source, [hidden], [aria-hidden=true], [role=dialog]";
+  /** Page chrome by tag or role; removed like junk-named elements, so a wrapper holding the page is spared. */
+  private static final String CHROME = "nav, aside, footer, header, [role=navigation], [role=complementary],"
+      + " [role=contentinfo], [role=banner]";
+  /** The headline's lead ("standfirst", "intro", "Vorspann"): part of the article even when named like a teaser. */
+  private static final Pattern LEAD = Pattern.compile(
+      "(?i)lead|intro|summary|standfirst|sub-?title|sub-?headline|excerpt|chapo|chapeau|perex|bajada|epigraph"
+          + "|preface|abstract|(?:^|[-_ ])(?:dek|deck|teaser|description|sapo)(?:$|[-_ ])");
   private static final Pattern JUNK = Pattern.compile(
       "(?i)(?:^|[-_ ])(?:comments?|share|sharing|social|related|promo|newsletter|subscribe|subscription|signup"
           + "|advert\\w*|ad|ads|adslot|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|popup"
@@ -52,12 +58,46 @@ final class MainContent {
     if (body == null) return "";
     body.select(REMOVED_TAGS).remove();
     removeHidden(body);
+    removeChrome(body, false);
     removeJunk(body);
     List<Element> content = selectContent(body);
     StringBuilder out = new StringBuilder();
     for (Element element : content) {
       prune(element);
       render(element, out);
+      out.append("\n\n");
+    }
+    return paragraphs(out.toString());
+  }
+
+  /**
+   * The fallback when the scoring is unsure: every paragraph-like block of the page outside its
+   * chrome and junk that is not a link list, in page order (trafilatura's "baseline"). Content
+   * shown only to pages without scripts ({@code <noscript>}) counts here.
+   *
+   * @param spareWrappers keep a header or footer that holds much of the page (broken markup can put
+   *     the whole page in one); only for pages where nothing else was found, as it costs precision
+   */
+  String baseline(Document doc, boolean spareWrappers) {
+    Element body = doc.body();
+    if (body == null) return "";
+    body.select("noscript").unwrap();
+    body.select(REMOVED_TAGS).remove();
+    removeHidden(body);
+    removeChrome(body, spareWrappers);
+    removeJunk(body);
+    StringBuilder out = new StringBuilder();
+    Element last = null;
+    for (Element e : body.getAllElements()) {
+      if (last != null && isAncestor(last, e)) continue;
+      String tag = e.tagName();
+      boolean block = tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || tag.matches("h[1-6]")
+          || tag.equals("li") || tag.equals("td") || tag.equals("dd") || isParagraph(e) && !e.ownText().isBlank();
+      if (!block) continue;
+      String text = e.text();
+      if (text.isBlank() || linkDensity(e) > 0.5 || !tag.matches("h[1-6]") && text.length() < 20) continue;
+      last = e;
+      render(e, out);
       out.append("\n\n");
     }
     return paragraphs(out.toString());
@@ -89,6 +129,23 @@ final class MainContent {
       if (names.isBlank() || !JUNK.matcher(names).find()) continue;
       if (length > 0.3 * total && length > 300) continue;
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
+      junk.add(e);
+    }
+    for (Element e : junk) e.remove();
+  }
+
+  /**
+   * Removes page chrome (nav, header, footer, aside, their roles). With {@code spareWrappers}, one
+   * holding much of the page is kept: broken markup can leave the whole page inside a header. (The
+   * main extraction does better without: measured on both benchmarks.)
+   */
+  private static void removeChrome(Element body, boolean spareWrappers) {
+    Map<Element, Integer> lengths = new IdentityHashMap<>();
+    int total = textLength(body, lengths);
+    List<Element> junk = new ArrayList<>();
+    for (Element e : body.select(CHROME)) {
+      int length = lengths.getOrDefault(e, 0);
+      if (spareWrappers && length > 0.3 * total && length > 300) continue;
       junk.add(e);
     }
     for (Element e : junk) e.remove();
@@ -148,7 +205,42 @@ final class MainContent {
         selected.add(sibling);
       }
     }
+    selected.addAll(0, leadBefore(top, selected));
     return selected;
+  }
+
+  /**
+   * The headline and lead paragraphs that come before the selected blocks inside the same article
+   * ({@code <article>}, {@code <main>}): pages set them apart from the body, in a header or a teaser box.
+   */
+  private List<Element> leadBefore(Element top, List<Element> selected) {
+    Element root = null;
+    int depth = 0;
+    for (Element a = top.parent(); a != null && depth < 6 && root == null; a = a.parent(), depth++) {
+      if (a.tagName().equals("article") || a.tagName().equals("main") || a.attr("itemtype").contains("Article")) root = a;
+    }
+    List<Element> lead = new ArrayList<>();
+    if (root == null) return lead;
+    Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    chosen.addAll(selected);
+    int chars = 0;
+    boolean headline = false;
+    for (Element e : root.getAllElements()) {
+      if (chosen.contains(e)) break;
+      if (e == root || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
+      boolean isHeadline = e.tagName().equals("h1") && !headline;
+      if (!isHeadline && !(e.tagName().equals("p") || isParagraph(e) && LEAD.matcher(e.className() + " " + e.id()).find())) continue;
+      boolean contains = false;
+      for (Element c : selected) if (isAncestor(e, c)) contains = true;
+      if (contains) continue;
+      String text = e.text();
+      if (!isHeadline && (text.length() < 40 || linkDensity(e) >= 0.2)) continue;
+      if (isHeadline) headline = true;
+      chars += text.length();
+      if (chars > 1500) break;
+      lead.add(e);
+    }
+    return lead;
   }
 
   /**

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Turns the bytes of a text input into a string: a BOM decides (UTF-8, UTF-16 LE/BE), else strict
  * UTF-8, else Windows-1252 (the encoding of older German text files; every byte decodes, umlauts
  * included). Binary data (NUL bytes, control characters) is refused. Web pages go through
- * {@link #decodeHtml}, which also hears what the server and the page declare.
+ * {@link #decodeHtml}, whose charset {@link PageCharset} chooses.
  */
 public final class TextDecoder {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -22,41 +22,13 @@ public final class TextDecoder {
   }
 
   /**
-   * Decodes a web page or feed: a BOM wins, then the charset the server declared
-   * ({@code Content-Type: ...; charset=}), then the one the page declares in its first kilobytes
-   * ({@code <meta charset>}, {@code http-equiv}, an XML declaration), then strict UTF-8, else
-   * Windows-1252. Like browsers, ISO-8859-1 and US-ASCII labels are read as Windows-1252.
+   * Decodes a web page or feed: a BOM wins, else the charset {@link PageCharset} reads from the
+   * bytes, the server's declaration ({@code Content-Type: ...; charset=}) and the page's own.
    *
    * @param httpCharset the charset parameter of the Content-Type header, or null
    */
   public static String decodeHtml(byte[] bytes, String httpCharset) throws InputException {
-    Charset declared = charset(httpCharset);
-    if (declared == null) declared = charset(declaredInPage(bytes));
-    return decode(bytes, declared);
-  }
-
-  private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
-      "(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)|<\\?xml[^>]+encoding\\s*=\\s*[\"']([\\w.:-]+)");
-
-  /** The charset named in the page's first 4 KiB, read as ASCII; null when none. */
-  static String declaredInPage(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-    var m = META_CHARSET.matcher(head);
-    if (!m.find()) return null;
-    return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
-  private static Charset charset(String name) {
-    if (name == null || name.isBlank()) return null;
-    String n = name.strip().toLowerCase(java.util.Locale.ROOT);
-    if (n.equals("iso-8859-1") || n.equals("latin1") || n.equals("us-ascii") || n.equals("ascii")) return WINDOWS_1252;
-    // a page served as UTF-16 whose bytes are ASCII lies about itself; browsers read UTF-8 then
-    if (n.startsWith("utf-16")) return StandardCharsets.UTF_8;
-    try {
-      return Charset.forName(n);
-    } catch (IllegalArgumentException e) {
-      return null; // unknown or unsupported label: fall back to sniffing
-    }
+    return decode(bytes, PageCharset.of(bytes, httpCharset));
   }
 
   private static String decode(byte[] bytes, Charset declared) throws InputException {
@@ -71,7 +43,7 @@ public final class TextDecoder {
       if (looksBinary(bytes)) {
         throw new InputException("not a text file (binary content)");
       }
-      if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+      if (declared != null) {
         text = new String(bytes, declared);
       } else {
         text = strictUtf8(bytes);

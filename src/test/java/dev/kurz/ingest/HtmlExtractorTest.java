@@ -101,6 +101,40 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void headlineAndLeadBeforeTheBodyAreKept() {
+    String html = """
+        <html><body><nav><a href="/">Start</a> <a href="/wirtschaft">Wirtschaft</a></nav>
+        <article><div class="article-top"><h1>Werft in Wismar findet Käufer</h1>
+        <p class="article-intro">Nach monatelanger Suche übernimmt ein Konzern aus Bremen die Werft und alle 600 Beschäftigten.</p></div>
+        <div class="article-body">%s</div></article>
+        <footer>Impressum</footer></body></html>""".formatted(STORY);
+    String text = extractor.extract(html, "").text();
+    assertThat(text).startsWith("Werft in Wismar findet Käufer\n\nNach monatelanger Suche übernimmt ein Konzern");
+    assertThat(text).contains("Der Stadtrat von Leipzig").doesNotContain("Impressum", "Start");
+  }
+
+  @Test
+  void pageWhoseTextIsOnlyInNoscriptIsNotEmpty() {
+    String html = """
+        <html><body><div class="app" id="root"></div><div class="post"><noscript>
+        <p>Der Verein hat am Wochenende sein hundertjähriges Bestehen gefeiert, mit einem Umzug durch die Altstadt.</p>
+        <p>Mehr als zweitausend Gäste kamen, darunter der Ministerpräsident und viele ehemalige Mitglieder.</p>
+        </noscript></div></body></html>""";
+    assertThat(extractor.extract(html, "").text()).contains("hundertjähriges Bestehen", "zweitausend Gäste");
+  }
+
+  @Test
+  void pageWrappedInAHeaderByBrokenMarkupIsNotEmpty() {
+    String html = """
+        <html><body><header id="header"><div class="logo">Tageblatt</div>
+        <main><article><p>Die Stadtwerke erhöhen zum ersten Januar die Preise für Fernwärme um durchschnittlich zwölf Prozent,
+        wie das Unternehmen am Montag mitteilte.</p><p>Begründet wird der Schritt mit gestiegenen Kosten für Gas und Personal;
+        Kunden sollen in den nächsten Wochen Post bekommen.</p><p>Verbraucherschützer raten, die neuen Abschläge genau zu
+        prüfen und bei Zahlungsschwierigkeiten früh mit dem Versorger zu sprechen.</p></article></main></header></body></html>""";
+    assertThat(extractor.extract(html, "").text()).contains("Fernwärme", "Kunden sollen");
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();
