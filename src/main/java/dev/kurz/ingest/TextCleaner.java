@@ -30,7 +30,7 @@ public final class TextCleaner {
   }
 
   public Cleaned clean(String text) {
-    List<String> lines = logicalLines(text);
+    List<String> lines = new ArrayList<>(Reflow.paragraphs(text.replace('\u00a0', ' ')));
     List<String> removed = new ArrayList<>();
     String published = null;
     if (!lines.isEmpty()) {
@@ -80,41 +80,6 @@ public final class TextCleaner {
       kept.add(withoutSigle);
     }
     return new Cleaned(String.join("\n\n", kept), removed, published, title);
-  }
-
-  /**
-   * Lines as paragraphs. A block of lines hard-wrapped at a fixed width is joined into one
-   * paragraph; otherwise every line is its own paragraph, as in text copied from a browser.
-   */
-  static List<String> logicalLines(String text) {
-    String normalized = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ');
-    List<String> out = new ArrayList<>();
-    for (String block : normalized.split("\n\\s*\n")) {
-      String[] lines = block.strip().split("\n");
-      if (isHardWrapped(lines)) {
-        StringBuilder joined = new StringBuilder();
-        for (String line : lines) {
-          if (!joined.isEmpty()) joined.append(' ');
-          joined.append(line.strip());
-        }
-        out.add(joined.toString());
-      } else {
-        for (String line : lines) out.add(line.strip().replaceAll("[ \\t]+", " "));
-      }
-    }
-    return out;
-  }
-
-  private static boolean isHardWrapped(String[] lines) {
-    if (lines.length < 3) return false;
-    int min = Integer.MAX_VALUE;
-    int max = 0;
-    for (int i = 0; i < lines.length - 1; i++) {
-      int length = lines[i].strip().length();
-      min = Math.min(min, length);
-      max = Math.max(max, length);
-    }
-    return min >= 40 && max <= 100 && max - min <= 30;
   }
 
   /** A short unpunctuated line between two furniture lines is part of the box (a newsletter name). */
