@@ -127,7 +127,7 @@ public final class ArticleReader {
     String clean = cleaned.text();
     if (clean.isBlank()) throw new InputException("no article text left after removing page furniture");
     String language = source.language() != null ? source.language() : LanguageDetector.detect(clean);
-    source = source.withMetadata(cleaned.title(), null, cleaned.published(), null, language);
+    source = source.withMetadata(cleaned.title(), cleaned.author(), cleaned.published(), null, language);
     return new Extraction(new Article(source.withCharacters(clean.length()), clean), cleaned.removed(), null);
   }
 

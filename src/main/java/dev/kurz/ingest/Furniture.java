@@ -1,5 +1,7 @@
 package dev.kurz.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,6 +61,22 @@ final class Furniture {
   private static final Pattern BYLINE = Pattern.compile(
       "(?u)^(?:Von|VON|Autor(?:in)?:|Ein (?:Kommentar|Gastbeitrag|Artikel|Bericht) von)\\s*:?\\s+\\p{Lu}[^.!?]{1,80}$");
 
+  /** The byline's lead-in, before the author's name. */
+  private static final Pattern BYLINE_LEAD = Pattern.compile(
+      "(?u)^(?:Von|VON|Autor(?:in)?:|Ein (?:Kommentar|Gastbeitrag|Artikel|Bericht) von)\\s*:?\\s+");
+
+  /**
+   * The outlet's own promotion set in brackets inside the story: it addresses the reader ("Sie",
+   * "Ihr", "unser") and sells something (the app, a newsletter, the news blog, a subscription,
+   * more to read): {@code [Wenn Sie ... wollen, empfehlen wir Ihnen unsere App ...]}.
+   */
+  private static final Pattern PROMO = Pattern.compile("\\[([^\\[\\]]{10,600})\\]");
+  private static final Pattern PROMO_ADDRESS = Pattern.compile(
+      "(?u)\\b(?:Sie|Ihnen|Ihr|Ihre[mnrs]?|unser(?:e[mnrs]?)?|wir)\\b|(?iu)^mehr zu(?:m)? (?:thema|diesem thema)|^lesen sie");
+  private static final Pattern PROMO_OFFER = Pattern.compile(
+      "(?iu)\\bapp\\b|newsletter|newsblog|liveblog|live-blog|\\babo\\b|abonn|anmeld|herunterlad|download|push|podcast"
+          + "|kostenlos|lesen sie|hier|mehr zum thema");
+
   private static final String AGENCY = "(?:APA|AFP|AP|dpa|DPA|REUTERS|Reuters|IMAGO|imago|Getty Images|picture alliance"
       + "|picture-alliance|KEYSTONE|Keystone|EPA|EFE|ANP|Xinhua|XINHUA|SPUTNIK|Sputnik|TASS|ddp|epd|KNA|photothek"
       + "|Shutterstock|iStock|iStockphoto|Anadolu|Anadolu Agency|POOL|Pool|ZUMA|SOPA|NurPhoto|action press"
@@ -91,6 +109,28 @@ final class Furniture {
   static boolean isMetadata(String line) {
     return META.matcher(line).matches() || BARE_DATE.matcher(line).matches()
         || BYLINE.matcher(line).matches() && line.split("\\s+").length <= 10;
+  }
+
+  /** The author a byline names ("Von: Andreas Apetz" gives "Andreas Apetz"), or null if it is none. */
+  static String bylineAuthor(String line) {
+    if (!BYLINE.matcher(line).matches() || line.split("\\s+").length > 10) return null;
+    Matcher m = BYLINE_LEAD.matcher(line);
+    if (!m.lookingAt()) return null;
+    String name = line.substring(m.end()).strip();
+    int bar = name.indexOf(" | ");
+    return bar > 0 ? name.substring(0, bar).strip() : name;
+  }
+
+  /** The bracketed promotions in {@code line}, in order; empty when there are none. */
+  static List<String> promotions(String line) {
+    if (line.indexOf('[') < 0) return List.of();
+    List<String> found = new ArrayList<>();
+    Matcher m = PROMO.matcher(line);
+    while (m.find()) {
+      String inside = m.group(1);
+      if (PROMO_ADDRESS.matcher(inside).find() && PROMO_OFFER.matcher(inside).find()) found.add(m.group());
+    }
+    return found;
   }
 
   /** The {@code date 2025-02 } prefix some saved pages carry before the first line, or null. */

@@ -3,6 +3,7 @@ package dev.kurz.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,27 @@ public final class LanguageDetector {
   public static String displayName(String code) {
     String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
     return name.isEmpty() ? code : name;
+  }
+
+  /**
+   * The ISO 639-1 code a model's free-text language answer stands for ("de", "deu", "German",
+   * "Deutsch", "de-AT"), or null when it names no known language.
+   */
+  public static String code(String answer) {
+    if (answer == null || answer.isBlank()) return null;
+    String a = answer.strip().toLowerCase(Locale.ROOT);
+    int cut = a.indexOf('-') > 0 ? a.indexOf('-') : a.indexOf('_');
+    if (cut > 0 && cut <= 3) a = a.substring(0, cut);
+    if (a.length() == 2 && Arrays.asList(Locale.getISOLanguages()).contains(a)) return a;
+    if (a.length() == 3 && ISO3_TO_ISO1.containsKey(a)) return ISO3_TO_ISO1.get(a);
+    for (String iso1 : Locale.getISOLanguages()) {
+      Locale l = Locale.of(iso1);
+      if (a.equals(l.getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT))
+          || a.equals(l.getDisplayLanguage(l).toLowerCase(l))) {
+        return iso1;
+      }
+    }
+    return null;
   }
 
   private static Map<String, String> iso3ToIso1() {

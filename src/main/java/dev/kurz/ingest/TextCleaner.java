@@ -21,8 +21,9 @@ public final class TextCleaner {
    * @param removed the furniture removed, in order, one entry per line or fragment
    * @param published ISO {@code yyyy-MM-dd} or {@code yyyy-MM}, or null
    * @param title the leading headline, or null
+   * @param author the name a removed byline gave ("Von: Andreas Apetz"), or null
    */
-  public record Cleaned(String text, List<String> removed, String published, String title) {
+  public record Cleaned(String text, List<String> removed, String published, String title, String author) {
     public Cleaned {
       Objects.requireNonNull(text, "text");
       removed = List.copyOf(removed);
@@ -32,7 +33,9 @@ public final class TextCleaner {
   public Cleaned clean(String text) {
     List<String> lines = new ArrayList<>(Reflow.paragraphs(text.replace('\u00a0', ' ')));
     List<String> removed = new ArrayList<>();
+    withoutPromotions(lines, removed);
     String published = null;
+    String author = null;
     if (!lines.isEmpty()) {
       String prefix = Furniture.metadataPrefix(lines.get(0));
       if (prefix != null) {
@@ -54,6 +57,7 @@ public final class TextCleaner {
       } else if (Furniture.isFurniture(line)) {
         drop[i] = true;
         if (published == null && Furniture.isMetadata(line)) published = PublishedDate.find(line);
+        if (author == null) author = Furniture.bylineAuthor(line);
       }
     }
     dropTrapped(lines, drop);
@@ -79,7 +83,21 @@ public final class TextCleaner {
       }
       kept.add(withoutSigle);
     }
-    return new Cleaned(String.join("\n\n", kept), removed, published, title);
+    return new Cleaned(String.join("\n\n", kept), removed, published, title, author);
+  }
+
+  /** The outlet's bracketed promotions leave the text, and a paragraph that was nothing else goes. */
+  private static void withoutPromotions(List<String> lines, List<String> removed) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      List<String> promotions = Furniture.promotions(line);
+      if (promotions.isEmpty()) continue;
+      for (String promotion : promotions) line = line.replace(promotion, " ");
+      removed.addAll(promotions);
+      line = line.replaceAll(" {2,}", " ").strip();
+      if (line.isEmpty()) lines.remove(i);
+      else lines.set(i, line);
+    }
   }
 
   /** A short unpunctuated line between two furniture lines is part of the box (a newsletter name). */

@@ -20,6 +20,10 @@ public record Analysis(
     entities = List.copyOf(entities);
   }
 
+  public Analysis withSourceLanguage(String sourceLanguage) {
+    return new Analysis(sourceLanguage, headline, summary, keyPoints, claims, entities);
+  }
+
   public Analysis withClaims(List<Claim> claims) {
     return new Analysis(sourceLanguage, headline, summary, keyPoints, claims, entities);
   }

@@ -8,4 +8,14 @@ public record Article(Source source, String text) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(text, "text");
   }
+
+  /**
+   * What a claim's quote is grounded in and what its offsets index: the title, a blank line, then
+   * the text; the text alone when there is no title. A quote from the headline is a quote from
+   * the article.
+   */
+  public String fullText() {
+    String title = source.title();
+    return title == null || title.isBlank() ? text : title.strip() + "\n\n" + text;
+  }
 }

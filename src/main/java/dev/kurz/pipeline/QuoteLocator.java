@@ -20,7 +20,9 @@ import java.util.Objects;
  *       mark and apostrophe one mark, every dash '-', soft hyphens and zero-width characters
  *       removed, whitespace runs one space, '…' as "...", 'ß' as "ss", lower case) and the quote's
  *       leading and trailing punctuation is set aside (and taken back where the text has it too);
- *       the match must start and end at word boundaries.
+ *       the match must start and end at word boundaries. A quote that differs only in spaces
+ *       between or inside words ("Merkel sprach" where a scraper glued "Merkelsprach") is found
+ *       here too, with every space set aside on both sides.
  *   <li>{@link Status#FUZZY}: a token-level local alignment (Smith-Waterman over word ids) finds
  *       the run of article words that best matches the quote's words, tolerating a dropped,
  *       inserted or changed word or a changed ending ("Beamte"/"Beamter"). See {@link #locate} for
@@ -60,6 +62,8 @@ public final class QuoteLocator {
   private final String[] vocab; // distinct article tokens
   private final Map<String, Integer> ids;
   private final Map<String, int[]> byPrefix; // first 4 chars -> ids of vocab words of 4+ chars
+  private final String compact; // the normalized text without its spaces
+  private final int[] compactAt; // per compact char: its index in the normalized text
 
   public QuoteLocator(String text) {
     this.text = Objects.requireNonNull(text, "text");
@@ -81,6 +85,16 @@ public final class QuoteLocator {
         groups.computeIfAbsent(vocab[v].substring(0, 4), k -> new ArrayList<>()).add(v);
       }
     }
+    String ts = norm.chars;
+    StringBuilder c = new StringBuilder(ts.length());
+    int[] at = new int[ts.length()];
+    for (int i = 0; i < ts.length(); i++) {
+      if (ts.charAt(i) == ' ') continue;
+      at[c.length()] = i;
+      c.append(ts.charAt(i));
+    }
+    this.compact = c.toString();
+    this.compactAt = at;
     this.byPrefix = new HashMap<>(groups.size() * 2);
     groups.forEach(
         (prefix, list) ->
@@ -110,6 +124,8 @@ public final class QuoteLocator {
     if (found >= 0) {
       return span(Status.NORMALIZED, qs, coreStart, coreEnd, found, found + coreEnd - coreStart);
     }
+    Grounding spaced = ignoringSpaces(qs, coreStart, coreEnd);
+    if (spaced.found()) return spaced;
     Grounding fuzzy = fuzzy(qs);
     if (fuzzy.found()) return fuzzy;
     return omission(quote, qs.substring(coreStart, coreEnd));
@@ -151,6 +167,24 @@ public final class QuoteLocator {
       if (startsWord && endsWord) return at;
     }
     return -1;
+  }
+
+  /**
+   * The quote's core found with every space set aside on both sides, starting and ending at word
+   * boundaries of the text: a missing or extra space is a difference of spacing, not of words.
+   */
+  private Grounding ignoringSpaces(String qs, int coreStart, int coreEnd) {
+    String needle = qs.substring(coreStart, coreEnd).replace(" ", "");
+    if (needle.isEmpty()) return Grounding.notFound();
+    String ts = norm.chars;
+    for (int at = compact.indexOf(needle); at >= 0; at = compact.indexOf(needle, at + 1)) {
+      int from = compactAt[at];
+      int to = compactAt[at + needle.length() - 1] + 1;
+      boolean startsWord = from == 0 || !Character.isLetterOrDigit(ts.charAt(from - 1));
+      boolean endsWord = to == ts.length() || !Character.isLetterOrDigit(ts.charAt(to));
+      if (startsWord && endsWord) return span(Status.NORMALIZED, qs, coreStart, coreEnd, from, to);
+    }
+    return Grounding.notFound();
   }
 
   private Grounding fuzzy(String qs) {

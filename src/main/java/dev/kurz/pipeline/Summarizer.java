@@ -296,10 +296,10 @@ public final class Summarizer {
     return new Estimate(false, (long) parts * (systemTokens + 60) + articleTokens, parts * output);
   }
 
-  /** Everything that determines the answer: text, model, endpoint, prompts, schema, options. */
+  /** Everything that determines the answer: title and text, model, endpoint, prompts, schema, options. */
   public String cacheKey(Article article) {
     return CacheKey.of("analysis")
-        .text("article", article.text())
+        .text("article", article.fullText())
         .part("provider", backend.model().provider())
         .part("model", backend.model().name())
         .part("base_url", options.baseUrl())
@@ -322,7 +322,8 @@ public final class Summarizer {
 
   private ArticleResult ground(Article article, Answer answer, String key, String language) {
     Analysis analysis = answer.analysis();
-    QuoteLocator locator = new QuoteLocator(article.text());
+    String grounded = article.fullText();
+    QuoteLocator locator = new QuoteLocator(grounded);
     List<Claim> claims = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (answer.parts() > 1) warnings.add("long article: analysed in " + answer.parts() + " parts and merged");
@@ -336,13 +337,14 @@ public final class Summarizer {
     }
     warnings.addAll(NameCheck.check(analysis, glossary, language, options.targetLanguage()));
     String model = answer.modelName() == null || answer.modelName().isBlank() ? backend.model().name() : answer.modelName();
-    if (!"und".equals(language) && !language.equals(analysis.sourceLanguage()) && analysis.sourceLanguage() != null
-        && !analysis.sourceLanguage().isBlank()) {
-      // The model read the article; its word on the language wins over the detector's.
-      language = analysis.sourceLanguage();
-    }
-    return new ArticleResult(article.source().withLanguage(language), analysis.withClaims(claims),
-        new dev.kurz.model.ModelRef(backend.model().provider(), model), answer.usage(), false, warnings, key, clock.instant());
+    // source.language is the detector's ISO code; the model's free text ("German") never replaces
+    // it, and only where nothing was detected does the model's answer count, as a code.
+    String answered = LanguageDetector.code(analysis.sourceLanguage());
+    if ("und".equals(language) && answered != null) language = answered;
+    Analysis recorded = analysis.withClaims(claims).withSourceLanguage(answered != null ? answered : language);
+    return new ArticleResult(article.source().withLanguage(language), recorded,
+        new dev.kurz.model.ModelRef(backend.model().provider(), model), answer.usage(), false, warnings, key,
+        clock.instant(), grounded);
   }
 
   /** Only the glossary entries for names in this text: a prompt without names pays nothing. */
@@ -357,7 +359,7 @@ public final class Summarizer {
     String from = r.source().language() == null ? "de" : r.source().language();
     var fixed = NameFixer.fix(r.analysis(), glossary, from, options.targetLanguage());
     if (fixed.equals(r.analysis())) return r;
-    return new ArticleResult(r.source(), fixed, r.model(), r.usage(), r.cached(), r.warnings(), r.cacheKey(), r.created());
+    return new ArticleResult(r.source(), fixed, r.model(), r.usage(), r.cached(), r.warnings(), r.cacheKey(), r.created(), r.text());
   }
 
   static String lengthInstructions(String length) {

@@ -23,7 +23,9 @@ import java.util.Locale;
 /**
  * The one JSON shape of an article's result: every contract field at the top level, claims with
  * their {@code grounding}, plus {@code source}, {@code model}, {@code usage}, {@code cached},
- * {@code warnings}. The cache stores this same shape, so a cached result prints exactly like a
+ * {@code warnings}. {@code source.text} is the text the claims' {@code grounding} offsets index;
+ * the offsets count code points (Python string indices), so {@code text[start:end]} is the passage
+ * a quote was found at. The cache stores this same shape, so a cached result prints exactly like a
  * fresh one. Thread-safe.
  */
 public final class RecordJson {
@@ -50,8 +52,8 @@ public final class RecordJson {
       if (c.grounding() != null) {
         ObjectNode g = cn.putObject("grounding");
         g.put("status", c.grounding().status().wireName());
-        g.put("start", c.grounding().start());
-        g.put("end", c.grounding().end());
+        g.put("start", codePoints(r.text(), c.grounding().start()));
+        g.put("end", codePoints(r.text(), c.grounding().end()));
       }
     }
     ArrayNode entities = o.putArray("entities");
@@ -69,6 +71,7 @@ public final class RecordJson {
     putIfSet(s, "site", src.site());
     putIfSet(s, "language", src.language());
     s.put("characters", src.characters());
+    putIfSet(s, "text", r.text());
     o.putObject("model").put("provider", r.model().provider()).put("name", r.model().name());
     o.putObject("usage").put("input_tokens", r.usage().inputTokens()).put("output_tokens", r.usage().outputTokens());
     o.put("cached", r.cached());
@@ -102,12 +105,13 @@ public final class RecordJson {
     }
     List<String> points = new ArrayList<>();
     n.path("key_points").forEach(p -> points.add(p.asText()));
+    String text = text(n.path("source"), "text");
     List<Claim> claims = new ArrayList<>();
     for (JsonNode c : n.path("claims")) {
       JsonNode g = c.get("grounding");
       Grounding grounding = g == null ? null : new Grounding(
           Grounding.Status.valueOf(g.path("status").asText().toUpperCase(Locale.ROOT)),
-          g.path("start").asInt(), g.path("end").asInt());
+          chars(text, g.path("start").asInt()), chars(text, g.path("end").asInt()));
       claims.add(new Claim(text(c, "claim"), text(c, "attributed_to"), text(c, "source_type"),
           text(c, "modality"), text(c, "quote"), grounding));
     }
@@ -124,7 +128,21 @@ public final class RecordJson {
     n.path("warnings").forEach(w -> warnings.add(w.asText()));
     Instant created = n.hasNonNull("created") ? Instant.parse(n.get("created").asText()) : null;
     return new ArticleResult(source, analysis, model, usage, n.path("cached").asBoolean(), warnings,
-        text(n, "cache_key"), created);
+        text(n, "cache_key"), created, text);
+  }
+
+  /** A char offset into {@code text} as a code-point offset; -1 (not found) and offsets without a text stay. */
+  private static int codePoints(String text, int chars) {
+    return text == null || chars < 0 || chars > text.length() ? chars : text.codePointCount(0, chars);
+  }
+
+  private static int chars(String text, int codePoints) {
+    if (text == null || codePoints < 0) return codePoints;
+    try {
+      return text.offsetByCodePoints(0, codePoints);
+    } catch (IndexOutOfBoundsException e) {
+      return codePoints;
+    }
   }
 
   private static String text(JsonNode n, String field) {

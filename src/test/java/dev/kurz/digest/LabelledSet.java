@@ -81,7 +81,7 @@ record LabelledSet(List<DigestItem> items, List<String> gold, List<String> ids) 
 
   static ArticleResult result(Source source, Analysis analysis, String key) {
     return new ArticleResult(source, analysis, new ModelRef("fake", "fake-model"), Usage.NONE, false, List.of(),
-        "key-" + key, Instant.parse("2025-12-03T08:00:00Z"));
+        "key-" + key, Instant.parse("2025-12-03T08:00:00Z"), null);
   }
 
   static JsonNode resource(String name) {

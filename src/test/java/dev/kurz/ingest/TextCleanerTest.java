@@ -164,4 +164,27 @@ class TextCleanerTest {
     assertThat(cleaner.clean("Aktualisiert: 05.01.2024, 09:12 Uhr\n\nEin Satz.").published()).isEqualTo("2024-01-05");
     assertThat(cleaner.clean("Ein Satz ohne Datum.").published()).isNull();
   }
+
+  @Test
+  void aRemovedBylineGivesTheAuthor() {
+    TextCleaner.Cleaned cleaned = cleaner.clean(PAGE);
+    assertThat(cleaned.author()).isEqualTo("Martina Beispiel");
+  }
+
+  @Test
+  void theOutletsBracketedPromotionsAreFurnitureWhereverTheyStand() {
+    String text = """
+        Fähre fällt aus
+
+        Die Fähre nach Amrum fährt seit Montag nicht mehr. [Wenn Sie alle Meldungen zum Wetter live auf Ihr Handy bekommen wollen, empfehlen wir Ihnen unsere App, die Sie hier herunterladen können.] Die Reederei nannte Sturm als Grund.
+
+        [Alle Entwicklungen zum Sturm finden Sie in unserem Newsblog.]
+
+        Der Bürgermeister sprach von einer [sehr] schwierigen Lage.
+        """;
+    TextCleaner.Cleaned cleaned = cleaner.clean(text);
+    assertThat(cleaned.text()).isEqualTo("Die Fähre nach Amrum fährt seit Montag nicht mehr. Die Reederei nannte Sturm als"
+        + " Grund.\n\nDer Bürgermeister sprach von einer [sehr] schwierigen Lage.");
+    assertThat(cleaned.removed()).anyMatch(r -> r.contains("unsere App")).anyMatch(r -> r.contains("Newsblog"));
+  }
 }

@@ -238,4 +238,23 @@ class QuoteLocatorTest {
     assertThat(new QuoteLocator("").locate("Die Gespräche wurden vertagt"))
         .isEqualTo(Grounding.notFound());
   }
+
+  @Test
+  void aSpaceMissingOrAddedInsideTheTextIsNormalizedNotLost() {
+    String glued = "Nach der Sitzung sagte Merkelsprach von einem guten Ergebnis und kündigte weitere"
+        + " Gespräche an. Die Opposition nannte das Treffen einenFehlschlag.";
+    QuoteLocator spaced = new QuoteLocator(glued);
+    Grounding missing = spaced.locate("Merkel sprach von einem guten Ergebnis");
+    assertThat(missing.status()).isEqualTo(Status.NORMALIZED);
+    assertThat(glued.substring(missing.start(), missing.end())).isEqualTo("Merkelsprach von einem guten Ergebnis");
+    Grounding extra = locator.locate("Die Regierung in Bern hatte zuvor an geboten, als Vermittlerin aufzutreten.");
+    assertThat(extra.status()).isEqualTo(Status.NORMALIZED);
+    assertThat(span(extra)).isEqualTo("Die Regierung in Bern hatte zuvor angeboten, als Vermittlerin aufzutreten.");
+    assertThat(spaced.locate("das Treffen einen Fehlschlag").status()).isEqualTo(Status.NORMALIZED);
+  }
+
+  @Test
+  void spacesSetAsideStillNeedWholeWords() {
+    assertThat(locator.locate("egierung in Bern hatte zuvor angeboten").status()).isNotEqualTo(Status.NORMALIZED);
+  }
 }
