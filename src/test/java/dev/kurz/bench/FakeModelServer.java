@@ -164,7 +164,7 @@ public final class FakeModelServer {
   }
 
   /** A valid analysis of the article found in a request's text: its first sentences as quotes. */
-  static String analysisFor(String requestText) {
+  public static String analysisFor(String requestText) {
     String article = "";
     Matcher matcher = ARTICLE.matcher(requestText);
     if (matcher.find()) article = matcher.group(1);

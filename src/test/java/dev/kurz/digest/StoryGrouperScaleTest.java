@@ -61,7 +61,7 @@ class StoryGrouperScaleTest {
     assertThat(items).hasSizeGreaterThan(StoryGrouper.ALL_PAIRS);
     StoryGrouper grouper = StoryGrouper.defaults();
     List<List<Integer>> sparse = grouper.group(items);
-    List<List<Integer>> dense = AverageLinkage.cluster(grouper.similarities(items), StoryGrouper.DEFAULTS.threshold());
+    List<List<Integer>> dense = grouper.cluster(Linkage.Graph.of(grouper.similarities(items)));
     ClusterScores sparseScores = ClusterScores.of(ClusterScores.labels(sparse, items.size()), gold);
     ClusterScores denseScores = ClusterScores.of(ClusterScores.labels(dense, items.size()), gold);
     System.out.println("[grouping] " + items.size() + " articles, candidate pairs: " + sparseScores + "; every pair: " + denseScores);

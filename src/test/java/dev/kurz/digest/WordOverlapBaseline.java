@@ -24,6 +24,6 @@ final class WordOverlapBaseline {
         sim[i][j] = sim[j][i] = union == 0 ? 0 : (double) common.size() / union;
       }
     }
-    return AverageLinkage.cluster(sim, threshold);
+    return Linkage.cluster(Linkage.Graph.of(sim), threshold);
   }
 }
