@@ -12,6 +12,11 @@ final class WordOverlapBaseline {
   private WordOverlapBaseline() {}
 
   static List<List<Integer>> group(List<DigestItem> items, double threshold) {
+    return Linkage.cluster(Linkage.Graph.of(similarities(items)), threshold);
+  }
+
+  /** Every pair's Jaccard similarity of plain words, the diagonal 1. */
+  static double[][] similarities(List<DigestItem> items) {
     int n = items.size();
     List<Set<String>> words = items.stream().map(i -> (Set<String>) new HashSet<>(Words.plain(i.text()))).toList();
     double[][] sim = new double[n][n];
@@ -24,6 +29,6 @@ final class WordOverlapBaseline {
         sim[i][j] = sim[j][i] = union == 0 ? 0 : (double) common.size() / union;
       }
     }
-    return Linkage.cluster(Linkage.Graph.of(sim), threshold);
+    return sim;
   }
 }
