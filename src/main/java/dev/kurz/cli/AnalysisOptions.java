@@ -25,6 +25,9 @@ final class AnalysisOptions {
   @Option(names = "--fix-names", description = "Replace German name forms left in the English text (Selenskyj, Kiew) with the glossary's.")
   boolean fixNames;
 
+  @Option(names = "--strict", description = "Faithfulness failures (numbers, dates, names, negations, speakers the article does not bear out) go back to the model once; any left make the exit code 1.")
+  boolean strict;
+
   @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
   String glossary;
 
@@ -38,5 +41,6 @@ final class AnalysisOptions {
     BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
     BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
     BackendOptions.put(flags, Key.GLOSSARY, glossary);
+    if (strict) flags.put(Key.STRICT, "true");
   }
 }

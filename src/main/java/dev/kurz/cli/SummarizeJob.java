@@ -3,6 +3,7 @@ package dev.kurz.cli;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
 import dev.kurz.config.Settings;
+import dev.kurz.faithfulness.Finding;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
@@ -76,8 +77,19 @@ final class SummarizeJob {
         services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
-            s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames),
+            s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames, strict()),
         services.retryPolicy(), term.sleeper(), term.clock());
+  }
+
+  /** Whether faithfulness failures are repaired and fail the run (--strict, KURZ_STRICT, strict = true). */
+  boolean strict() {
+    String v = services.settings().value(Key.STRICT);
+    if (v == null) return false;
+    return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0", "" -> false;
+      default -> throw new KurzException(ExitCodes.USAGE, "strict must be true or false, not '" + v + "'");
+    };
   }
 
   int concurrency() {
@@ -126,6 +138,8 @@ final class SummarizeJob {
     double cost = 0;
     boolean priced = true;
     boolean backendDown = false;
+    int faithfulness = 0;
+    int unfaithfulAnswers = 0;
     PriceTable prices = PriceTable.of(services.configFile());
     for (Outcome o : outcomes) {
       switch (o) {
@@ -140,9 +154,13 @@ final class SummarizeJob {
             if (price == null) priced = false;
             else cost += price.cost(u.inputTokens(), u.outputTokens());
           }
+          int unfaithful = 0;
           for (String w : d.result().warnings()) {
             if (!global.quiet) term.err().println("[WARN] " + d.label() + ": " + w);
+            if (Finding.isFaithfulnessWarning(w)) unfaithful++;
           }
+          faithfulness += unfaithful;
+          if (unfaithful > 0) unfaithfulAnswers++;
         }
         case Outcome.Failed f -> {
           failed++;
@@ -152,15 +170,20 @@ final class SummarizeJob {
       }
     }
     int done = outcomes.size() - failed;
-    if (!global.quiet && (outcomes.size() > 1 || interrupted > 0)) {
+    boolean strict = strict();
+    if (!global.quiet && (outcomes.size() > 1 || interrupted > 0 || faithfulness > 0)) {
       double seconds = (term.clock().millis() - startMillis) / 1000.0;
       RequestLimiter limiter = services.limiter();
-      term.err().printf("%s%d articles: %d done (%d from cache, %d new), %d failed; tokens %d in / %d out; est. cost %s; %d requests, %d rejected by the provider; %.1f s%n",
-          interrupted > 0 ? "interrupted: " : "", outcomes.size(), done, cached, done - cached, failed, in, out,
+      String gate = faithfulness == 0 ? "" : String.format("; %d faithfulness warning%s in %d answer%s%s", faithfulness,
+          faithfulness == 1 ? "" : "s", unfaithfulAnswers, unfaithfulAnswers == 1 ? "" : "s", strict ? " (--strict: exit 1)" : "");
+      term.err().printf("%s%d article%s: %d done (%d from cache, %d new), %d failed%s; tokens %d in / %d out; est. cost %s; %d requests, %d rejected by the provider; %.1f s%n",
+          interrupted > 0 ? "interrupted: " : "", outcomes.size(), outcomes.size() == 1 ? "" : "s", done, cached,
+          done - cached, failed, gate, in, out,
           priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)",
           limiter.sent(), limiter.rejected(), seconds);
     }
     if (interrupted > 0) return ExitCodes.INTERRUPTED;
+    if (strict && unfaithfulAnswers > 0 && !(done == 0 && backendDown)) return ExitCodes.SOME_FAILED;
     if (failed == 0) return ExitCodes.OK;
     if (done == 0 && backendDown) return ExitCodes.NOTHING_RAN;
     return ExitCodes.SOME_FAILED;

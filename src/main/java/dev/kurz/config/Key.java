@@ -27,7 +27,8 @@ public enum Key {
   CACHE_DIR("Folder of the answer cache", null, false),
   CACHE_URL("Shared cache on PostgreSQL, postgresql://user@host/db (password from PGPASSWORD or ~/.pgpass)", null, false),
   GLOSSARY("Your own name forms, laid over the built-in glossary (format: docs/glossary.md)", null, false),
-  PROMPTS_DIR("Folder with edited prompt templates (missing files fall back to the built-in ones)", null, false);
+  PROMPTS_DIR("Folder with edited prompt templates (missing files fall back to the built-in ones)", null, false),
+  STRICT("Faithfulness failures go back to the model in a repair request; those left make the exit code 1", "false", false);
 
   private final String description;
   private final String defaultValue;

@@ -26,6 +26,7 @@ public final class PromptTemplates {
       "analyze.system.txt",
       "analyze.user.txt",
       "repair.txt",
+      "faithfulness.txt",
       "synthesize.system.txt",
       "synthesize.user.txt",
       "translate.system.txt",
@@ -116,6 +117,13 @@ public final class PromptTemplates {
     StringBuilder b = new StringBuilder();
     for (String e : errors.subList(0, Math.min(errors.size(), 20))) b.append("- ").append(e).append('\n');
     return render("repair.txt", Map.of("errors", b.toString().strip()));
+  }
+
+  /** The repair request for an answer the faithfulness gate failed: {@code faithfulness.txt} with the failures. */
+  public String faithfulnessRepair(List<String> failures) {
+    StringBuilder b = new StringBuilder();
+    for (String f : failures.subList(0, Math.min(failures.size(), 20))) b.append("- ").append(f).append('\n');
+    return render("faithfulness.txt", Map.of("failures", b.toString().strip()));
   }
 
   static String sha256(Map<String, String> parts) {

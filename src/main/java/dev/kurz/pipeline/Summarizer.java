@@ -1,5 +1,7 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.faithfulness.FaithfulnessCheck;
+import dev.kurz.faithfulness.Finding;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.glossary.NameCheck;
 import dev.kurz.glossary.NameFixer;
@@ -20,6 +22,8 @@ import dev.kurz.model.Outcome;
 import dev.kurz.model.Usage;
 import dev.kurz.render.RecordJson;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,9 @@ import java.util.Optional;
 
 /**
  * One article to one {@link Outcome}: cache lookup, one request in the contract schema, validation,
- * at most one repair request, grounding of every quote, the modality check, cache write. Expected
+ * at most one repair request, grounding of every quote, the modality check, cache write, and the
+ * faithfulness gate on every answer delivered (with {@code strict}, a failing answer gets one
+ * repair request listing the failures before it is cached). Expected
  * failures come back as {@link Outcome.Failed}; nothing here throws for a bad article or a bad
  * answer. Thread-safe: one instance serves every article of a run.
  */
@@ -39,14 +45,21 @@ public final class Summarizer {
    * article is analysed in parts.
    */
   public record Options(String targetLanguage, String length, Double temperature, String baseUrl,
-      boolean readCache, boolean writeCache, int contextTokens, int maxArticleTokens, boolean fixNames) {
+      boolean readCache, boolean writeCache, int contextTokens, int maxArticleTokens, boolean fixNames,
+      boolean strict) {
     public static final int DEFAULT_CONTEXT_TOKENS = 24_000;
     public static final int DEFAULT_MAX_ARTICLE_TOKENS = 200_000;
 
     public Options(String targetLanguage, String length, Double temperature, String baseUrl, boolean readCache,
+        boolean writeCache, int contextTokens, int maxArticleTokens, boolean fixNames) {
+      this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, contextTokens, maxArticleTokens,
+          fixNames, false);
+    }
+
+    public Options(String targetLanguage, String length, Double temperature, String baseUrl, boolean readCache,
         boolean writeCache) {
       this(targetLanguage, length, temperature, baseUrl, readCache, writeCache, DEFAULT_CONTEXT_TOKENS,
-          DEFAULT_MAX_ARTICLE_TOKENS, false);
+          DEFAULT_MAX_ARTICLE_TOKENS, false, false);
     }
   }
 
@@ -119,7 +132,7 @@ public final class Summarizer {
     try {
       ArticleResult stored = RecordJson.fromJson(hit.get());
       // This input's own source (path, URL), with the language found when the answer was made.
-      return Optional.of(new Outcome.Done(finish(stored.asCached(article.source().withLanguage(stored.source().language())))));
+      return Optional.of(new Outcome.Done(finish(article, stored.asCached(article.source().withLanguage(stored.source().language())))));
     } catch (IllegalArgumentException unreadable) {
       return Optional.empty(); // An entry from an incompatible version: ask again and overwrite it.
     }
@@ -179,7 +192,7 @@ public final class Summarizer {
   private Answer analyzeOnce(Article article, String text, String language)
       throws BackendException, InterruptedException, InvalidAnswer {
     List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(article, text, language))));
-    return validated(messages, call(messages));
+    return validated(messages, call(messages), article, text, language);
   }
 
   private String userPrompt(Article article, String text, String language) {
@@ -190,8 +203,11 @@ public final class Summarizer {
         "article", text));
   }
 
-  /** The reply if it follows the schema, else the answer to one repair request. */
-  private Answer validated(List<Message> messages, LlmReply reply)
+  /**
+   * The reply if it follows the schema, else the answer to one repair request; with {@code strict},
+   * an answer the faithfulness gate fails gets one more repair request listing the failures.
+   */
+  private Answer validated(List<Message> messages, LlmReply reply, Article article, String text, String language)
       throws BackendException, InterruptedException, InvalidAnswer {
     Usage usage = reply.usage();
     ContractSchema.Checked checked = schema.check(reply.text());
@@ -207,7 +223,47 @@ public final class Summarizer {
             + " is not valid after one repair request: " + firstErrors(checked.errors()));
       }
     }
+    if (options.strict()) {
+      List<Finding> failures = faithfulness(checked.analysis(), text, language, article);
+      if (!failures.isEmpty()) {
+        // As for schema errors: one repair request listing the failures. The repaired answer is
+        // kept only when it is valid and fails the gate less; else the first answer is delivered,
+        // with its warnings.
+        messages = new ArrayList<>(messages);
+        messages.add(Message.assistant(reply.text()));
+        messages.add(Message.user(prompts.faithfulnessRepair(failures.stream().map(Summarizer::failureLine).toList())));
+        LlmReply again = call(messages);
+        usage = usage.plus(again.usage());
+        ContractSchema.Checked rechecked = schema.check(again.text());
+        if (rechecked.valid() && faithfulness(rechecked.analysis(), text, language, article).size() < failures.size()) {
+          return new Answer(rechecked.analysis(), usage, again.modelName(), 1);
+        }
+      }
+    }
     return new Answer(checked.analysis(), usage, reply.modelName(), 1);
+  }
+
+  /** The gate's findings for an answer to {@code text} (the article or one part of it), quotes grounded there. */
+  private List<Finding> faithfulness(Analysis analysis, String text, String language, Article article) {
+    QuoteLocator locator = new QuoteLocator(text);
+    List<Claim> grounded = analysis.claims().stream().map(c -> c.withGrounding(locator.locate(c.quote()))).toList();
+    return FaithfulnessCheck.check(analysis.withClaims(grounded), text, glossary, language, options.targetLanguage(),
+        published(article.source().published()));
+  }
+
+  private static String failureLine(Finding f) {
+    return f.where() + ": " + f.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + f.item() + "' " + f.detail()
+        + " (\"" + f.sentence() + "\")";
+  }
+
+  /** The publication date when the source gives one as an ISO date or date-time; else null. */
+  static LocalDate published(String published) {
+    if (published == null || published.length() < 10) return null;
+    try {
+      return LocalDate.parse(published.substring(0, 10));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Why an article cannot go into a provider batch as one request, or empty when it can. */
@@ -245,7 +301,7 @@ public final class Summarizer {
     String language = language(article);
     try {
       List<Message> messages = List.of(Message.user(userPrompt(article, article.text(), language)));
-      return store(article, key, language, validated(messages, reply));
+      return store(article, key, language, validated(messages, reply, article, article.text(), language));
     } catch (InvalidAnswer e) {
       return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
     } catch (BackendException e) {
@@ -267,7 +323,7 @@ public final class Summarizer {
     if (options.writeCache()) {
       cache.put(key, "analysis", result.model(), prompts.hash(), answer.usage(), article.source().label(), RecordJson.toJson(result));
     }
-    return new Outcome.Done(finish(result));
+    return new Outcome.Done(finish(article, result));
   }
 
   /** Article tokens one request may carry: the context budget less the prompt and room for the answer. */
@@ -353,13 +409,25 @@ public final class Summarizer {
     return line.isEmpty() ? "" : "\n" + line;
   }
 
-  /** With --fix-names, German name forms left in English text are replaced (cached answers too). */
-  private ArticleResult finish(ArticleResult r) {
-    if (!options.fixNames()) return r;
+  /**
+   * Every answer delivered, fresh or cached, passes the faithfulness gate now (a cached answer's
+   * warnings from an older gate are replaced); with --fix-names, German name forms left in English
+   * text are replaced first.
+   */
+  private ArticleResult finish(Article article, ArticleResult r) {
     String from = r.source().language() == null ? "de" : r.source().language();
-    var fixed = NameFixer.fix(r.analysis(), glossary, from, options.targetLanguage());
-    if (fixed.equals(r.analysis())) return r;
-    return new ArticleResult(r.source(), fixed, r.model(), r.usage(), r.cached(), r.warnings(), r.cacheKey(), r.created(), r.text());
+    Analysis analysis = r.analysis();
+    if (options.fixNames()) analysis = NameFixer.fix(analysis, glossary, from, options.targetLanguage());
+    List<String> warnings = new ArrayList<>();
+    for (String w : r.warnings()) {
+      if (!Finding.isFaithfulnessWarning(w)) warnings.add(w);
+    }
+    // The grounding offsets index the full text (title and text).
+    warnings.addAll(FaithfulnessCheck.warnings(FaithfulnessCheck.check(analysis, article.fullText(), glossary, from,
+        options.targetLanguage(), published(r.source().published()))));
+    if (analysis.equals(r.analysis()) && warnings.equals(r.warnings())) return r;
+    return new ArticleResult(r.source(), analysis, r.model(), r.usage(), r.cached(), warnings, r.cacheKey(), r.created(),
+        r.text());
   }
 
   static String lengthInstructions(String length) {

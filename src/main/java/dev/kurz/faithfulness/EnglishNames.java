@@ -1,0 +1,161 @@
+package dev.kurz.faithfulness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names in one English sentence: runs of capitalised words, less titles, months, weekdays
+ * and the like. A capitalised word that opens the sentence counts only when something marks it
+ * as a name (a capitalised word after it, a possessive, or a verb of saying or doing after it:
+ * "Lavrov said"), since most sentence-initial words are ordinary words. Stateless.
+ */
+final class EnglishNames {
+  private EnglishNames() {}
+
+  /** A run of name words; {@code words} are the parts to look up, possessives and hyphens taken off. */
+  record Name(String text, List<String> words) {}
+
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’.\\-]*");
+
+  static final Set<String> NOT_NAMES = set(
+      "i", "the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "prof", "president", "vice", "prime", "minister",
+      "ministers", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+      "envoy", "director", "general", "chief", "commander", "deputy", "senator", "governor", "mayor", "ambassador",
+      "special", "representative", "head", "leader", "king", "queen", "pope", "prince", "princess", "sir", "lord",
+      "lady", "chairman", "chairwoman", "chair", "premier", "state", "national", "ministry", "department",
+      "government", "agency", "committee", "office", "news", "times", "post", "ii", "iii", "iv", "track", "am", "pm",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+      "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "covid", "internet", "god",
+      "parliamentary", "foreign", "affairs", "international", "public", "republic", "democratic", "federal",
+      "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady");
+
+  /** Sentence starters that are never names, even before a capitalised word or a verb. */
+  private static final Set<String> STARTERS = set(
+      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "after", "before", "during",
+      "since", "until", "while", "when", "where", "why", "how", "what", "who", "which", "that", "this", "these",
+      "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my",
+      "your", "but", "and", "or", "so", "yet", "nor", "also", "however", "meanwhile", "moreover", "still",
+      "instead", "thus", "then", "now", "today", "yesterday", "tomorrow", "both", "all", "some", "many", "most",
+      "several", "few", "each", "every", "another", "other", "such", "no", "not", "only", "even", "just",
+      "according", "under", "over", "between", "among", "against", "despite", "although", "though", "because",
+      "if", "unless", "as", "about", "around", "nearly", "almost", "more", "less", "up", "into", "through",
+      "without", "within", "along", "across", "once", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "earlier", "later", "last", "next", "first", "second", "new", "former", "current",
+      "senior", "top", "local", "police", "media", "talks", "negotiations", "officials", "critics", "analysts",
+      "experts", "observers", "sources", "residents", "citizens", "people", "troops", "soldiers", "forces",
+      "authorities", "leaders", "diplomats", "witnesses", "investigators", "prosecutors", "researchers",
+      "government", "intermediaries", "insiders", "reports", "report", "kyiv's", "washington's", "none", "nobody",
+      "nothing", "neither", "either", "whether", "let", "given", "amid", "following", "ahead", "further", "again",
+      "unlike", "like", "rather", "nevertheless", "nonetheless", "therefore", "hence", "indeed", "overall",
+      "together", "separately", "elsewhere", "otherwise", "already", "recently", "previously", "initially",
+      "finally", "eventually", "currently", "officially", "reportedly", "allegedly", "apparently", "publicly",
+      "privately", "any", "much", "anyone", "everyone", "someone", "whoever", "whatever", "those", "sanctions",
+      "fighting", "peace", "war", "ukraine's", "russia's", "military", "economic", "political");
+
+  /** Words after a sentence-initial name that mark it as one: "Lavrov said", "Merz has". */
+  private static final Set<String> NAME_VERBS = set(
+      "said", "says", "say", "told", "tells", "called", "calls", "denied", "denies", "rejected", "rejects",
+      "warned", "warns", "demanded", "demands", "accused", "accuses", "claimed", "claims", "stated", "states",
+      "added", "adds", "announced", "announces", "insisted", "insists", "argued", "argues", "wrote", "writes",
+      "reported", "reports", "confirmed", "confirms", "wants", "wanted", "met", "meets", "visited", "visits",
+      "criticized", "criticised", "criticizes", "criticises", "expects", "expected", "believes", "believed",
+      "sees", "saw", "offered", "offers", "proposed", "proposes", "refused", "refuses", "declined", "declines",
+      "plans", "planned", "urged", "urges", "signed", "signs", "pledged", "pledges", "promised", "promises",
+      "threatened", "threatens", "reportedly", "allegedly", "also", "spoke", "speaks", "described", "describes",
+      "admitted", "admits", "dismissed", "dismisses", "suggested", "suggests", "explained", "explains",
+      "stressed", "stresses", "emphasized", "emphasised", "noted", "notes", "agreed", "agrees", "asked", "asks",
+      "sent", "sends", "received", "receives", "won", "wins", "leads", "led");
+
+  static List<Name> find(String sentence) {
+    List<String> raw = new ArrayList<>();
+    List<Boolean> starts = new ArrayList<>();
+    Matcher m = TOKEN.matcher(sentence);
+    boolean atStart = true;
+    int lastEnd = 0;
+    while (m.find()) {
+      String between = sentence.substring(lastEnd, m.start());
+      if (between.matches(".*[:;\"“”‘«»(—–].*") || between.matches(".*[.!?]\\s.*")) atStart = true;
+      if (between.contains("'") && between.strip().equals("'")) atStart = true;
+      raw.add(m.group());
+      starts.add(atStart);
+      atStart = false;
+      lastEnd = m.end();
+    }
+    List<Name> out = new ArrayList<>();
+    int i = 0;
+    while (i < raw.size()) {
+      String t = clean(raw.get(i));
+      if (!capitalised(t)) {
+        i++;
+        continue;
+      }
+      // "Under Putin's proposal", "If Russia", "The United States": the opener is not part of the name.
+      if (starts.get(i) && i + 1 < raw.size() && !starts.get(i + 1) && capitalised(clean(raw.get(i + 1)))
+          && isCommonOpener(t)) {
+        i++;
+        starts.set(i, false);
+      }
+      int first = i;
+      List<String> words = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      while (i < raw.size() && (i == first || !starts.get(i)) && capitalised(clean(raw.get(i)))) {
+        String w = clean(raw.get(i));
+        if (text.length() > 0) text.append(' ');
+        text.append(w);
+        for (String part : w.split("[\\-‑]")) {
+          if (capitalised(part) && !NOT_NAMES.contains(part.toLowerCase(Locale.ROOT)) && !part.matches("\\p{N}+")) words.add(part);
+        }
+        boolean possessive = raw.get(i).endsWith("'s") || raw.get(i).endsWith("’s");
+        i++;
+        if (possessive) break;
+      }
+      if (words.isEmpty()) continue;
+      if (starts.get(first) && i - first == 1 && !markedAsName(raw, first)) continue;
+      out.add(new Name(text.toString(), List.copyOf(words)));
+    }
+    return out;
+  }
+
+  private static boolean isCommonOpener(String w) {
+    String lower = w.toLowerCase(Locale.ROOT);
+    return STARTERS.contains(lower) || lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed")
+        || lower.endsWith("tion") || lower.endsWith("tions") || lower.endsWith("ment") || lower.endsWith("ments");
+  }
+
+  /** A sentence-initial single word: a name only when what follows says so. */
+  private static boolean markedAsName(List<String> raw, int i) {
+    String w = clean(raw.get(i));
+    String lower = w.toLowerCase(Locale.ROOT);
+    if (isCommonOpener(w)
+        || (lower.endsWith("s") && !lower.endsWith("ss") && !raw.get(i).endsWith("'s") && !w.equals(w.toUpperCase(Locale.ROOT)))) {
+      return false;
+    }
+    if (w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT))) return true;
+    if (raw.get(i).endsWith("'s") || raw.get(i).endsWith("’s")) return true;
+    return i + 1 < raw.size() && NAME_VERBS.contains(raw.get(i + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean capitalised(String t) {
+    return !t.isEmpty() && Character.isUpperCase(t.charAt(0));
+  }
+
+  /** Possessive and trailing dots off: "Putin's" -> "Putin", "U.S." stays. */
+  static String clean(String t) {
+    String s = t;
+    if (s.endsWith("'s") || s.endsWith("’s")) s = s.substring(0, s.length() - 2);
+    while (s.endsWith("'") || s.endsWith("’") || s.endsWith("-")) s = s.substring(0, s.length() - 1);
+    if (s.matches("(\\p{L}\\.)+")) return s.replace(".", "");
+    if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
+    return s;
+  }
+
+  private static Set<String> set(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
+}

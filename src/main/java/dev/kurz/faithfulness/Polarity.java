@@ -1,0 +1,103 @@
+package dev.kurz.faithfulness;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a text is negated, in two strengths: a plain negation ("not", "never", "no"; "nicht",
+ * "kein", "nie", "weder") and a negative word that can carry the same meaning ("refused",
+ * "without", "rejects"; "lehnt ab", "ohne", "bestritt", "unklar"). Two texts disagree only when
+ * one has a plain negation and the other has neither kind: "Russia rejected the offer" and "wurde
+ * von Russland abgelehnt" agree, "X will attend" and "X wird nicht teilnehmen" do not. Stateless.
+ */
+final class Polarity {
+  private Polarity() {}
+
+  record Reading(boolean plain, boolean weak, String cue) {
+    boolean any() {
+      return plain || weak;
+    }
+  }
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+  private static final Pattern OUT_OF_QUESTION = Pattern.compile("(?i)out of the question|unacceptable|far from");
+  private static final Set<String> EN_PLAIN = set(
+      "not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "nowhere", "cannot", "noone");
+  private static final Set<String> EN_WEAK_PREFIXES = set(
+      "refus", "declin", "reject", "deni", "deny", "fail", "lack", "unable", "absen", "dismiss", "exclud", "without",
+      "instead", "rather", "hardly", "barely", "avoid", "prevent", "oppos", "ignor", "unless", "impossible",
+      "rebuff", "contradict", "false", "dispute", "doubt", "missing", "rule out", "ruled");
+  private static final Set<String> DE_PLAIN = set(
+      "nicht", "nichts", "nie", "niemals", "niemand", "niemanden", "niemandem", "weder", "nirgends", "nirgendwo",
+      "keineswegs", "keinesfalls", "mitnichten", "kein", "keine", "keinen", "keinem", "keiner", "keines");
+  private static final Set<String> DE_WEAK_PREFIXES = set(
+      "ablehn", "abgelehnt", "lehnt", "lehnte", "verweiger", "weigert", "bestreit", "bestritt", "dementi",
+      "zurückgewiesen", "zurückweis", "wies", "fehl", "mangel", "ohne", "statt", "anstatt", "versäum", "scheiter",
+      "gescheitert", "ausgeschlossen", "ausschließ", "schließt", "verzicht", "verhinder", "stopp", "gestoppt",
+      "beend", "verbot", "verbiet", "untersag", "falsch", "kaum", "bezweifel", "zweifel", "widersprach",
+      "widersprech", "stattdessen", "vermied", "vermeid");
+  /** German "un-" words that are not negations. */
+  private static final Set<String> DE_UN_NOT = set("und", "uns", "unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
+  private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle");
+
+  static Reading english(String text) {
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    boolean plain = false;
+    boolean weak = false;
+    String cue = null;
+    String prev = "";
+    if (OUT_OF_QUESTION.matcher(text).find()) weak = true;
+    while (m.find()) {
+      String w = m.group();
+      if (EN_PLAIN.contains(w) || w.endsWith("n't") || w.endsWith("n’t") || (w.equals("one") && prev.equals("no"))) {
+        // "not only ... but also" affirms.
+        boolean notOnly = w.equals("not") && text.toLowerCase(Locale.ROOT).substring(m.end()).stripLeading().startsWith("only");
+        boolean noLonger = w.equals("no") && text.toLowerCase(Locale.ROOT).substring(m.end()).stripLeading().startsWith("longer");
+        if (!notOnly) {
+          plain = true;
+          if (cue == null) cue = w;
+        }
+        if (noLonger) plain = true;
+      } else if (startsWithAny(w, EN_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
+          || (w.startsWith("non") && w.length() >= 6) || w.startsWith("in") && (w.startsWith("insincere") || w.startsWith("incapab") || w.startsWith("inabil"))) {
+        weak = true;
+      }
+      prev = w;
+    }
+    return new Reading(plain, weak, cue);
+  }
+
+  static Reading german(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    Matcher m = WORD.matcher(lower);
+    boolean plain = false;
+    boolean weak = false;
+    String cue = null;
+    while (m.find()) {
+      String w = m.group();
+      if (DE_PLAIN.contains(w)) {
+        boolean nichtNur = w.equals("nicht") && lower.substring(m.end()).stripLeading().matches("(?s)(nur|allein|bloß|zuletzt)\\b.*");
+        if (!nichtNur) {
+          plain = true;
+          if (cue == null) cue = w;
+        }
+      } else if (startsWithAny(w, DE_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 5 && !startsWithAny(w, DE_UN_NOT))) {
+        weak = true;
+      }
+    }
+    return new Reading(plain, weak, cue);
+  }
+
+  private static boolean startsWithAny(String w, Set<String> prefixes) {
+    for (String p : prefixes) {
+      if (w.startsWith(p)) return true;
+    }
+    return false;
+  }
+
+  private static Set<String> set(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
+}

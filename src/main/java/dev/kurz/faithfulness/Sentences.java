@@ -1,0 +1,98 @@
+package dev.kurz.faithfulness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Sentence and paragraph boundaries, by punctuation and blank lines. Stateless. */
+final class Sentences {
+  private Sentences() {}
+
+  /** A sentence's place in a text: {@code [start, end)}, and the paragraph it stands in (0-based). */
+  record Span(int start, int end, int paragraph) {
+    String of(String text) {
+      return text.substring(start, end);
+    }
+  }
+
+  private static final Set<String> ABBREVIATIONS = set(
+      "mr", "mrs", "ms", "dr", "prof", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+      "oct", "nov", "dec", "vs", "etc", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "bzw", "ca", "vgl",
+      "nr", "abs", "z", "b", "u", "a", "s", "d", "h", "i", "e", "inc", "corp", "co", "ltd", "mio", "mrd", "bzw");
+
+  /** The sentences of {@code text}: ends at . ! ? before a space and a capital or quote, and at line breaks. */
+  static List<Span> split(String text) {
+    List<Span> out = new ArrayList<>();
+    int paragraph = 0;
+    int start = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        add(out, text, start, i, paragraph);
+        int j = i;
+        int breaks = 0;
+        while (j < n && Character.isWhitespace(text.charAt(j))) {
+          if (text.charAt(j) == '\n') breaks++;
+          j++;
+        }
+        if (breaks >= 1) paragraph++;
+        start = j;
+        i = j;
+        continue;
+      }
+      if ((c == '.' || c == '!' || c == '?') && endsHere(text, i)) {
+        int end = i + 1;
+        while (end < n && "\"'”“»«’)".indexOf(text.charAt(end)) >= 0) end++;
+        add(out, text, start, end, paragraph);
+        start = end;
+        i = end;
+        continue;
+      }
+      i++;
+    }
+    add(out, text, start, n, paragraph);
+    return out;
+  }
+
+  private static boolean endsHere(String text, int i) {
+    int n = text.length();
+    int j = i + 1;
+    while (j < n && "\"'”“»«’)".indexOf(text.charAt(j)) >= 0) j++;
+    if (j >= n) return true;
+    if (!Character.isWhitespace(text.charAt(j))) return false;
+    while (j < n && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '\n') j++;
+    if (j >= n || text.charAt(j) == '\n') return true;
+    char next = text.charAt(j);
+    if (!(Character.isUpperCase(next) || "\"„“»«‘'(".indexOf(next) >= 0 || Character.isDigit(next) && text.charAt(i) != '.')) return false;
+    if (text.charAt(i) != '.') return true;
+    // "2. November", "Dr. Merz", "U.S. officials": not an end.
+    if (i > 0 && Character.isDigit(text.charAt(i - 1))) return false;
+    int w = i;
+    while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
+    String word = text.substring(w, i).toLowerCase(java.util.Locale.ROOT);
+    if (ABBREVIATIONS.contains(word)) return false;
+    return !(w > 0 && text.charAt(w - 1) == '.');
+  }
+
+  private static void add(List<Span> out, String text, int start, int end, int paragraph) {
+    int s = start;
+    int e = end;
+    while (s < e && Character.isWhitespace(text.charAt(s))) s++;
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+    if (e > s) out.add(new Span(s, e, paragraph));
+  }
+
+  /** The sentences of a short English text, as strings. */
+  static List<String> english(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) return out;
+    for (Span s : split(text)) out.add(s.of(text));
+    return out;
+  }
+
+  private static Set<String> set(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
+}

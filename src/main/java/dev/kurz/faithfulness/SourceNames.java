@@ -1,0 +1,107 @@
+package dev.kurz.faithfulness;
+
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Entity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a capitalised English word names something the German text names: the same word
+ * (Reuters, Sullivan), an inflected or compounded German form (Putins, Kremlchef for Kremlin,
+ * russische for Russian), a transliteration (Peskov for Peskow, Zelensky for Selenskyj), the English
+ * form of a glossary entry or of an entity whose German form the text contains, or a common exonym
+ * (Germany for Deutschland). Built once per text; immutable.
+ */
+final class SourceNames {
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
+
+  /** Folded words of the text. */
+  private final Set<String> words = new HashSet<>();
+  /** Transliteration keys of the text's capitalised words, for the fuzzy match. */
+  private final List<String> keys = new ArrayList<>();
+  /** English words vouched for by a glossary entry, entity or exonym whose German form the text has. */
+  private final Set<String> vouched = new HashSet<>();
+  /** The whole text folded, for exonyms that stand inside compounds (Sicherheitsrat). */
+  private final String folded;
+
+  SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to) {
+    folded = Fold.plain(german);
+    Matcher m = WORD.matcher(german);
+    Set<String> seenKeys = new HashSet<>();
+    while (m.find()) {
+      String w = m.group();
+      words.add(Fold.plain(w));
+      if (Character.isUpperCase(w.charAt(0)) && w.length() >= 3) {
+        String k = Fold.translit(w);
+        if (seenKeys.add(k)) keys.add(k);
+      }
+    }
+    for (Glossary.Entry e : glossary.entriesIn(german, from, to)) vouch(e.target());
+    for (Entity e : entities) {
+      if (e.original() != null && e.name() != null && originalInText(e.original())) vouch(e.name());
+    }
+    for (var e : Exonyms.EN_DE.entrySet()) {
+      for (String german1 : e.getValue()) {
+        String f = Fold.plain(german1);
+        if (f.length() >= 4 ? folded.contains(f) : words.contains(f)) {
+          vouch(e.getKey());
+          break;
+        }
+      }
+    }
+  }
+
+  private void vouch(String english) {
+    Matcher m = WORD.matcher(english);
+    while (m.find()) vouched.add(Fold.plain(m.group()));
+  }
+
+  /** An entity's German form is in the text when its distinctive words are (each at least as a prefix). */
+  private boolean originalInText(String original) {
+    Matcher m = WORD.matcher(original);
+    boolean any = false;
+    while (m.find()) {
+      String w = m.group();
+      if (w.length() < 2) continue;
+      if (!Character.isUpperCase(w.charAt(0)) && w.length() < 4) continue;
+      if (!has(w)) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  /** Whether the text has this word, inflected, compounded or transliterated. */
+  boolean has(String word) {
+    String f = Fold.plain(word);
+    if (f.length() < 2) return true;
+    if (words.contains(f)) return true;
+    if (f.length() <= 3) {
+      // Short forms (EU, UN, CIA) only as words or compound parts: "US-Beamte".
+      return false;
+    }
+    for (String w : words) {
+      int p = Fold.commonPrefix(f, w);
+      if (p >= 4 && p >= f.length() - 3 && (p >= 0.6 * f.length())) return true;
+    }
+    String k = Fold.translit(word);
+    int max = k.length() >= 7 ? 2 : 1;
+    for (String key : keys) {
+      if (key.length() < 4) continue;
+      if (Fold.distance(k, key, max) <= max) return true;
+      // A German genitive or case ending on a transliterated name: Peskows.
+      if (key.length() > k.length() && key.startsWith(k) && key.length() - k.length() <= 2 && k.length() >= 4) return true;
+    }
+    return false;
+  }
+
+  /** Whether an English word is accounted for by the text. */
+  boolean accounts(String englishWord) {
+    String f = Fold.plain(englishWord);
+    return vouched.contains(f) || has(englishWord);
+  }
+
+}

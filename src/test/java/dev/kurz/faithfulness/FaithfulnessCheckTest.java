@@ -1,0 +1,98 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import dev.kurz.pipeline.QuoteLocator;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaithfulnessCheckTest {
+  private static final String ARTICLE = """
+      Stadtwerke erhöhen Preise
+
+      Die Stadtwerke Kornbach erhöhen am 2. November die Preise um 3,5 Prozent. Betroffen sind rund 1,5 Millionen Kunden.
+      Das teilte Geschäftsführerin Martina Feldhaus am Montag mit. Die Sitzung begann um 15.30 Uhr.
+
+      Im Jahr 2022 hatte das Unternehmen 300 Mitarbeiter eingestellt, in den 1990er Jahren waren es zwölf pro Jahr. Der Bürgermeister Olaf Brenner sagte, die Stadt werde die Erhöhung nicht verhindern.
+      Die Verhandlungen dauerten fünf Stunden. Der Preis liegt bei 1.200 Euro pro Jahr.
+      """;
+
+  private static List<Finding> check(String english) {
+    Analysis a = new Analysis("de", "h", english, List.of(), List.of(), List.of());
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null);
+  }
+
+  @Test
+  void germanNotationMatchesEnglishNotation() {
+    assertThat(check("Kornbach's utility raises prices by 3.5 percent on November 2, affecting some 1.5 million customers.")).isEmpty();
+    assertThat(check("Managing director Martina Feldhaus announced it on Monday; the meeting began at 3:30 p.m.")).isEmpty();
+    assertThat(check("In 2022 the company hired 300 staff; in the 1990s it was twelve a year.")).isEmpty();
+    assertThat(check("The talks lasted five hours. The price is €1,200 a year, on 2 November.")).isEmpty();
+  }
+
+  @Test
+  void changedNumbersDatesAndNamesAreFlagged() {
+    assertThat(check("Prices rise by 4.5 percent.")).extracting(Finding::kind).containsExactly(Finding.Kind.NUMBER);
+    assertThat(check("Prices rise on November 3.")).extracting(Finding::kind).containsExactly(Finding.Kind.DATE);
+    assertThat(check("In 2021 the company hired staff.")).extracting(Finding::kind).containsExactly(Finding.Kind.DATE);
+    assertThat(check("She announced it on Tuesday.")).extracting(Finding::kind).containsExactly(Finding.Kind.WEEKDAY);
+    assertThat(check("The meeting began at 4:30 p.m.")).extracting(Finding::kind).containsExactly(Finding.Kind.TIME);
+    assertThat(check("Managing director Martina Hoffmann announced it.")).extracting(Finding::kind).containsExactly(Finding.Kind.NAME);
+    assertThat(check("Mayor Olaf Brenner said so. The company hired 3,000 staff.")).extracting(Finding::item).containsExactly("3,000");
+  }
+
+  @Test
+  void relativeYearsCountWithThePublicationDate() {
+    String article = "Im vergangenen Jahr stiegen die Preise.";
+    Analysis a = new Analysis("de", "h", "Prices rose in 2024.", List.of(), List.of(), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", LocalDate.of(2025, 3, 1))).isEmpty();
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).hasSize(1);
+  }
+
+  @Test
+  void namesMatchThroughGlossaryEntitiesAndTransliteration() {
+    String article = "Kremlsprecher Dmitri Peskow sagte in Moskau, Selenskyj habe in Kiew nichts gesagt.";
+    Analysis a = new Analysis("de", "h", "Kremlin spokesman Dmitry Peskov said in Moscow that Zelensky had said nothing in Kyiv.",
+        List.of(), List.of(), List.of(new Entity("Dmitry Peskov", "Dmitri Peskow", "person")));
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
+  }
+
+  private static List<Finding> claim(String claim, String speaker, String modality, String quote) {
+    Claim c = new Claim(claim, speaker, "named_person", modality, quote, new QuoteLocator(ARTICLE).locate(quote));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c), List.of());
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null);
+  }
+
+  @Test
+  void negationMustAgreeWithTheQuote() {
+    String quote = "die Stadt werde die Erhöhung nicht verhindern";
+    assertThat(claim("The city will not prevent the increase.", "Mayor Olaf Brenner", "reported", quote)).isEmpty();
+    assertThat(claim("The city will block the increase.", "Mayor Olaf Brenner", "reported", quote))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.NEGATION);
+    assertThat(claim("Prices will not rise by 3.5 percent on November 2.", "Martina Feldhaus", "reported",
+        "Die Stadtwerke Kornbach erhöhen am 2. November die Preise um 3,5 Prozent."))
+        .extracting(Finding::kind).contains(Finding.Kind.NEGATION);
+  }
+
+  @Test
+  void speakerMustStandNearTheQuote() {
+    String quote = "die Stadt werde die Erhöhung nicht verhindern";
+    assertThat(claim("The city will not prevent the increase.", "Martina Feldhaus, managing director", "reported", quote))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+    assertThat(claim("The city will not prevent the increase.", "the article", "reported", quote))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+    assertThat(claim("The city will not prevent the increase.", "Mayor Olaf Brenner", "stated", quote))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.MODALITY);
+  }
+
+  @Test
+  void otherLanguagePairsAreNotChecked() {
+    Analysis a = new Analysis("fr", "h", "In 1999 nothing happened.", List.of(), List.of(), List.of());
+    assertThat(FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "fr", "en", null)).isEmpty();
+  }
+}
