@@ -118,7 +118,8 @@ public final class Summarizer {
     if (!options.writeCache()) return answer(article, key);
     // On a shared cache, another process may be asking for this very article: wait for its answer.
     try (AnswerCache.Claim claim = cache.claim(key)) {
-      if (claim != AnswerCache.Claim.NONE) {
+      // Looked at without counting, so that a miss is counted once.
+      if (claim != AnswerCache.Claim.NONE && cache.contains(key)) {
         hit = cached(article, key);
         if (hit.isPresent()) return hit.get();
       }

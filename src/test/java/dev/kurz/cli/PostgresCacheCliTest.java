@@ -70,7 +70,8 @@ class PostgresCacheCliTest {
 
     CliRun stats = kurz("cache", "stats", "--cache-url", url, "--format", "json");
     assertThat(stats.exit).as(stats.err).isZero();
-    assertThat(stats.out).contains("\"entries\" : 2").contains("postgresql://").doesNotContain(server.password());
+    assertThat(stats.out).contains("\"entries\" : 2").contains("postgresql://").doesNotContain(server.password())
+        .contains("\"hits\" : 2").contains("\"misses\" : 2");
   }
 
   @Test
