@@ -18,13 +18,19 @@ import java.util.List;
  * The first covers other clients on the same key; the second covers servers that write the headers
  * when they admit a request, before the ones sent while it was answered. Such an answer's window
  * ends at "sent + reset"; one whose headers are written as it leaves, at "received + reset": kurz
- * assumes the first until a rejection shows the window had not ended then, and the second after.
+ * assumes the first, sends one request at that end and waits to see: rejected at once, it is the
+ * second from then on; answered, or not rejected within a second, the first.
  * A rejected request leaves the ledger (the provider did not count it); a rejection's own headers
  * are taken as they are (it came back at once). Not thread-safe: {@link RequestLimiter} guards it.
  */
 final class Budget {
   /** A request sent this long before a reset may still count in the new window. */
   private static final Duration SLACK = Duration.ofMillis(20);
+  /**
+   * A rejection comes back at once; a probe neither answered nor rejected within this long was let
+   * through (its answer takes as long as the model needs).
+   */
+  private static final Duration PROBE_VERDICT = Duration.ofSeconds(1);
   /** With the budget spent and no reset known, how long to wait for an answer to say more. */
   private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
 
@@ -46,6 +52,7 @@ final class Budget {
   /** Right after the first early reset: one request goes to find out, the rest wait for it. */
   private boolean probing;
   private long probeId = -1;
+  private Instant probeSentAt;
 
   Budget(String name) {
     this.name = name;
@@ -135,7 +142,11 @@ final class Budget {
   Duration waitFor(long cost, Instant now, boolean nothingInFlight) {
     long available = available(now);
     if (probing && !now.isBefore(rolledHi)) probing = false;
-    if (probing && probeId >= 0) return min(ASK_AGAIN, Duration.between(now, rolledHi));
+    if (probing && probeId >= 0 && !now.isBefore(probeSentAt.plus(PROBE_VERDICT))) {
+      settled = true; // not rejected at once: headers are written on arrival
+      probing = false;
+    }
+    if (probing && probeId >= 0) return min(Duration.between(now, probeSentAt.plus(PROBE_VERDICT)), Duration.between(now, rolledHi));
     if (available >= Math.min(cost, limit)) return Duration.ZERO;
     Instant at = resetAt();
     if (at != null) return max(Duration.ofMillis(1), Duration.between(now, at));
@@ -144,7 +155,10 @@ final class Budget {
 
   void sent(long id, long cost, Instant at) {
     ledger.add(new Entry(id, cost, at));
-    if (probing && probeId < 0) probeId = id;
+    if (probing && probeId < 0) {
+      probeId = id;
+      probeSentAt = at;
+    }
   }
 
   /** The provider refused request {@code id}: it did not count. */

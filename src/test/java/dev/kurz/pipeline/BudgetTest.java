@@ -76,6 +76,15 @@ class BudgetTest {
   }
 
   @Test
+  void aProbeNotRejectedAtOnceWasLetThrough() {
+    budget.observe(new Bucket(10_000, 0, Duration.ofSeconds(4)), at(0), at(500), false);
+    budget.waitFor(1_000, at(4_000), false);
+    budget.sent(1, 1_000, at(4_000));
+    assertThat(budget.waitFor(1_000, at(4_100), false)).isEqualTo(Duration.ofMillis(400));
+    assertThat(budget.waitFor(1_000, at(4_500), false)).isZero();
+  }
+
+  @Test
   void aRejectionAtTheEarlyResetMovesToTheLateEnd() {
     budget.observe(new Bucket(10_000, 0, Duration.ofSeconds(4)), at(0), at(500), false);
     assertThat(budget.waitFor(1_000, at(4_000), false)).isZero();
