@@ -188,7 +188,11 @@ final class Services implements AutoCloseable {
     if (limiter == null) {
       int concurrency = settings().intValue(Key.CONCURRENCY);
       if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
-      limiter = new RequestLimiter(concurrency, term.clock(), RequestLimiter.Waiter.REAL);
+      // Waits on the budget go through the terminal's sleeper when tests replace it.
+      RequestLimiter.Waiter waiter = term.sleeper() == RetryPolicy.Sleeper.REAL
+          ? RequestLimiter.Waiter.REAL
+          : (news, d) -> term.sleeper().sleep(d);
+      limiter = new RequestLimiter(concurrency, term.clock(), waiter);
       limiter.pacing((budget, limit, wait) -> {
         if (!global.quiet) term.err().println("[WAIT] " + ProgressReporter.pacingLine(budget, limit, wait));
       });

@@ -70,6 +70,8 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   private double inputRatio = 1.0;
   private double expectedAnswer = FIRST_ANSWER_GUESS;
   private int answers;
+  /** Waits a clock that does not move (a fixed one in tests) did not show: kept so waits end. */
+  private Duration unseen = Duration.ZERO;
 
   public RequestLimiter(int maxConcurrency, Clock clock, Waiter waiter) {
     this.concurrency = new AdaptiveLimiter(maxConcurrency);
@@ -97,7 +99,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
         lock.lockInterruptibly();
         try {
           cost = estimate(prompt, request);
-          Instant now = clock.instant();
+          Instant now = now();
           Duration forRequests = requests.waitFor(1, now, inFlight == 0);
           Duration forTokens = tokens.waitFor(cost, now, inFlight == 0);
           spent = forTokens.compareTo(forRequests) >= 0 ? tokens : requests;
@@ -123,7 +125,9 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
           Duration slice = wait.compareTo(LOOK_AGAIN) > 0 ? LOOK_AGAIN : wait;
           Instant before = clock.instant();
           waiter.await(news, slice);
-          waitedNanos += Duration.between(before, clock.instant()).toNanos();
+          Duration passed = Duration.between(before, clock.instant());
+          if (passed.isZero() && waiter != Waiter.REAL) unseen = unseen.plus(slice);
+          waitedNanos += (passed.isZero() ? slice : passed).toNanos();
         } finally {
           lock.unlock();
         }
@@ -193,6 +197,10 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     } finally {
       lock.unlock();
     }
+  }
+
+  private Instant now() {
+    return clock.instant().plus(unseen);
   }
 
   /** A rejection that names no reset waits as long as it asks. */
