@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.llm.BackendException;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.http.RateLimitHeaders;
 import dev.kurz.llm.http.RateLimitInterceptor;
@@ -25,7 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       budget's business and leave the concurrency alone.
  * </ul>
  *
- * Counts the requests the provider rejected and the time spent waiting on a budget. Thread-safe.
+ * A budget that resets more than five minutes out (a daily limit, an absurd header) fails the
+ * request at once, saying so, instead of stalling the run. Counts the requests the provider rejected
+ * and the time spent waiting on a budget. Thread-safe.
  */
 public final class RequestLimiter implements RateLimitInterceptor.Listener {
   /** Hears when requests start waiting on a budget; called with no lock held. */
@@ -51,6 +54,8 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   private static final double CHARS_PER_TOKEN = 3.6;
   /** The answer expected before any is seen: the dry run's figure for a medium summary. */
   private static final long FIRST_ANSWER_GUESS = 900;
+  /** A budget that resets later than this fails the request instead of stalling the run. */
+  private static final Duration LONGEST_WAIT = RetryPolicy.DEFAULT.deadline();
   /** Longest single wait before the budget is looked at again. */
   private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
@@ -88,7 +93,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   }
 
   /** Waits for a slot and for room in the budgets; the request counts as sent when this returns. */
-  public Permit acquire(LlmRequest request) throws InterruptedException {
+  public Permit acquire(LlmRequest request) throws InterruptedException, BackendException {
     AdaptiveLimiter.Ticket ticket = concurrency.acquire();
     long prompt = promptTokens(request);
     try {
@@ -111,6 +116,11 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
             inFlight++;
             return new Permit(ticket, id, prompt, cost);
           }
+          if (wait.compareTo(LONGEST_WAIT) > 0) {
+            throw new BackendException(BackendException.Kind.RATE_LIMITED, 0, wait, "the provider's " + spent.name()
+                + " budget is spent and resets in " + Waits.describe(wait) + ", more than the "
+                + Waits.describe(LONGEST_WAIT) + " kurz waits for one request: not sent", null);
+          }
           Instant until = now.plus(wait);
           boolean report = lastReported == null || until.isAfter(lastReported.plusMillis(500));
           if (report) lastReported = until;
@@ -132,7 +142,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
           lock.unlock();
         }
       }
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (InterruptedException | BackendException | RuntimeException e) {
       concurrency.onOther();
       throw e;
     }

@@ -58,6 +58,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         if (wait == null) throw e;
         Duration left = deadline.minus(waited);
         if (e.retryAfter() != null && e.retryAfter().compareTo(left) > 0) {
+          if (e.httpStatus() == 0) throw e; // the limiter's own verdict, already saying why
           throw new BackendException(e.kind(), e.httpStatus(), e.retryAfter(), e.getMessage() + "; the server asks to wait "
               + Waits.describe(e.retryAfter()) + ", more than the " + Waits.describe(left)
               + " left of the " + Waits.describe(deadline) + " kurz waits for one request: given up", e);

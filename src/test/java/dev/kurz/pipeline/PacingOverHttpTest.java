@@ -109,6 +109,20 @@ class PacingOverHttpTest {
   }
 
   @Test
+  void aBudgetThatResetsInDaysFailsTheRequestInsteadOfStalling() throws Exception {
+    server.enqueue(ok(0, "100h"));
+    Backend backend = backend();
+    backend.complete(request());
+
+    assertThatThrownBy(() -> retry.complete(backend, request(), sleeper))
+        .isInstanceOf(BackendException.class)
+        .hasMessage("the provider's tokens budget is spent and resets in 4 days, more than the 5 min kurz waits for one request: not sent");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(budgetWaits).isEmpty();
+    assertThat(retryWaits).isEmpty();
+  }
+
+  @Test
   void anAbsurdRetryAfterGivesUpAtOnceSayingWhy() {
     server.enqueue(tooMany("Retry-After", "1e9"));
 
