@@ -1,19 +1,20 @@
 package dev.kurz.cli;
 
 import dev.kurz.config.Key;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How articles are analysed: options summarize and digest share. */
 final class AnalysisOptions {
-  @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language, ISO 639-1 (default en).")
+  @Option(names = {"-t", "--to"}, paramLabel = "LANG", converter = SettingConverter.To.class,
+      description = "Target language: ISO 639-1 code or name (en, fr, German; default en).")
   String to;
 
-  @Option(names = {"-l", "--length"}, paramLabel = "LENGTH", description = "short, medium (default) or long.")
+  @Option(names = {"-l", "--length"}, paramLabel = "LENGTH", converter = SettingConverter.Length.class,
+      completionCandidates = SettingConverter.Lengths.class, description = "short, medium (default) or long.")
   String length;
 
-  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Requests in flight at most (default 4); fewer when the provider pushes back.")
+  @Option(names = {"-j", "--concurrency"}, paramLabel = "N", converter = SettingConverter.Concurrency.class, description = "Requests in flight at most (default 4); fewer when the provider pushes back.")
   String concurrency;
 
   @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
@@ -31,11 +32,8 @@ final class AnalysisOptions {
   @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
   String glossary;
 
-  /** Adds the options given to the flags, after checking what needs no reading. */
+  /** Adds the options given to the flags (checked by their converters as they were parsed). */
   void putFlags(Map<Key, String> flags) {
-    if (length != null && !List.of("short", "medium", "long").contains(length)) {
-      throw new KurzException(ExitCodes.USAGE, "--length must be short, medium or long, not '" + length + "'");
-    }
     BackendOptions.put(flags, Key.TO, to);
     BackendOptions.put(flags, Key.LENGTH, length);
     BackendOptions.put(flags, Key.CONCURRENCY, concurrency);

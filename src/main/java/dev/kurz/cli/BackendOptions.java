@@ -10,7 +10,8 @@ final class BackendOptions {
   @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "A backend named in the config file.")
   String backend;
 
-  @Option(names = {"-p", "--provider"}, paramLabel = "PROVIDER", description = "openai, ollama, anthropic, gemini, mistral, azure-openai.")
+  @Option(names = {"-p", "--provider"}, paramLabel = "PROVIDER", completionCandidates = SettingConverter.Providers.class,
+      description = "openai, ollama, anthropic, gemini, mistral, azure-openai or embedded.")
   String provider;
 
   @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Model name, e.g. gpt-4o-mini, qwen2.5:14b.")
@@ -22,19 +23,21 @@ final class BackendOptions {
   @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (default per provider, e.g. OPENAI_API_KEY).")
   String apiKeyEnv;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Seconds one model call may take in all, request to last byte (default 180).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", converter = SettingConverter.Timeout.class,
+      description = "Seconds one model call may take in all, request to last byte (default 180).")
   String timeout;
 
-  @Option(names = "--max-answer-size", paramLabel = "MB", description = "Refuse model answers larger than this (default 4).")
+  @Option(names = "--max-answer-size", paramLabel = "MB", converter = SettingConverter.MaxAnswerSize.class,
+      description = "Refuse model answers larger than this (default 4).")
   String maxAnswerSize;
 
-  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the provider's).")
+  @Option(names = "--temperature", paramLabel = "T", converter = SettingConverter.Temperature.class, description = "Sampling temperature (default: the provider's).")
   String temperature;
 
-  @Option(names = "--context-tokens", paramLabel = "N", description = "Tokens one request may carry (default 24000; ollama 8192); longer articles go in parts.")
+  @Option(names = "--context-tokens", paramLabel = "N", converter = SettingConverter.ContextTokens.class, description = "Tokens one request may carry (default 24000; ollama 8192); longer articles go in parts.")
   String contextTokens;
 
-  @Option(names = "--max-article-tokens", paramLabel = "N", description = "Refuse articles longer than this many tokens (default 200000).")
+  @Option(names = "--max-article-tokens", paramLabel = "N", converter = SettingConverter.MaxArticleTokens.class, description = "Refuse articles longer than this many tokens (default 200000).")
   String maxArticleTokens;
 
   Map<Key, String> flags() {

@@ -2,9 +2,11 @@ package dev.kurz.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "kurz",
@@ -15,14 +17,23 @@ import picocli.CommandLine.IVersionProvider;
     footerHeading = "%nExamples:%n",
     footer = {
         "  kurz summarize artikel.txt",
+        "  kurz help summarize",
         "  kurz config init && kurz config show --show-origin",
         "  kurz backends check openai",
         "  source <(kurz generate-completion)"})
-final class KurzCommand {
+final class KurzCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** Bare {@code kurz}: the help, on stdout. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
   /**
    * The subcommands, by name, in help order. {@link Main} builds only the one a run names (building
-   * picocli's model of every command costs a good part of start-up), all of them for top-level
-   * help, completion and unknown names.
+   * picocli's model of every command costs a good part of start-up), all of them for help,
+   * completion and unknown names (for suggestions); an outline of each for the top-level help.
    */
   static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
@@ -39,7 +50,8 @@ final class KurzCommand {
     m.put("batch", BatchCommand.class);
     m.put("models", ModelsCommand.class);
     m.put("train-cds", TrainCommand.class);
-    m.put("generate-completion", GenerateCompletion.class);
+    m.put("generate-completion", CompletionCommand.class);
+    m.put("help", HelpCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -1,6 +1,9 @@
 package dev.kurz.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Constructor;
 import dev.kurz.pipeline.RetryPolicy;
 import java.time.Clock;
@@ -33,17 +36,29 @@ public final class Main {
   }
 
   /**
-   * Whether a person watches stderr: a console exists and (on Java 22+) it is a terminal. TERM=dumb
-   * or NO_COLOR-style environments still get a plain bar-free log.
+   * Whether a person watches stderr, where the progress bar goes. {@code System.console()} looks
+   * at stdin and stdout (so {@code > out.jsonl} lost the bar and {@code 2> log} got it); on Linux
+   * the answer is what file descriptor 2 is open on, elsewhere the console's. A relaunched child
+   * (whose stderr is its parent's pipe) is told its parent's answer. TERM=dumb gets plain lines.
    */
   static boolean stderrIsTerminal() {
-    java.io.Console console = System.console();
-    if (console == null || "dumb".equals(System.getenv("TERM"))) return false;
-    try {
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
+    String told = System.getProperty(Relaunch.STDERR_TERMINAL);
+    if (told != null) return Boolean.parseBoolean(told);
+    if ("dumb".equals(System.getenv("TERM"))) return false;
+    Path fd2 = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd2)) {
+      try {
+        return isTerminalDevice(Files.readSymbolicLink(fd2).toString());
+      } catch (IOException e) {
+        return false;
+      }
     }
+    return System.console() != null;
+  }
+
+  /** A terminal's device path: a pseudo-terminal, a virtual console or a serial line. */
+  static boolean isTerminalDevice(String path) {
+    return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty") || path.equals("/dev/console");
   }
 
   static int run(String[] args, Terminal term) {
@@ -54,12 +69,15 @@ public final class Main {
     Factory factory = new Factory(term);
     CommandLine cli = new CommandLine(new KurzCommand(), factory);
     Class<?> named = args.length > 0 ? KurzCommand.SUBCOMMANDS.get(args[0]) : null;
+    // Help on a command, completion and an unknown name (for suggestions) need every command.
+    boolean all = named == null || named == CommandLine.HelpCommand.class || named == CompletionCommand.class;
     // The top-level help lists the commands by name and description only: no need to build each
     // command's full model (its options, by reflection), which is most of that help's start-up.
-    boolean topHelp = args.length == 0 || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+    boolean topHelp = args.length == 0 || args.length == 1 && List.of("--help", "-h", "help").contains(args[0]);
     for (var e : KurzCommand.SUBCOMMANDS.entrySet()) {
-      if (topHelp) cli.addSubcommand(e.getKey(), outline(e.getKey(), e.getValue()));
-      else if (named == null || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+      boolean helpCommand = e.getValue() == CommandLine.HelpCommand.class;
+      if (topHelp && !helpCommand) cli.addSubcommand(e.getKey(), outline(e.getKey(), e.getValue()));
+      else if (all || helpCommand || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
     }
     cli.setOut(new PrintWriter(term.out(), true));
     cli.setErr(new PrintWriter(term.err(), true));
@@ -68,7 +86,7 @@ public final class Main {
     cli.setExitCodeExceptionMapper(e -> e instanceof KurzException k ? k.exitCode() : ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof Relaunch r) {
-        if (!Boolean.getBoolean("kurz.relaunched")) return Relaunch.run(args);
+        if (!Boolean.getBoolean("kurz.relaunched")) return Relaunch.run(args, term.interactive());
         term.err().println("[ERROR] " + r.getMessage() + ": this Java lacks the jdk.incubator.vector module (use a full JDK 21+)");
         return ExitCodes.NOTHING_RAN;
       }
@@ -87,10 +105,17 @@ public final class Main {
     });
     cli.setParameterExceptionHandler((e, a) -> {
       term.err().println("[ERROR] " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException u) {
+        var suggestions = u.getSuggestions();
+        if (!suggestions.isEmpty()) term.err().println("Did you mean: " + String.join(" or ", suggestions) + "?");
+      }
       term.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
       return ExitCodes.USAGE;
     });
     addExitCodes(cli);
+    // Plain help text: the wrapping below counts characters, not colour codes.
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    HelpLayout.apply(cli, () -> HelpLayout.terminalWidth(term.env()));
     return cli.execute(args);
   }
 

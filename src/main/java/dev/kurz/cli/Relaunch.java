@@ -16,12 +16,15 @@ import java.util.List;
 final class Relaunch extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The system property telling the child whether the parent's stderr is a terminal. */
+  static final String STDERR_TERMINAL = "kurz.stderr.terminal";
+
   Relaunch(String reason) {
     super(reason);
   }
 
   /** Runs the command again with the Vector API module; returns the child's exit code. */
-  static int run(String[] args) throws Exception {
+  static int run(String[] args, boolean stderrIsTerminal) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -36,6 +39,7 @@ final class Relaunch extends RuntimeException {
     command.add("jdk.incubator.vector");
     if (Runtime.version().feature() == 21) command.add("--enable-preview");
     command.add("-Dkurz.relaunched=true");
+    command.add("-D" + STDERR_TERMINAL + "=" + stderrIsTerminal);
     command.add("-cp");
     command.add(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     command.add(Main.class.getName());

@@ -93,9 +93,7 @@ final class SummarizeJob {
   }
 
   int concurrency() {
-    int concurrency = services.settings().intValue(Key.CONCURRENCY);
-    if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
-    return concurrency;
+    return services.settings().intValue(Key.CONCURRENCY);
   }
 
   List<Outcome> run(List<Input> inputs, Consumer<Outcome> emit) throws InterruptedException {

@@ -47,7 +47,8 @@ final class TranslateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders, URLs or feeds, or - for standard input.")
   List<String> inputs;
 
-  @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language, ISO 639-1 (default en).")
+  @Option(names = {"-t", "--to"}, paramLabel = "LANG", converter = SettingConverter.To.class,
+      description = "Target language: ISO 639-1 code or name (en, fr, German; default en).")
   String to;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown (default), text, json or html.")

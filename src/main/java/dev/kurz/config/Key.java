@@ -1,6 +1,7 @@
 package dev.kurz.config;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Every setting kurz reads, with its environment variable and built-in default. Flags use the
@@ -9,21 +10,21 @@ import java.util.Locale;
  */
 public enum Key {
   BACKEND("Named backend from the config file's [backends.NAME] tables", null, false),
-  PROVIDER("openai, ollama, anthropic, gemini, mistral or azure-openai", "openai", true),
+  PROVIDER("openai, ollama, anthropic, gemini, mistral, azure-openai or embedded", "openai", true),
   MODEL("Model name as the provider knows it", null, true),
   BASE_URL("API endpoint; for openai any compatible server (vLLM, LM Studio, llama.cpp, OpenRouter)", null, true),
   API_KEY_ENV("Environment variable holding the API key", null, true),
   API_KEY_FILE("File holding the API key (first line)", null, true),
   API_KEY("The API key itself (prefer api_key_env; the file must not be readable by others)", null, true),
-  TIMEOUT("Seconds to wait for one model answer, the whole call from request to last byte", "180", true),
-  MAX_ANSWER_SIZE("Largest model answer accepted, in MB (as sent and after decompression)", "4", false),
-  TEMPERATURE("Sampling temperature; provider default when unset", null, true),
-  CONTEXT_TOKENS("Tokens one request may carry; longer articles are analysed in parts", "24000", true),
-  MAX_ARTICLE_TOKENS("Longest article accepted, in tokens (split into parts of context_tokens)", "200000", false),
-  TIME_ZONE("Time zone of a calendar day for --date and --since", "Europe/Berlin", false),
-  TO("Target language (ISO 639-1)", "en", false),
-  LENGTH("Summary length: short, medium or long", "medium", false),
-  CONCURRENCY("Requests in flight at once", "4", false),
+  TIMEOUT("Seconds to wait for one model answer, the whole call from request to last byte", "180", true, Values.wholeNumber(1)),
+  MAX_ANSWER_SIZE("Largest model answer accepted, in MB (as sent and after decompression)", "4", false, Values.wholeNumber(1)),
+  TEMPERATURE("Sampling temperature; provider default when unset", null, true, Values.number(0, 2)),
+  CONTEXT_TOKENS("Tokens one request may carry; longer articles are analysed in parts", "24000", true, Values.wholeNumber(1)),
+  MAX_ARTICLE_TOKENS("Longest article accepted, in tokens (split into parts of context_tokens)", "200000", false, Values.wholeNumber(1)),
+  TIME_ZONE("Time zone of a calendar day for --date and --since", "Europe/Berlin", false, Values::timeZone),
+  TO("Target language (ISO 639-1 code or name)", "en", false, Values::language),
+  LENGTH("Summary length: short, medium or long", "medium", false, Values.oneOf("short", "medium", "long")),
+  CONCURRENCY("Requests in flight at once", "4", false, Values.wholeNumber(1)),
   CACHE_DIR("Folder of the answer cache", null, false),
   CACHE_URL("Shared cache on PostgreSQL, postgresql://user@host/db (password from PGPASSWORD or ~/.pgpass)", null, false),
   GLOSSARY("Your own name forms, laid over the built-in glossary (format: docs/glossary.md)", null, false),
@@ -33,11 +34,25 @@ public enum Key {
   private final String description;
   private final String defaultValue;
   private final boolean perBackend;
+  private final UnaryOperator<String> check;
 
   Key(String description, String defaultValue, boolean perBackend) {
+    this(description, defaultValue, perBackend, UnaryOperator.identity());
+  }
+
+  Key(String description, String defaultValue, boolean perBackend, UnaryOperator<String> check) {
     this.description = description;
     this.defaultValue = defaultValue;
     this.perBackend = perBackend;
+    this.check = check;
+  }
+
+  /**
+   * The value in its canonical form ({@code German} becomes {@code de}, {@code " 4"} becomes
+   * {@code 4}); throws {@link IllegalArgumentException} saying what is wrong with it.
+   */
+  public String check(String value) {
+    return check.apply(value);
   }
 
   public String description() {

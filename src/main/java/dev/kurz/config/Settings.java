@@ -60,7 +60,12 @@ public final class Settings {
     if (!provider.isSet()) provider = new Setting(Key.PROVIDER.defaultValue(), "default");
     if (table != null && !provider.origin().startsWith("file")) {
       String tableProvider = table.getOrDefault(Key.PROVIDER, backend.value());
-      if (!tableProvider.equals(provider.value())) table = null;
+      if (!tableProvider.equals(provider.value())) {
+        table = null;
+        // The named backend is another provider's: it is not the one in use.
+        out.put(Key.BACKEND, new Setting(null, "not used: " + backend.origin() + " names a " + tableProvider
+            + " backend, " + provider.origin() + " says " + provider.value()));
+      }
     }
     out.put(Key.PROVIDER, provider);
 
@@ -74,9 +79,23 @@ public final class Settings {
         s = new Setting(derived.get(key), "default for provider " + provider.value());
       }
       if (!s.isSet() && key.defaultValue() != null) s = new Setting(key.defaultValue(), "default");
-      out.put(key, s.isSet() ? s : Setting.UNSET);
+      out.put(key, s.isSet() ? checked(key, s) : Setting.UNSET);
     }
     return new Settings(out, file);
+  }
+
+  /** The setting in its canonical form; a bad value fails naming where it came from. */
+  private static Setting checked(Key key, Setting s) {
+    try {
+      return new Setting(key.check(s.value()), s.origin());
+    } catch (IllegalArgumentException e) {
+      String o = s.origin();
+      String where = o.startsWith("flag ") ? o.substring(5)
+          : o.startsWith("env ") ? o.substring(4)
+          : o.startsWith("file ") ? key.fileName() + " in " + o.substring(5)
+          : key.fileName() + " (" + o + ")";
+      throw new ConfigException(where + ": " + e.getMessage());
+    }
   }
 
   private static Setting pick(Key key, Map<Key, String> flags, Map<String, String> env, Map<Key, String> fileTop, String fileOrigin) {

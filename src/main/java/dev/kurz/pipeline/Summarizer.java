@@ -418,10 +418,17 @@ public final class Summarizer {
   private ArticleResult finish(Article article, ArticleResult r) {
     String from = r.source().language() == null ? "de" : r.source().language();
     Analysis analysis = r.analysis();
-    if (options.fixNames()) analysis = NameFixer.fix(analysis, glossary, from, options.targetLanguage());
     List<String> warnings = new ArrayList<>();
     for (String w : r.warnings()) {
       if (!Finding.isFaithfulnessWarning(w)) warnings.add(w);
+    }
+    if (options.fixNames()) {
+      analysis = NameFixer.fix(analysis, glossary, from, options.targetLanguage());
+      // The warnings about the names just fixed go; any the glossary could not fix stay.
+      if (!analysis.equals(r.analysis())) {
+        warnings.removeAll(NameCheck.check(r.analysis(), glossary, from, options.targetLanguage()));
+        warnings.addAll(NameCheck.check(analysis, glossary, from, options.targetLanguage()));
+      }
     }
     // The grounding offsets index the full text (title and text).
     warnings.addAll(FaithfulnessCheck.warnings(FaithfulnessCheck.check(analysis, article.fullText(), glossary, from,

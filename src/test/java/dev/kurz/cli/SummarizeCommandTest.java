@@ -240,7 +240,7 @@ class SummarizeCommandTest {
   void unknownLengthIsBadUsage() throws IOException {
     CliRun run = cli(FakeLlm.Wire.OPENAI).run(args("x.txt", "--length", "huge"));
     assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).startsWith("[ERROR] --length must be short, medium or long");
+    assertThat(run.err).startsWith("[ERROR] ").contains("--length").contains("'huge'");
   }
 
   @Test
@@ -260,6 +260,7 @@ class SummarizeCommandTest {
     assertThat(fixed.exit).isZero();
     JsonNode fixedRecord = FakeLlm.JSON.readTree(fixed.out);
     assertThat(fixedRecord.path("summary").asText()).startsWith("Zelensky met the mayor in Kyiv.");
+    assertThat(fixedRecord.path("warnings").toString()).as("the fixed names draw no warning").doesNotContain("Selenskyj").doesNotContain("Kiew");
     assertThat(fixedRecord.path("cached").asBoolean()).isTrue();
     assertThat(llm.requests).hasSize(1);
   }
