@@ -50,7 +50,7 @@ final class ConfigCommand {
         throw new KurzException(ExitCodes.USAGE, target + " exists; use --force to overwrite it");
       }
       if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-      Files.writeString(target, ConfigTemplate.TEXT);
+      Files.writeString(target, ConfigTemplate.text());
       try {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException ignored) {

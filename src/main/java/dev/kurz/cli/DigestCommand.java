@@ -106,10 +106,18 @@ final class DigestCommand implements Callable<Integer> {
         write(digest, fmt, file);
         if (!global.quiet) {
           long synthesized = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.SYNTHESIZED).count();
-          term.err().printf("digest: %d stories from %d articles (%d synthesized); synthesis tokens %d in / %d out%s%n",
-              digest.stories().size(), digest.articleCount(), synthesized, digest.synthesisUsage().inputTokens(),
+          long fromCache = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.CACHED).count();
+          term.err().printf("digest: %d stories from %d articles (%d synthesized%s); synthesis tokens %d in / %d out%s%n",
+              digest.stories().size(), digest.articleCount(), synthesized, fromCache > 0 ? ", " + fromCache + " from cache" : "",
+              digest.synthesisUsage().inputTokens(),
               digest.synthesisUsage().outputTokens(), out == null ? "" : "; written to " + out);
-          digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
+          long storyWarnings = digest.stories().stream().mapToLong(st -> st.warnings().size()).sum();
+          if (global.verbose) {
+            digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
+          } else if (storyWarnings > 0) {
+            term.err().println("[WARN] " + storyWarnings + " story warning" + (storyWarnings == 1 ? "" : "s")
+                + " (each with --verbose and in the digest)");
+          }
         }
       }
       return job.report(outcomes);

@@ -10,8 +10,8 @@ import java.time.Clock;
 
 /**
  * Progress on stderr: a live bar (done/total, rate, ETA, failures) redrawn at most ten times a
- * second when stderr is a terminal; one plain line per newly answered article when it is not (a
- * log file, CI); nothing with --quiet. Cached articles are counted, not logged. Called serially.
+ * second when stderr is a terminal; one plain line per finished article when it is not (a log
+ * file, CI), failures being the caller's [ERROR] lines; nothing with --quiet. Called serially.
  */
 final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pacing {
   private final PrintStream err;
@@ -58,9 +58,10 @@ final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pac
     if (outcome instanceof Outcome.Failed) failed++;
     if (quiet || total < 2) return;
     if (!bar) {
-      if (outcome instanceof Outcome.Done d && !d.result().cached()) {
+      if (outcome instanceof Outcome.Done d) {
         var u = d.result().usage();
-        err.printf("[%d/%d] %s: done (%d in / %d out tokens)%n", done, total, d.label(), u.inputTokens(), u.outputTokens());
+        if (d.result().cached()) err.printf("[%d/%d] %s: from cache%n", done, total, d.label());
+        else err.printf("[%d/%d] %s: done (%d in / %d out tokens)%n", done, total, d.label(), u.inputTokens(), u.outputTokens());
       }
       return;
     }

@@ -103,14 +103,23 @@ final class SummarizeJob {
     services.limiter().pacing(progress);
     Map<String, Input> byLabel = new LinkedHashMap<>();
     for (Input input : inputs) byLabel.putIfAbsent(input.label(), input);
-    // Articles in flight: enough to keep every request slot busy while others read or validate.
-    // Errors are reported as inputs finish, including those never attempted after a fatal failure.
+    // Errors are reported as inputs finish: one line per failed input, but one line in all for
+    // what stops the run (unreachable server, missing key), not one per input it stopped.
+    boolean[] stopped = {false};
     BatchRunner.Listener listener = (outcome, done, total) -> {
-      if (outcome instanceof Outcome.Failed f && f.kind() != Outcome.Failure.INTERRUPTED) {
-        progress.println("[ERROR] " + f.label() + ": " + f.message());
+      if (outcome instanceof Outcome.Failed f) {
+        switch (f.kind()) {
+          case BACKEND -> {
+            if (!stopped[0]) progress.println("[ERROR] " + f.message().replaceFirst("^not attempted: ", ""));
+            stopped[0] = true;
+          }
+          case INTERRUPTED -> { }
+          case INPUT, ANSWER -> progress.println("[ERROR] " + f.label() + ": " + f.message());
+        }
       }
       progress.finished(outcome, done, total);
     };
+    // Articles in flight: enough to keep every request slot busy while others read or validate.
     BatchRunner runner = new BatchRunner(concurrency() + 2, () -> term.interrupted().get(), listener);
     List<Outcome> outcomes = runner.run(List.copyOf(byLabel.keySet()), label -> {
       Outcome outcome;
@@ -129,6 +138,7 @@ final class SummarizeJob {
 
   int report(List<Outcome> outcomes) {
     int failed = 0;
+    int notAttempted = 0;
     int cached = 0;
     int interrupted = 0;
     long in = 0;
@@ -138,6 +148,7 @@ final class SummarizeJob {
     boolean backendDown = false;
     int faithfulness = 0;
     int unfaithfulAnswers = 0;
+    WarningTally warnings = new WarningTally();
     PriceTable prices = PriceTable.of(services.configFile());
     for (Outcome o : outcomes) {
       switch (o) {
@@ -154,35 +165,48 @@ final class SummarizeJob {
           }
           int unfaithful = 0;
           for (String w : d.result().warnings()) {
-            if (!global.quiet) term.err().println("[WARN] " + d.label() + ": " + w);
+            warnings.add(d.label(), w);
             if (Finding.isFaithfulnessWarning(w)) unfaithful++;
           }
           faithfulness += unfaithful;
           if (unfaithful > 0) unfaithfulAnswers++;
         }
         case Outcome.Failed f -> {
-          failed++;
-          backendDown |= f.kind() == Outcome.Failure.BACKEND;
-          if (f.kind() == Outcome.Failure.INTERRUPTED) interrupted++;
+          switch (f.kind()) {
+            case INTERRUPTED -> interrupted++;
+            case BACKEND -> {
+              backendDown = true;
+              if (f.message().startsWith("not attempted: ")) notAttempted++;
+              else failed++;
+            }
+            case INPUT, ANSWER -> failed++;
+          }
         }
       }
     }
-    int done = outcomes.size() - failed;
+    int done = outcomes.size() - failed - notAttempted - interrupted;
     boolean strict = strict();
-    if (!global.quiet && (outcomes.size() > 1 || interrupted > 0 || faithfulness > 0)) {
-      double seconds = (term.clock().millis() - startMillis) / 1000.0;
-      RequestLimiter limiter = services.limiter();
-      String gate = faithfulness == 0 ? "" : String.format("; %d faithfulness warning%s in %d answer%s%s", faithfulness,
-          faithfulness == 1 ? "" : "s", unfaithfulAnswers, unfaithfulAnswers == 1 ? "" : "s", strict ? " (--strict: exit 1)" : "");
-      term.err().printf("%s%d article%s: %d done (%d from cache, %d new), %d failed%s; tokens %d in / %d out; est. cost %s; %d requests, %d rejected by the provider; %.1f s%n",
-          interrupted > 0 ? "interrupted: " : "", outcomes.size(), outcomes.size() == 1 ? "" : "s", done, cached,
-          done - cached, failed, gate, in, out,
-          priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)",
-          limiter.sent(), limiter.rejected(), seconds);
+    if (!global.quiet) {
+      // One input, or --verbose: every warning; a batch: a tally by kind (each also in the output's warnings).
+      boolean detail = outcomes.size() == 1 || global.verbose;
+      if (detail) warnings.lines().forEach(term.err()::println);
+      if (outcomes.size() > 1 || interrupted > 0 || faithfulness > 0) {
+        double seconds = (term.clock().millis() - startMillis) / 1000.0;
+        RequestLimiter limiter = services.limiter();
+        String gate = faithfulness == 0 ? "" : String.format("; %d faithfulness warning%s in %d answer%s%s", faithfulness,
+            faithfulness == 1 ? "" : "s", unfaithfulAnswers, unfaithfulAnswers == 1 ? "" : "s", strict ? " (--strict: exit 1)" : "");
+        term.err().printf("%s%d article%s: %d done (%d from cache, %d new), %d failed%s%s%s; tokens %d in / %d out; est. cost %s; %d requests, %d rejected by the provider; %.1f s%n",
+            interrupted > 0 ? "interrupted: " : "", outcomes.size(), outcomes.size() == 1 ? "" : "s", done, cached,
+            done - cached, failed, notAttempted > 0 ? ", " + notAttempted + " not attempted" : "",
+            interrupted > 0 ? ", " + interrupted + " not finished" : "", gate, in, out,
+            priced ? String.format("$%.4f", cost) : "unknown (no price for this model; see [prices] in the config)",
+            limiter.sent(), limiter.rejected(), seconds);
+        if (!detail && warnings.count() > 0) term.err().println(warnings.summary());
+      }
     }
     if (interrupted > 0) return ExitCodes.INTERRUPTED;
     if (strict && unfaithfulAnswers > 0 && !(done == 0 && backendDown)) return ExitCodes.SOME_FAILED;
-    if (failed == 0) return ExitCodes.OK;
+    if (failed + notAttempted == 0) return ExitCodes.OK;
     if (done == 0 && backendDown) return ExitCodes.NOTHING_RAN;
     return ExitCodes.SOME_FAILED;
   }
