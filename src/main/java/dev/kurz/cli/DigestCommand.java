@@ -111,13 +111,8 @@ final class DigestCommand implements Callable<Integer> {
               digest.stories().size(), digest.articleCount(), synthesized, fromCache > 0 ? ", " + fromCache + " from cache" : "",
               digest.synthesisUsage().inputTokens(),
               digest.synthesisUsage().outputTokens(), out == null ? "" : "; written to " + out);
-          long storyWarnings = digest.stories().stream().mapToLong(st -> st.warnings().size()).sum();
-          if (global.verbose) {
-            digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
-          } else if (storyWarnings > 0) {
-            term.err().println("[WARN] " + storyWarnings + " story warning" + (storyWarnings == 1 ? "" : "s")
-                + " (each with --verbose and in the digest)");
-          }
+          // Few (a story whose synthesis failed) and each about a whole story: shown in full.
+          digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
         }
       }
       return job.report(outcomes);
