@@ -11,13 +11,24 @@ import dev.kurz.model.Grounding;
 import dev.kurz.model.Source;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A digest as one self-contained HTML page: inline CSS, no scripts, fonts or images, a viewport for
- * phones. Stories first (headline, synthesis, contradictions highlighted, key claims with the German
- * quotes beside the English claim and the grounding status, sources); each article's summary and
- * claims one click away in a {@code <details>}. Everything from the results is escaped. A pure function.
+ * phones. A header with the date and the models, a table of contents of the stories (those of
+ * several articles first, the order the page follows), then each story (headline, synthesis,
+ * contradictions highlighted, key claims with the German quotes beside the English claim and the
+ * grounding status, sources); each article's summary and claims one click away in a
+ * {@code <details>}. Every article and claim id is an anchor ({@code #s2-a1}, {@code #s2-a1c3}) and
+ * every mention of one links to it; sources link to their URL or file. Everything from the results
+ * is escaped. A pure function.
  */
 public final class DigestHtmlRenderer {
   private DigestHtmlRenderer() {}
@@ -46,20 +57,33 @@ public final class DigestHtmlRenderer {
       details{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem;margin:.4rem 0;background:#fafafa}
       summary{cursor:pointer;font-weight:600}
       .warning{color:var(--bad);font-size:.9rem}
-      a,code{color:#0b57d0;word-break:break-all}
+      a,code{color:#0b57d0}
+      a.ref{text-decoration:none;font-variant-numeric:tabular-nums}
       main{overflow-wrap:anywhere}
+      .toc{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:.6rem 1rem;margin:0 0 1rem}
+      .toc h2{font-size:1rem;margin:.2rem 0}
+      .toc ol{padding-left:1.4rem;margin:.2rem 0}
+      .toc li{margin:.2rem 0}
+      .toc .single{color:var(--muted);font-size:.9rem}
+      :target{scroll-margin-top:.5rem;outline:2px solid var(--warnline);outline-offset:2px}
       """;
 
   /** Writes the page story by story: a big digest is never one string in memory. */
   public static void write(Digest d, Writer out) throws IOException {
+    List<Story> stories = ordered(d.stories());
     StringBuilder b = new StringBuilder(32_768);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>kurz digest</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-    b.append("<h1>Digest: ").append(d.stories().size()).append(d.stories().size() == 1 ? " story" : " stories").append(" from ")
+        .append("<title>kurz digest ").append(DAY.format(d.created())).append("</title>\n<style>\n").append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
+    b.append("<h1>Digest: ").append(stories.size()).append(stories.size() == 1 ? " story" : " stories").append(" from ")
         .append(d.articleCount()).append(d.articleCount() == 1 ? " article" : " articles").append("</h1>\n");
+    b.append("<p class=\"meta\">").append(MINUTE.format(d.created())).append(" UTC · ").append(Html.esc(models(stories))).append("</p>\n");
+    toc(b, stories);
+    out.append(b);
+    b.setLength(0);
     int n = 0;
-    for (Story s : d.stories()) {
+    for (Story s : stories) {
       n++;
       b.append("<section class=\"story\" id=\"story-").append(n).append("\">\n");
       b.append("<h2>").append(Html.esc(s.headline())).append("</h2>\n");
@@ -68,7 +92,7 @@ public final class DigestHtmlRenderer {
       b.append("<p>").append(Html.esc(s.synthesis())).append("</p>\n");
       for (Contradiction c : s.contradictions()) {
         b.append("<div class=\"contradiction\"><strong>Contradiction:</strong> ").append(Html.esc(c.summary()))
-            .append(" <span class=\"meta\">(").append(c.asserted().id()).append(" vs ").append(c.denied().id())
+            .append(" <span class=\"meta\">(").append(ref(n, c.asserted().id())).append(" vs ").append(ref(n, c.denied().id()))
             .append(c.byModel() ? ", found by the model" : ", found by kurz").append(")</span></div>\n");
       }
       for (String w : s.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
@@ -76,14 +100,14 @@ public final class DigestHtmlRenderer {
         b.append("<h3>Key claims</h3>\n");
         for (KeyClaim k : s.keyClaims()) {
           b.append("<div class=\"claim\"><div class=\"en\">").append(Html.esc(k.claim())).append("</div>\n");
-          for (ClaimRef r : k.sources()) b.append(claimPair(s, r));
+          for (ClaimRef r : k.sources()) b.append(claimPair(n, s, r));
           b.append("</div>\n");
         }
       }
       b.append("<h3>Sources</h3>\n<ul>\n");
-      for (int i = 0; i < s.articles().size(); i++) b.append("<li>").append(sourceLine(i, s.articles().get(i))).append("</li>\n");
+      for (int i = 0; i < s.articles().size(); i++) b.append("<li>").append(sourceLine(n, i, s.articles().get(i))).append("</li>\n");
       b.append("</ul>\n");
-      for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(i, s.articles().get(i)));
+      for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(n, i, s.articles().get(i)));
       b.append("</section>\n");
       out.append(b);
       b.setLength(0);
@@ -92,24 +116,70 @@ public final class DigestHtmlRenderer {
     out.append(b);
   }
 
-  private static String claimPair(Story s, ClaimRef r) {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  /** Stories of several articles first (an editor's reading order), each group in the digest's order. */
+  static List<Story> ordered(List<Story> stories) {
+    List<Story> out = new ArrayList<>(stories.size());
+    for (Story s : stories) if (s.articles().size() > 1) out.add(s);
+    for (Story s : stories) if (s.articles().size() <= 1) out.add(s);
+    return out;
+  }
+
+  /** The models that answered, e.g. "openai/gpt-4.1-mini". */
+  private static String models(List<Story> stories) {
+    Set<String> models = new TreeSet<>();
+    for (Story s : stories) {
+      for (ArticleResult a : s.articles()) models.add(a.model().provider() + "/" + a.model().name());
+    }
+    return models.isEmpty() ? "no model" : String.join(", ", models);
+  }
+
+  private static void toc(StringBuilder b, List<Story> stories) {
+    b.append("<nav class=\"toc\" aria-label=\"Stories\"><h2>Stories</h2>\n<ol>\n");
+    int n = 0;
+    for (Story s : stories) {
+      n++;
+      int k = s.articles().size();
+      b.append("<li").append(k > 1 ? "" : " class=\"single\"").append("><a href=\"#story-").append(n).append("\">")
+          .append(Html.esc(s.headline())).append("</a> <span class=\"meta\">· ").append(k).append(k == 1 ? " source" : " sources")
+          .append("</span></li>\n");
+    }
+    b.append("</ol></nav>\n");
+  }
+
+  /** The anchor of an article ({@code a2}) or claim ({@code a2c3}) id within story {@code n}. */
+  static String anchor(int n, String id) {
+    return "s" + n + "-" + id;
+  }
+
+  /** A link to an article or claim of story {@code n}, shown as its id. */
+  private static String ref(int n, String id) {
+    return "<a class=\"ref\" href=\"#" + anchor(n, Html.esc(id)) + "\">[" + Html.esc(id) + "]</a>";
+  }
+
+  private static String claimPair(int n, Story s, ClaimRef r) {
     Claim c = s.claim(r);
-    return "<div class=\"pair\"><div class=\"who\">[" + r.id() + "] " + Html.esc(MarkdownRenderer.modalityLabel(c.modality()))
+    return "<div class=\"pair\"><div class=\"who\">" + ref(n, r.id()) + " " + Html.esc(MarkdownRenderer.modalityLabel(c.modality()))
         + " — " + Html.esc(c.attributedTo()) + " " + groundingTag(c.grounding()) + "</div>"
         + "<blockquote lang=\"de\">" + Html.esc(c.quote()) + "</blockquote></div>\n";
   }
 
-  private static String articleDetails(int i, ArticleResult a) {
+  private static String articleDetails(int n, int i, ArticleResult a) {
     StringBuilder b = new StringBuilder();
-    b.append("<details><summary>[a").append(i + 1).append("] ").append(Html.esc(a.analysis().headline())).append("</summary>\n");
+    String id = "a" + (i + 1);
+    b.append("<details id=\"").append(anchor(n, id)).append("\"><summary>[").append(id).append("] ")
+        .append(Html.esc(a.analysis().headline())).append("</summary>\n");
     b.append("<p>").append(Html.esc(a.analysis().summary())).append("</p>\n");
-    int n = 0;
-    for (Claim c : a.analysis().claims()) {
-      n++;
-      b.append("<div class=\"claim\"><div class=\"en\">").append(Html.esc(c.claim())).append("</div>")
-          .append("<div class=\"pair\"><div class=\"who\">[a").append(i + 1).append('c').append(n).append("] ")
-          .append(Html.esc(MarkdownRenderer.modalityLabel(c.modality()))).append(" — ").append(Html.esc(c.attributedTo())).append(' ')
-          .append(groundingTag(c.grounding())).append("</div><blockquote lang=\"de\">").append(Html.esc(c.quote()))
+    int c = 0;
+    for (Claim claim : a.analysis().claims()) {
+      c++;
+      String claimId = id + "c" + c;
+      b.append("<div class=\"claim\" id=\"").append(anchor(n, claimId)).append("\"><div class=\"en\">").append(Html.esc(claim.claim()))
+          .append("</div><div class=\"pair\"><div class=\"who\">[").append(claimId).append("] ")
+          .append(Html.esc(MarkdownRenderer.modalityLabel(claim.modality()))).append(" — ").append(Html.esc(claim.attributedTo())).append(' ')
+          .append(groundingTag(claim.grounding())).append("</div><blockquote lang=\"de\">").append(Html.esc(claim.quote()))
           .append("</blockquote></div></div>\n");
     }
     for (String w : a.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
@@ -117,15 +187,45 @@ public final class DigestHtmlRenderer {
     return b.toString();
   }
 
-  private static String sourceLine(int i, ArticleResult a) {
+  private static String sourceLine(int n, int i, ArticleResult a) {
     Source s = a.source();
-    StringBuilder b = new StringBuilder("[a" + (i + 1) + "] ");
+    StringBuilder b = new StringBuilder(ref(n, "a" + (i + 1))).append(' ');
     if (s.site() != null) b.append(Html.esc(s.site())).append(" · ");
     b.append("<em>").append(Html.esc(s.title() != null ? s.title() : a.analysis().headline())).append("</em>");
     if (s.published() != null) b.append(" · ").append(Html.esc(s.published()));
-    if (s.url() != null) b.append(" · <a href=\"").append(Html.esc(s.url())).append("\">").append(Html.esc(s.url())).append("</a>");
-    else if (s.path() != null) b.append(" · <code>").append(Html.esc(s.path())).append("</code>");
+    if (s.url() != null) {
+      b.append(" · <a href=\"").append(Html.esc(s.url())).append("\">").append(breakable(s.url())).append("</a>");
+    } else if (s.path() != null && !s.path().equals("-")) {
+      b.append(" · <a href=\"").append(Html.esc(fileUri(s.path()))).append("\"><code>").append(breakable(s.path())).append("</code></a>");
+    }
     return b.toString();
+  }
+
+  /** A file's URI, for a link that opens it; the path as given when it cannot be made one. */
+  private static String fileUri(String path) {
+    try {
+      return Path.of(path).toAbsolutePath().toUri().toString();
+    } catch (RuntimeException e) {
+      return path;
+    }
+  }
+
+  /**
+   * Escaped, with a line-break opportunity after each separator ({@code / \\ ? &}; browsers break
+   * after hyphens themselves), so a long path or URL wraps there rather than anywhere.
+   */
+  static String breakable(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 32);
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      boolean separator = "/\\?&".indexOf(s.charAt(i)) >= 0;
+      boolean nextToo = i + 1 < s.length() && "/\\?&".indexOf(s.charAt(i + 1)) >= 0;
+      if (separator && !nextToo && i + 1 < s.length()) {
+        b.append(Html.esc(s.substring(from, i + 1))).append("<wbr>");
+        from = i + 1;
+      }
+    }
+    return b.append(Html.esc(s.substring(from))).toString();
   }
 
   private static String groundingTag(Grounding g) {

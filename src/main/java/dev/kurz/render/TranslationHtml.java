@@ -14,16 +14,17 @@ public final class TranslationHtml {
       body{margin:0;font:17px/1.55 Georgia,'Times New Roman',serif;color:#1d1d1f;background:#fdfdfb}
       main{max-width:46rem;margin:0 auto;padding:1rem 1.1rem 3rem}
       main.wide{max-width:74rem}
+      main{overflow-wrap:anywhere}
       h1{font-size:1.6rem;line-height:1.25;margin:1.2rem 0 .4rem}
       h2{font-size:1.2rem;line-height:1.3;margin:1.4rem 0 .3rem}
       p{margin:.6rem 0}
       .meta{font:13px/1.4 system-ui,sans-serif;color:#666;margin-bottom:1.2rem}
-      .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.6rem;border-top:1px solid #eee;padding:.2rem 0}
+      .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.6rem;border-top:1px solid #eee;padding:.2rem 0}
       .pair>div>:first-child{margin-top:.6rem}
       .src{color:#55555a}
       .warnings{font:14px/1.45 system-ui,sans-serif;background:#fff7e0;border-left:3px solid #e0a800;padding:.4rem 1rem;margin-top:2rem}
       hr{border:0;border-top:2px solid #ddd;margin:3rem 0}
-      @media (max-width:720px){.pair{grid-template-columns:1fr;gap:0}.src{border-left:3px solid #ddd;padding-left:.7rem;font-size:.93em}}
+      @media (max-width:720px){.pair{grid-template-columns:minmax(0,1fr);gap:0}.src{border-left:3px solid #ddd;padding-left:.7rem;font-size:.93em}}
       """;
 
   private TranslationHtml() {}

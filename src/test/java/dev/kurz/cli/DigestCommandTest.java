@@ -207,6 +207,11 @@ class DigestCommandTest {
   }
 
   String browser(String chromium, String... args) throws Exception {
+    return browser(home, chromium, args);
+  }
+
+  /** Runs headless Chromium with its profile and log in {@code home}; its stdout (e.g. --dump-dom). */
+  static String browser(Path home, String chromium, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory(home, "chromium")));
