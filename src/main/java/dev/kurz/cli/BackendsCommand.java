@@ -8,6 +8,9 @@ import dev.kurz.llm.BackendSpec;
 import dev.kurz.llm.Backends;
 import dev.kurz.llm.LlmReply;
 import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.embedded.EmbeddedBackend;
+import dev.kurz.llm.embedded.EmbeddedModel;
+import dev.kurz.llm.embedded.ModelStore;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +41,9 @@ final class BackendsCommand implements Callable<Integer> {
       term.out().println("Providers (default model, key variable):");
       for (var p : Backends.PROVIDERS) {
         String key = p.keyEnv() == null ? "no key" : p.keyEnv() + (term.env().get(p.keyEnv()) == null ? " (not set)" : " (set)");
-        term.out().printf("  %-13s %-24s %s%n", p.name(), p.defaultModel(), key);
+        term.out().printf("  %-13s %-24s %s%n", p.name(), p.defaultModel() == null ? "(your deployment)" : p.defaultModel(), key);
       }
+      term.out().printf("  %-13s %-24s %s%n", EmbeddedBackend.PROVIDER, EmbeddedModel.DEFAULT.name(), "no key (in-process; kurz models)");
       term.out().println("When none is named, kurz uses the first of:");
       int i = 0;
       for (String line : BackendResolver.order(term.env())) term.out().printf("  %d. %s%n", ++i, line);
@@ -61,11 +65,19 @@ final class BackendsCommand implements Callable<Integer> {
 
   /** The models the server lists, or none when it cannot tell; a listing failure is not the check's verdict. */
   static List<String> offeredModels(BackendSpec spec, Services services) {
+    if (spec.provider().equals(EmbeddedBackend.PROVIDER)) {
+      ModelStore store = services.modelStore();
+      return EmbeddedModel.CATALOG.stream().filter(store::installed).map(EmbeddedModel::name).toList();
+    }
     try {
       return Backends.listModels(spec, services.http());
     } catch (BackendException e) {
       return List.of();
     }
+  }
+
+  private static String offered(BackendSpec spec) {
+    return spec.provider().equals(EmbeddedBackend.PROVIDER) ? "models installed: " : "models offered: ";
   }
 
   @Command(mixinStandardHelpOptions = true, name = "check", description = "Ask a backend (configured name or provider) whether it answers, and with which model.",
@@ -96,7 +108,8 @@ final class BackendsCommand implements Callable<Integer> {
       }
       try (Services services = new Services(term, global, flags)) {
         BackendSpec spec = services.backendSpec();
-        String where = spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint" : spec.baseUrl());
+        String where = spec.provider().equals(EmbeddedBackend.PROVIDER) ? "embedded (in-process)"
+            : spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint" : spec.baseUrl());
         Backend backend = services.backend();
         List<String> models = offeredModels(spec, services);
         long start = System.nanoTime();
@@ -106,11 +119,11 @@ final class BackendsCommand implements Callable<Integer> {
           long ms = (System.nanoTime() - start) / 1_000_000;
           term.out().printf("%s: answers with model %s (%d ms)%n", where,
               reply.modelName() == null ? spec.model() : reply.modelName(), ms);
-          if (!models.isEmpty()) term.out().println("models offered: " + String.join(", ", models));
+          if (!models.isEmpty()) term.out().println(offered(spec) + String.join(", ", models));
           return ExitCodes.OK;
         } catch (BackendException e) {
           term.out().printf("%s: does not answer: %s%n", where, e.getMessage());
-          if (!models.isEmpty()) term.out().println("models offered: " + String.join(", ", models));
+          if (!models.isEmpty()) term.out().println(offered(spec) + String.join(", ", models));
           return ExitCodes.NOTHING_RAN;
         }
       }

@@ -79,7 +79,7 @@ final class DigestCommand implements Callable<Integer> {
         Services services = new Services(term, global, flags)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
-      if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), fmt == Format.json);
+      if (analysis.dryRun) return new DryRun(term, services, cacheOptions).forDigest().run(reading.reader(), reading.inputs(), fmt == Format.json);
       if (batch) {
         if (cacheOptions.noCache || cacheOptions.refresh) throw new KurzException(ExitCodes.USAGE, "--batch stores its answers in the cache: it cannot be used with --no-cache or --refresh");
         new BatchRun(term, services, cacheOptions, global).throughBatches(reading, analysis.fixNames);

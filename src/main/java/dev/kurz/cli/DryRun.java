@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,10 @@ import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
 import dev.kurz.config.Settings;
+import dev.kurz.digest.StoryGrouper;
+import dev.kurz.digest.Synthesizer;
+import dev.kurz.model.ArticleResult;
+import dev.kurz.model.Outcome;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
@@ -38,6 +43,14 @@ final class DryRun {
     this.cacheOptions = cacheOptions;
   }
 
+  /** Whether the run is a digest: its synthesis requests are predicted too. */
+  private boolean digest;
+
+  DryRun forDigest() {
+    digest = true;
+    return this;
+  }
+
   int run(ArticleReader reader, List<Input> inputs, boolean json) {
     List<Article> articles = new ArrayList<>();
     int unreadable = 0;
@@ -49,12 +62,27 @@ final class DryRun {
         term.err().println("[ERROR] " + input.label() + ": " + e.getMessage());
       }
     }
+    // What the run would refuse (too long) is refused here too, with the run's own message.
+    Map<ModelRef, String> models = models();
+    var inUse = models.entrySet().iterator().next();
+    Summarizer run = summarizer(inUse.getValue(), inUse.getKey());
+    int refused = 0;
+    for (var it = articles.iterator(); it.hasNext(); ) {
+      Article a = it.next();
+      var refusal = run.refusal(a);
+      if (refusal.isPresent() && !run.estimate(a).cached()) {
+        term.err().println("[ERROR] " + a.source().label() + ": " + refusal.get());
+        refused++;
+        it.remove();
+      }
+    }
     PriceTable prices = PriceTable.of(services.configFile());
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("articles", articles.size());
     out.put("unreadable", unreadable);
+    out.put("refused", refused);
     ArrayNode rows = out.putArray("models");
-    for (var e : models().entrySet()) {
+    for (var e : models.entrySet()) {
       Summarizer summarizer = summarizer(e.getValue(), e.getKey());
       int cached = 0;
       long in = 0;
@@ -70,18 +98,76 @@ final class DryRun {
       PriceTable.Price price = prices.price(e.getKey().provider(), e.getKey().name());
       if (price != null) row.put("cost_usd", price.cost(in, outTokens));
     }
+    if (digest) synthesis(out, articles, run, inUse, prices);
     if (json) {
       term.out().println(RecordJson.write(out, true));
     } else {
-      term.out().printf("dry run: %d articles%s; no requests sent%n", articles.size(), unreadable > 0 ? " (" + unreadable + " unreadable)" : "");
+      term.out().printf("dry run: %d article%s%s%s; no requests sent%n", articles.size(), articles.size() == 1 ? "" : "s",
+          unreadable > 0 ? " (" + unreadable + " unreadable)" : "", refused > 0 ? " (" + refused + " refused as too long)" : "");
       term.out().printf("%-40s %7s %7s %13s %13s %11s%n", "model", "cached", "to ask", "input tokens", "output tokens", "est. cost");
       for (var row : rows) {
         term.out().printf("%-40s %7d %7d %13d %13d %11s%n", row.get("model").asText(), row.get("cached").asInt(),
             row.get("to_ask").asInt(), row.get("input_tokens").asLong(), row.get("output_tokens").asLong(),
             row.has("cost_usd") ? String.format("$%.4f", row.get("cost_usd").asDouble()) : "no price");
       }
+      JsonNode synth = out.path("synthesis");
+      if (synth.path("known").asBoolean()) {
+        term.out().printf("synthesis (%s): %d request%s for %d stories of several articles (%d cached); %d input / %d output tokens; est. cost %s%n",
+            inUse.getKey().provider() + "/" + inUse.getKey().name(), synth.path("to_ask").asInt(), synth.path("to_ask").asInt() == 1 ? "" : "s",
+            synth.path("stories").asInt(), synth.path("cached").asInt(), synth.path("input_tokens").asLong(), synth.path("output_tokens").asLong(),
+            synth.has("cost_usd") ? String.format("$%.4f", synth.path("cost_usd").asDouble()) : "no price");
+      } else if (digest) {
+        term.out().printf("synthesis: up to %d requests (one per story of several articles), known once every article is analysed%n",
+            synth.path("at_most").asInt());
+      }
     }
-    return unreadable > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    return unreadable + refused > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+  }
+
+  /**
+   * The digest's synthesis requests: exact when every article's answer is cached (the stories are
+   * grouped as the run would group them), else the most there could be.
+   */
+  private void synthesis(ObjectNode out, List<Article> articles, Summarizer run, Map.Entry<ModelRef, String> inUse, PriceTable prices) {
+    ObjectNode synth = out.putObject("synthesis");
+    List<ArticleResult> results = new ArrayList<>();
+    for (Article a : articles) {
+      if (!run.estimate(a).cached()) break;
+      if (run.summarize(a) instanceof Outcome.Done d) results.add(d.result());
+    }
+    if (results.size() < articles.size()) {
+      synth.put("known", false).put("at_most", articles.size() / 2);
+      return;
+    }
+    Settings s = services.settings();
+    AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
+    Synthesizer synthesizer = new Synthesizer(never(inUse.getKey()), services.prompts(), cache,
+        new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), inUse.getValue(), !cacheOptions.refresh, false),
+        RetryPolicy.DEFAULT, term.sleeper());
+    int stories = 0;
+    int toAsk = 0;
+    long in = 0;
+    long outTokens = 0;
+    for (List<Integer> group : StoryGrouper.defaults().group(results, i -> articles.get(i).text())) {
+      if (group.size() < 2) continue;
+      stories++;
+      var request = synthesizer.estimate(group.stream().map(results::get).toList());
+      if (request.isPresent()) {
+        toAsk++;
+        in += request.get().inputTokens();
+        outTokens += request.get().outputTokens();
+      }
+    }
+    synth.put("known", true).put("stories", stories).put("cached", stories - toAsk).put("to_ask", toAsk)
+        .put("input_tokens", in).put("output_tokens", outTokens);
+    PriceTable.Price price = prices.price(inUse.getKey().provider(), inUse.getKey().name());
+    if (price != null) synth.put("cost_usd", price.cost(in, outTokens));
+  }
+
+  private static LazyBackend never(ModelRef model) {
+    return new LazyBackend(model, () -> {
+      throw new IllegalStateException("a dry run sends no request");
+    });
   }
 
   /** The model in use first, then every backend of the config file, each with its endpoint. */
@@ -102,10 +188,7 @@ final class DryRun {
   private Summarizer summarizer(String baseUrl, ModelRef model) {
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    LazyBackend never = new LazyBackend(model, () -> {
-      throw new IllegalStateException("a dry run sends no request");
-    });
-    return new Summarizer(never, services.prompts(), services.schema(), cache, services.glossary(null),
+    return new Summarizer(never(model), services.prompts(), services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE), baseUrl,
             !cacheOptions.refresh, false, s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), false),
         RetryPolicy.DEFAULT, term.sleeper(), term.clock());

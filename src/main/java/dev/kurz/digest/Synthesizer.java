@@ -53,6 +53,23 @@ public final class Synthesizer {
     this.system = prompts.render("synthesize.system.txt", Map.of("schema", schema.compactText()));
   }
 
+  /** One synthesis request's estimated size. */
+  public record Request(long inputTokens, long outputTokens) {}
+
+  /**
+   * What {@link #write} would ask for this story, without asking (--dry-run): nothing for one
+   * article or an answer in the cache, else one request of about this size.
+   */
+  public Optional<Request> estimate(List<ArticleResult> articles) {
+    if (articles.size() == 1) return Optional.empty();
+    if (options.readCache() && cache.contains(cacheKey(articles))) return Optional.empty();
+    List<Integer> shown = LocalStories.mostCentral(articles, MAX_ARTICLES_SHOWN);
+    List<ArticleResult> prompted = shown.stream().map(articles::get).toList();
+    String user = userPrompt(prompted, localTo(LocalStories.contradictions(articles), shown), articles.size());
+    // About 3.6 characters a token, as for articles; the answer is a headline, a few sentences and claims.
+    return Optional.of(new Request((long) Math.ceil((system.length() + user.length()) / 3.6), 700));
+  }
+
   public Story write(List<ArticleResult> articles) throws InterruptedException {
     if (articles.size() == 1) return LocalStories.of(articles);
     List<Contradiction> local = LocalStories.contradictions(articles);

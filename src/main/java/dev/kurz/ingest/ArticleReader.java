@@ -69,7 +69,29 @@ public final class ArticleReader {
       warn.accept(input.label() + ": the article seems to be in " + LanguageDetector.displayName(language) + " (" + language
           + "), not German; reading it anyway");
     }
+    String stub = stub(extraction);
+    if (stub != null) warn.accept(input.label() + ": " + stub);
     return extraction;
+  }
+
+  /** Shorter than this after a paywall notice, or from the web at all, the text is likely a teaser. */
+  static final int STUB_AFTER_PAYWALL_CHARS = 2000;
+  static final int STUB_FROM_WEB_CHARS = 1000;
+
+  /**
+   * Why the text looks like a teaser or paywall stub rather than the article, or null: a paywall
+   * notice was removed and little text is left, or a web page gave little text.
+   */
+  static String stub(Extraction e) {
+    int chars = e.article().text().length();
+    boolean paywall = e.removed().stream().anyMatch(Furniture::isPaywall);
+    if (paywall && chars < STUB_AFTER_PAYWALL_CHARS) {
+      return "only " + chars + " characters after a paywall notice: this looks like a teaser or paywall stub, not the whole article";
+    }
+    if (e.article().source().url() != null && chars < STUB_FROM_WEB_CHARS) {
+      return "only " + chars + " characters of text on the page: this may be a teaser or paywall stub, not the whole article";
+    }
+    return null;
   }
 
   /** A downloaded page, PDF or text file (not a feed) as an article. */

@@ -43,6 +43,17 @@ final class Furniture {
       "^mehr (?:zu|zum) (?:thema|diesem thema)\\b:?\\s*\\S", "zur merkliste", "^alle rechte vorbehalten",
       "^bildrechte?:", "^fotos?:\\s", "^bild:\\s", "^quelle:\\s*\\S+$"));
 
+  /** A paywall's notice: what is left of an article behind one is its teaser. */
+  private static final Pattern PAYWALL = Pattern.compile(String.join("|",
+      "(?iu)abopflichtig", "nur für abonnent", "für abonnenten", "bereits abonnent", "abo abschließen",
+      "jetzt abonnieren", "jetzt weiterlesen", "weiterlesen mit", "plus-artikel", "^[zf]\\+", "^sz plus",
+      "exklusiv für (?:abonnent|plus|abo)", "jetzt testen", "gratis testen"));
+
+  /** Whether a removed line was a paywall's notice. */
+  static boolean isPaywall(String line) {
+    return PAYWALL.matcher(line.strip()).find();
+  }
+
   /** A teaser list follows: the header and the short lines after it are furniture. */
   private static final Pattern TEASER_HEADER = Pattern.compile(
       "(?iu)^(?:mehr zu(?:m)? (?:thema|diesem thema)|lesen sie (?:auch|mehr)|auch interessant"

@@ -140,11 +140,8 @@ public final class Summarizer {
   }
 
   private Outcome answer(Article article, String key) {
-    int tokens = estimateTokens(article.text());
-    if (tokens > options.maxArticleTokens()) {
-      return new Outcome.Failed(article.source().label(), "too long (about " + tokens + " tokens; limit "
-          + options.maxArticleTokens() + ", raise with --max-article-tokens)", Outcome.Failure.INPUT);
-    }
+    Optional<String> refusal = refusal(article);
+    if (refusal.isPresent()) return new Outcome.Failed(article.source().label(), refusal.get(), Outcome.Failure.INPUT);
     String language = language(article);
     try {
       return store(article, key, language, analyze(article, article.text(), language, 0));
@@ -339,6 +336,13 @@ public final class Summarizer {
 
   /** What answering an article would cost, without asking: for --dry-run. */
   public record Estimate(boolean cached, long inputTokens, long outputTokens) {}
+
+  /** Why an article not in the cache is refused before any request (too long), or empty. */
+  public Optional<String> refusal(Article article) {
+    int tokens = estimateTokens(article.text());
+    if (tokens <= options.maxArticleTokens()) return Optional.empty();
+    return Optional.of("too long (about " + tokens + " tokens; limit " + options.maxArticleTokens() + ", raise with --max-article-tokens)");
+  }
 
   public Estimate estimate(Article article) {
     if (options.readCache() && cache.contains(cacheKey(article))) return new Estimate(true, 0, 0);
