@@ -178,16 +178,13 @@ final class Services implements AutoCloseable {
   }
 
   private long maxAnswerBytes() {
-    int mb = settings().intValue(Key.MAX_ANSWER_SIZE);
-    if (mb < 1) throw new KurzException(ExitCodes.USAGE, "--max-answer-size must be at least 1 (MB)");
-    return mb * 1024L * 1024L;
+    return settings().intValue(Key.MAX_ANSWER_SIZE) * 1024L * 1024L; // at least 1, checked where it was set
   }
 
   /** The run's one limiter for its backend: every request of every command passes through it. */
   synchronized RequestLimiter limiter() {
     if (limiter == null) {
-      int concurrency = settings().intValue(Key.CONCURRENCY);
-      if (concurrency < 1) throw new KurzException(ExitCodes.USAGE, "concurrency must be at least 1");
+      int concurrency = settings().intValue(Key.CONCURRENCY); // at least 1, checked where it was set
       // Waits on the budget go through the terminal's sleeper when tests replace it.
       RequestLimiter.Waiter waiter = term.sleeper() == RetryPolicy.Sleeper.REAL
           ? RequestLimiter.Waiter.REAL

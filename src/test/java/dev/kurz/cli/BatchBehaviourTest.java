@@ -54,6 +54,7 @@ class BatchBehaviourTest {
     assertThat(cli.exit).isEqualTo(130);
     assertThat(cli.out.lines().count()).isEqualTo(1);
     assertThat(cli.err).contains("interrupted: 3 articles: 1 done");
+    assertThat(cli.err).as("never-started articles are not failures").contains("0 failed, 2 not finished");
     assertThat(llm.requests).hasSize(1);
 
     String finished = FakeLlm.JSON.readTree(cli.out).path("source").path("path").asText();
