@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.faithfulness.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ final class WarningTally {
   private int count;
 
   void add(String label, String warning) {
-    String kind = "other";
-    for (Kind k : KINDS) {
+    String kind = Finding.isFaithfulnessWarning(warning) ? "faithfulness" : "other";
+    for (Kind k : kind.equals("other") ? KINDS : List.<Kind>of()) {
       if (k.pattern().matcher(warning).find()) {
         kind = k.name();
         break;
