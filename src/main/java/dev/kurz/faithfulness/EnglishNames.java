@@ -63,7 +63,8 @@ final class EnglishNames {
       "said", "says", "say", "told", "tells", "called", "calls", "denied", "denies", "rejected", "rejects",
       "warned", "warns", "demanded", "demands", "accused", "accuses", "claimed", "claims", "stated", "states",
       "added", "adds", "announced", "announces", "insisted", "insists", "argued", "argues", "wrote", "writes",
-      "reported", "reports", "confirmed", "confirms", "wants", "wanted", "met", "meets", "visited", "visits",
+      "reported", "reports", "confirmed", "confirms", "wants", "wanted", "is", "was", "has", "had", "will",
+      "would", "could", "can", "may", "might", "should", "must", "did", "does", "and", "met", "meets", "visited", "visits",
       "criticized", "criticised", "criticizes", "criticises", "expects", "expected", "believes", "believed",
       "sees", "saw", "offered", "offers", "proposed", "proposes", "refused", "refuses", "declined", "declines",
       "plans", "planned", "urged", "urges", "signed", "signs", "pledged", "pledges", "promised", "promises",
@@ -72,9 +73,24 @@ final class EnglishNames {
       "stressed", "stresses", "emphasized", "emphasised", "noted", "notes", "agreed", "agrees", "asked", "asks",
       "sent", "sends", "received", "receives", "won", "wins", "leads", "led");
 
+  /** Titles after which the word before is a modifier, not a name: "Transport Minister", "Defence Secretary". */
+  static final Set<String> TITLES = set("minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+      "president", "chancellor", "adviser", "advisor", "envoy", "director", "governor", "mayor", "ambassador",
+      "commissioner", "negotiator", "chief", "commander", "chairman", "chairwoman", "chair", "leader", "head",
+      "officer", "official", "correspondent", "editor", "councillor", "senator");
+
   static List<Name> find(String sentence) {
+    return find(sentence, Set.of());
+  }
+
+  /**
+   * The names of a sentence; a word in {@code lowerWords} (words the answer also writes in lower
+   * case: "throughput") is an ordinary word wherever it stands capitalised.
+   */
+  static List<Name> find(String sentence, Set<String> lowerWords) {
     List<String> raw = new ArrayList<>();
     List<Boolean> starts = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     Matcher m = TOKEN.matcher(sentence);
     boolean atStart = true;
     int lastEnd = 0;
@@ -83,6 +99,7 @@ final class EnglishNames {
       if (between.matches(".*[:;\"“”‘«»(—–].*") || between.matches(".*[.!?]\\s.*")) atStart = true;
       if (between.contains("'") && between.strip().equals("'")) atStart = true;
       raw.add(m.group());
+      gaps.add(between);
       starts.add(atStart);
       atStart = false;
       lastEnd = m.end();
@@ -108,8 +125,14 @@ final class EnglishNames {
         String w = clean(raw.get(i));
         if (text.length() > 0) text.append(' ');
         text.append(w);
+        boolean modifier = i + 1 < raw.size() && gaps.get(i + 1).equals(" ")
+            && TITLES.contains(clean(raw.get(i + 1)).toLowerCase(Locale.ROOT));
         for (String part : w.split("[\\-‑]")) {
-          if (capitalised(part) && !NOT_NAMES.contains(part.toLowerCase(Locale.ROOT)) && !part.matches("\\p{N}+")) words.add(part);
+          String lower = part.toLowerCase(Locale.ROOT);
+          if (capitalised(part) && !NOT_NAMES.contains(lower) && !TITLES.contains(lower) && !lowerWords.contains(lower)
+              && !modifier && !part.matches("\\p{N}+")) {
+            words.add(part);
+          }
         }
         boolean possessive = raw.get(i).endsWith("'s") || raw.get(i).endsWith("’s");
         i++;

@@ -53,7 +53,7 @@ public final class FaithfulnessCheck {
       LocalDate published) {
     if (a == null || article == null || !"de".equals(from) || !"en".equals(to)) return List.of();
     GermanFacts facts = new GermanFacts(article, published);
-    SourceNames names = new SourceNames(article, a.entities(), glossary, from, to);
+    SourceNames names = new SourceNames(article, a.entities(), glossary, from, to, lowerWords(a));
     List<Finding> out = new ArrayList<>();
     checkText(out, "headline", a.headline(), facts, names);
     List<String> summary = Sentences.english(a.summary());
@@ -84,7 +84,7 @@ public final class FaithfulnessCheck {
         out.add(new Finding(where, sentence, kind, m.text(), "not in the article"));
       }
     }
-    for (EnglishNames.Name n : EnglishNames.find(sentence)) {
+    for (EnglishNames.Name n : EnglishNames.find(sentence, names.lowerWords())) {
       List<String> unknown = n.words().stream().filter(w -> !names.accounts(w)).toList();
       if (!unknown.isEmpty() && reported.add("name" + n.text())) {
         out.add(new Finding(where, sentence, Kind.NAME, n.text(), "not named in the article"));
@@ -117,7 +117,7 @@ public final class FaithfulnessCheck {
     String context = sentenceText(c.grounding(), article, sentences, 0, 0);
     Polarity.Reading sentence = context == null ? quote : Polarity.german(context + " " + c.quote());
     boolean denied = "denied".equalsIgnoreCase(c.modality());
-    if (claim.plain() && !sentence.any() && !denied) {
+    if (claim.plain() && !quote.any() && !sentence.plain() && !denied) {
       out.add(new Finding(where, c.claim(), Kind.NEGATION, claim.cue(), "negates what its quote affirms"));
     } else if (quote.plain() && !claim.any() && !denied) {
       out.add(new Finding(where, c.claim(), Kind.NEGATION, quote.cue(), "is in the quote, but the claim is not negated"));
@@ -155,10 +155,43 @@ public final class FaithfulnessCheck {
     // A speaker without a name of its own ("a former US official", "Russian sources") is often
     // introduced paragraphs before the reported speech: nothing to look for near the quote.
     if (words.isEmpty()) return;
-    SourceNames near = new SourceNames(window, a.entities(), glossary, from, to);
-    if (words.stream().noneMatch(near::accounts)) {
+    SourceNames near = new SourceNames(window, a.entities(), glossary, from, to, Set.of());
+    if (words.stream().noneMatch(near::accounts) && !roleNear(speaker, window)) {
       out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
     }
+  }
+
+  /** English words of the answer written in lower case somewhere: ordinary words, not names. */
+  private static Set<String> lowerWords(Analysis a) {
+    StringBuilder all = new StringBuilder();
+    all.append(a.headline()).append(' ').append(a.summary()).append(' ');
+    a.keyPoints().forEach(k -> all.append(k).append(' '));
+    a.claims().forEach(c -> all.append(c.claim()).append(' ').append(c.attributedTo()).append(' '));
+    Set<String> out = new java.util.HashSet<>();
+    java.util.regex.Matcher m = Pattern.compile("(?<![\\p{L}.!?:] )(?<=\\s|^)\\p{Ll}[\\p{L}]+").matcher(all);
+    while (m.find()) out.add(m.group());
+    return out;
+  }
+
+  /** English role words and their German stems: a speaker named earlier may be referred to by role. */
+  private static final java.util.Map<String, List<String>> ROLES = java.util.Map.ofEntries(
+      java.util.Map.entry("minister", List.of("minister")), java.util.Map.entry("secretary", List.of("minister", "sekretär")),
+      java.util.Map.entry("spokesman", List.of("sprecher")), java.util.Map.entry("spokeswoman", List.of("sprecherin")),
+      java.util.Map.entry("spokesperson", List.of("sprecher")), java.util.Map.entry("president", List.of("präsident")),
+      java.util.Map.entry("chancellor", List.of("kanzler")), java.util.Map.entry("adviser", List.of("berater")),
+      java.util.Map.entry("advisor", List.of("berater")), java.util.Map.entry("envoy", List.of("gesandt", "beauftragt")),
+      java.util.Map.entry("director", List.of("direktor", "leiter", "chef")), java.util.Map.entry("mayor", List.of("bürgermeister")),
+      java.util.Map.entry("ambassador", List.of("botschafter")), java.util.Map.entry("negotiator", List.of("verhandlungsführer")),
+      java.util.Map.entry("governor", List.of("gouverneur")), java.util.Map.entry("chief", List.of("chef")));
+
+  private static boolean roleNear(String speaker, String window) {
+    String lowerWindow = window.toLowerCase(Locale.ROOT);
+    for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      for (String stem : ROLES.getOrDefault(w, List.of())) {
+        if (lowerWindow.contains(stem)) return true;
+      }
+    }
+    return false;
   }
 
   /** The sentences around a grounded quote, or null when the quote was not found. */

@@ -111,7 +111,19 @@ final class GermanFacts {
     return out;
   }
 
+  /** "von 312 auf 360 Millionen", "2 bis 3 Milliarden": the first number shares the second's multiplier. */
+  private static final Pattern RANGE_TAIL = Pattern.compile("^\\s*(?:bis|auf|und|oder|zu|-|–)\\s*\\d+(?:[.,]\\d+)*");
+
   private static double multiplierAfter(String text, int end) {
+    Matcher tail = RANGE_TAIL.matcher(text.substring(end, Math.min(text.length(), end + 30)));
+    if (tail.find()) {
+      double shared = ownMultiplier(text, end + tail.end());
+      if (shared != 1) return shared;
+    }
+    return ownMultiplier(text, end);
+  }
+
+  private static double ownMultiplier(String text, int end) {
     Matcher w = WORD.matcher(text);
     if (!w.find(end) || w.start() - end > 2) return 1;
     String word = w.group().toLowerCase(Locale.ROOT);

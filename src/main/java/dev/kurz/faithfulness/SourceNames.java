@@ -28,7 +28,11 @@ final class SourceNames {
   /** The whole text folded, for exonyms that stand inside compounds (Sicherheitsrat). */
   private final String folded;
 
-  SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to) {
+  /** Words the English answer writes in lower case: never taken for names. */
+  private final Set<String> lowerWords;
+
+  SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords) {
+    this.lowerWords = Set.copyOf(lowerWords);
     folded = Fold.plain(german);
     Matcher m = WORD.matcher(german);
     Set<String> seenKeys = new HashSet<>();
@@ -96,6 +100,10 @@ final class SourceNames {
       if (key.length() > k.length() && key.startsWith(k) && key.length() - k.length() <= 2 && k.length() >= 4) return true;
     }
     return false;
+  }
+
+  Set<String> lowerWords() {
+    return lowerWords;
   }
 
   /** Whether an English word is accounted for by the text. */
