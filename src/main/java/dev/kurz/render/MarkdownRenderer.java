@@ -1,5 +1,6 @@
 package dev.kurz.render;
 
+import dev.kurz.faithfulness.Provenance;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
@@ -26,7 +27,10 @@ public final class MarkdownRenderer {
     b.append(a.summary().strip()).append("\n\n");
     if (!a.keyPoints().isEmpty()) {
       b.append("## Key points\n\n");
-      for (String p : a.keyPoints()) b.append("- ").append(oneLine(p)).append('\n');
+      List<List<Integer>> sources = Provenance.keyPointClaims(a);
+      for (int i = 0; i < a.keyPoints().size(); i++) {
+        b.append("- ").append(oneLine(a.keyPoints().get(i))).append(claimRefs(sources.get(i))).append('\n');
+      }
       b.append('\n');
     }
     if (!a.claims().isEmpty()) {
@@ -56,6 +60,12 @@ public final class MarkdownRenderer {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** " *(claims 2, 5)*": where a key point comes from, pointing at the numbered claims below. */
+  static String claimRefs(List<Integer> claims) {
+    if (claims.isEmpty()) return "";
+    return " *(claim" + (claims.size() == 1 ? " " : "s ") + String.join(", ", claims.stream().map(String::valueOf).toList()) + ")*";
   }
 
   static String sourceLine(ArticleResult r) {
