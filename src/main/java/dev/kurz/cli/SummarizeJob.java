@@ -83,13 +83,7 @@ final class SummarizeJob {
 
   /** Whether faithfulness failures are repaired and fail the run (--strict, KURZ_STRICT, strict = true). */
   boolean strict() {
-    String v = services.settings().value(Key.STRICT);
-    if (v == null) return false;
-    return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on", "1" -> true;
-      case "false", "no", "off", "0", "" -> false;
-      default -> throw new KurzException(ExitCodes.USAGE, "strict must be true or false, not '" + v + "'");
-    };
+    return Boolean.parseBoolean(services.settings().value(Key.STRICT)); // true or false, checked where it was set
   }
 
   int concurrency() {

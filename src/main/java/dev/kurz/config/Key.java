@@ -29,7 +29,8 @@ public enum Key {
   CACHE_URL("Shared cache on PostgreSQL, postgresql://user@host/db (password from PGPASSWORD or ~/.pgpass)", null, false),
   GLOSSARY("Your own name forms, laid over the built-in glossary (format: docs/glossary.md)", null, false),
   PROMPTS_DIR("Folder with edited prompt templates (missing files fall back to the built-in ones)", null, false),
-  STRICT("Faithfulness failures go back to the model in a repair request; those left make the exit code 1", "false", false);
+  STRICT("Faithfulness failures go back to the model in a repair request; those left make the exit code 1", "false", false,
+      Values::bool);
 
   private final String description;
   private final String defaultValue;

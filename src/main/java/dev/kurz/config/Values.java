@@ -50,6 +50,15 @@ final class Values {
     };
   }
 
+  /** true or false (also yes/no, on/off, 1/0), as {@code true} or {@code false}. */
+  static String bool(String raw) {
+    return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> "true";
+      case "false", "no", "off", "0" -> "false";
+      default -> throw new IllegalArgumentException("'" + raw + "' is not true or false");
+    };
+  }
+
   static String timeZone(String raw) {
     try {
       return ZoneId.of(raw.strip()).getId();

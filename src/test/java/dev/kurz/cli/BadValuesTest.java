@@ -52,6 +52,7 @@ class BadValuesTest {
     assertBadUsage(summarize(new CliRun(home).env("KURZ_LENGTH", "huge")), "KURZ_LENGTH", "'huge'");
     assertBadUsage(summarize(new CliRun(home).env("KURZ_TEMPERATURE", "warm")), "KURZ_TEMPERATURE", "'warm'");
     assertBadUsage(summarize(new CliRun(home).env("KURZ_TIME_ZONE", "Mars/Olympus")), "KURZ_TIME_ZONE", "'Mars/Olympus'");
+    assertBadUsage(summarize(new CliRun(home).env("KURZ_STRICT", "maybe")), "KURZ_STRICT", "'maybe'");
   }
 
   @Test
