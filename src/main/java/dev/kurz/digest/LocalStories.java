@@ -23,6 +23,11 @@ public final class LocalStories {
    * of one topic) would otherwise take minutes for twelve key claims.
    */
   static final int MAX_CLAIM_ARTICLES = 40;
+  /**
+   * And at most this many claims of each (an answer's first claims are its main ones): with both
+   * bounds the comparison is of at most 1,200 claims, whatever one answer holds.
+   */
+  static final int MAX_CLAIMS_PER_ARTICLE = 30;
 
   private LocalStories() {}
 
@@ -53,13 +58,13 @@ public final class LocalStories {
     WordSets words = new WordSets();
     List<Integer> core = core(articles);
     for (int i : core) {
-      List<Claim> claims = articles.get(i).analysis().claims();
+      List<Claim> claims = compared(articles.get(i));
       for (int c = 0; c < claims.size(); c++) {
         Claim denied = claims.get(c);
         if (!"denied".equals(denied.modality())) continue;
         for (int j : core) {
           if (j == i) continue;
-          List<Claim> others = articles.get(j).analysis().claims();
+          List<Claim> others = compared(articles.get(j));
           for (int d = 0; d < others.size(); d++) {
             Claim other = others.get(d);
             if (!List.of("stated", "reported", "alleged").contains(other.modality())) continue;
@@ -78,7 +83,7 @@ public final class LocalStories {
   static List<KeyClaim> mergedClaims(List<ArticleResult> articles) {
     List<ClaimRef> all = new ArrayList<>();
     for (int a : core(articles)) {
-      for (int c = 0; c < articles.get(a).analysis().claims().size(); c++) all.add(new ClaimRef(a, c));
+      for (int c = 0; c < compared(articles.get(a)).size(); c++) all.add(new ClaimRef(a, c));
     }
     List<List<ClaimRef>> groups = new ArrayList<>();
     Set<ClaimRef> used = new HashSet<>();
@@ -109,6 +114,11 @@ public final class LocalStories {
       out.add(new KeyClaim(claim(articles, g.get(0)).claim(), g));
     }
     return out;
+  }
+
+  private static List<Claim> compared(ArticleResult a) {
+    List<Claim> claims = a.analysis().claims();
+    return claims.size() <= MAX_CLAIMS_PER_ARTICLE ? claims : claims.subList(0, MAX_CLAIMS_PER_ARTICLE);
   }
 
   /** Enough shared content words, relative to the shorter claim, to be about the same fact. */

@@ -81,6 +81,57 @@ public final class ContractSchema {
       String msg = e.getOriginalMessage();
       return new Checked(null, List.of("invalid JSON: " + (msg == null ? "unreadable" : msg.lines().findFirst().orElse(msg))));
     }
+    return check(node, Limits.ANSWER);
+  }
+
+  /**
+   * Checks an analysis read back from the cache as a fresh answer is checked (an entry edited or
+   * damaged on disk is not served), with room for the answers of a long article's parts merged.
+   */
+  public Checked checkStored(Analysis analysis) {
+    return check(MAPPER.valueToTree(contractFields(analysis)), Limits.STORED);
+  }
+
+  private static java.util.Map<String, Object> contractFields(Analysis a) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("source_language", a.sourceLanguage());
+    m.put("headline", a.headline());
+    m.put("summary", a.summary());
+    m.put("key_points", a.keyPoints());
+    m.put("claims", a.claims().stream().map(c -> {
+      java.util.Map<String, Object> claim = new java.util.LinkedHashMap<>();
+      claim.put("claim", c.claim());
+      claim.put("attributed_to", c.attributedTo());
+      claim.put("source_type", c.sourceType());
+      claim.put("modality", c.modality());
+      claim.put("quote", c.quote());
+      return claim;
+    }).toList());
+    m.put("entities", a.entities().stream().map(e -> {
+      java.util.Map<String, Object> entity = new java.util.LinkedHashMap<>();
+      entity.put("name", e.name());
+      entity.put("original", e.original());
+      entity.put("type", e.type());
+      return entity;
+    }).toList());
+    return m;
+  }
+
+  /**
+   * How much one answer may hold. A hostile or runaway model could otherwise send 10,000 claims
+   * (each compared with the others when stories are merged, and cached) or megabyte strings; a
+   * real analysis holds a few dozen items of a few hundred characters. Checked before the schema,
+   * so an oversized answer costs one short error, not one per item.
+   */
+  public record Limits(int claims, int keyPoints, int entities, int headlineChars, int summaryChars, int fieldChars) {
+    public static final Limits ANSWER = new Limits(100, 30, 200, 500, 10_000, 2_000);
+    /** A cached result may merge the answers of up to ten parts of a long article. */
+    public static final Limits STORED = new Limits(1_000, 30, 2_000, 500, 100_000, 2_000);
+  }
+
+  private Checked check(JsonNode node, Limits limits) {
+    List<String> over = overLimits(node, limits);
+    if (!over.isEmpty()) return new Checked(null, over);
     Set<ValidationMessage> messages = validator().validate(node);
     if (!messages.isEmpty()) {
       List<String> errors = new ArrayList<>();
@@ -116,6 +167,43 @@ public final class ContractSchema {
       validator = v;
     }
     return v;
+  }
+
+  private static List<String> overLimits(JsonNode n, Limits limits) {
+    List<String> errors = new ArrayList<>();
+    if (!n.isObject()) return errors; // the schema says what is wrong
+    count(n, "claims", limits.claims(), errors);
+    count(n, "key_points", limits.keyPoints(), errors);
+    count(n, "entities", limits.entities(), errors);
+    length("$.headline", n.get("headline"), limits.headlineChars(), errors);
+    length("$.summary", n.get("summary"), limits.summaryChars(), errors);
+    length("$.source_language", n.get("source_language"), limits.fieldChars(), errors);
+    if (errors.isEmpty()) {
+      // Item strings are checked only once the counts are in bounds: the work stays small.
+      int i = 0;
+      for (JsonNode p : n.path("key_points")) length("$.key_points[" + i++ + "]", p, limits.fieldChars(), errors);
+      for (String array : List.of("claims", "entities")) {
+        i = 0;
+        for (JsonNode item : n.path(array)) {
+          int index = i++;
+          item.properties().forEach(f -> length("$." + array + "[" + index + "]." + f.getKey(), f.getValue(), limits.fieldChars(), errors));
+        }
+      }
+    }
+    return errors.size() <= 5 ? errors : List.of(errors.get(0), "(and " + (errors.size() - 1) + " more strings over the limit)");
+  }
+
+  private static void count(JsonNode n, String field, int max, List<String> errors) {
+    JsonNode array = n.get(field);
+    if (array != null && array.isArray() && array.size() > max) {
+      errors.add("$." + field + ": " + array.size() + " items, at most " + max + " allowed");
+    }
+  }
+
+  private static void length(String path, JsonNode value, int max, List<String> errors) {
+    if (value != null && value.isTextual() && value.textValue().length() > max) {
+      errors.add(path + ": " + value.textValue().length() + " characters, at most " + max + " allowed");
+    }
   }
 
   static Analysis parse(JsonNode n) {

@@ -132,10 +132,12 @@ public final class Summarizer {
     if (hit.isEmpty()) return Optional.empty();
     try {
       ArticleResult stored = RecordJson.fromJson(hit.get());
+      // Checked like a fresh answer: an entry edited or damaged on disk is asked again and overwritten.
+      if (stored.analysis() == null || !schema.checkStored(stored.analysis()).valid()) return Optional.empty();
       // This input's own source (path, URL), with the language found when the answer was made.
       return Optional.of(new Outcome.Done(finish(article, stored.asCached(article.source().withLanguage(stored.source().language())))));
-    } catch (IllegalArgumentException unreadable) {
-      return Optional.empty(); // An entry from an incompatible version: ask again and overwrite it.
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // An entry from an incompatible version, or damaged: ask again and overwrite it.
     }
   }
 
