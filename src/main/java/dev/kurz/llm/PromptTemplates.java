@@ -95,6 +95,7 @@ public final class PromptTemplates {
    */
   public String render(String name, Map<String, String> values) {
     String template = template(name);
+    Pattern fences = fences(template);
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 256);
     while (m.find()) {
@@ -103,11 +104,28 @@ public final class PromptTemplates {
         throw new IllegalArgumentException("prompt " + name + " (" + origins.get(name) + ") uses unknown placeholder {{"
             + m.group(1) + "}}; known: " + String.join(", ", values.keySet()));
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+      m.appendReplacement(out, Matcher.quoteReplacement(fences == null ? value : fences.matcher(value).replaceAll("‹$1")));
     }
     m.appendTail(out);
     return out.toString();
   }
+
+  /**
+   * The markers a template fences content with ({@code <article>}, {@code <story>}, whatever an
+   * edited template uses), as a pattern finding their opening or closing tags in a value, in any
+   * case and spacing ({@code </ARTICLE >}, {@code < /article}): content holding one would end the
+   * fence early and put its own text outside it. Such a tag's {@code <} becomes {@code ‹}, so the
+   * request has exactly the template's fences whatever the content holds. Null without markers.
+   */
+  static Pattern fences(String template) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    Matcher tag = FENCE_TAG.matcher(template);
+    while (tag.find()) names.add(Pattern.quote(tag.group(1)));
+    if (names.isEmpty()) return null;
+    return Pattern.compile("(?i)<(\\s*/?\\s*(?:" + String.join("|", names) + ")(?![\\w-]))");
+  }
+
+  private static final Pattern FENCE_TAG = Pattern.compile("</?([A-Za-z][\\w-]*)>");
 
   /**
    * The repair request: {@code repair.txt} with the validation errors as a list (at most 20, so a
