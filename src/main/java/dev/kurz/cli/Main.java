@@ -26,7 +26,10 @@ public final class Main {
     AtomicBoolean interrupted = new AtomicBoolean();
     Terminal term = new Terminal(System.in, System.out, System.err, System.getenv(), Clock.systemUTC(),
         RetryPolicy.Sleeper.REAL, stderrIsTerminal(), interrupted);
-    if (needsInterrupts(args)) Interrupts.install(interrupted, System.err);
+    // Whatever else prints (a library's log with --verbose) is filtered like kurz's own output.
+    System.setOut(term.out());
+    System.setErr(term.err());
+    if (needsInterrupts(args)) Interrupts.install(interrupted, term.err());
     System.exit(run(args, term));
   }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.kurz.pipeline.RetryPolicy;
 
 /**
- * What a run sees of the world: standard streams, the environment, the clock, how it waits,
+ * What a run sees of the world: standard streams (filtered by {@link TerminalSafeStream}), the environment, the clock, how it waits,
  * whether stderr is a terminal (for the progress bar) and whether the user pressed Ctrl-C. Built once in
  * {@link Main}; tests pass their own so nothing reads the real process state.
  */
@@ -16,6 +16,9 @@ record Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, St
     RetryPolicy.Sleeper sleeper, boolean interactive, AtomicBoolean interrupted) {
   Terminal {
     env = Map.copyOf(env);
+    // Text from models, pages and file names never reaches a terminal with its control sequences.
+    out = TerminalSafeStream.wrap(out);
+    err = TerminalSafeStream.wrap(err);
   }
 
   /** A terminal that is not interactive and never interrupted. */

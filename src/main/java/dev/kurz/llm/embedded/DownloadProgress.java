@@ -39,7 +39,7 @@ public interface DownloadProgress {
         if (permille / 5 == lastPermille / 5 && lastPermille >= 0) return;
         lastPermille = permille;
         int filled = permille * 30 / 1000;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] "
+        err.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] "
             + String.format(Locale.ROOT, "%5.1f%%", permille / 10.0) + "  " + human(doneBytes) + " / " + human(totalBytes));
         err.flush();
       }
