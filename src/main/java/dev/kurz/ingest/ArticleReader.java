@@ -126,7 +126,9 @@ public final class ArticleReader {
       return fromText(source.withMetadata(pdf.title(), pdf.author(), null, null, null), text);
     }
     boolean web = mediaType != null || source.url() != null;
-    String text = normalize(web || isHtmlName(lowerName) ? TextDecoder.decodeHtml(bytes, charset) : TextDecoder.decode(bytes));
+    java.util.function.Consumer<String> decoding = w -> warn.accept(source.label() + ": " + w);
+    String text = normalize(web || isHtmlName(lowerName) ? TextDecoder.decodeHtml(bytes, charset, decoding)
+        : TextDecoder.decode(bytes, decoding));
     // isBlank() misses no-break and other Unicode spaces: a file of those would go to the model.
     if (text.codePoints().noneMatch(Character::isLetterOrDigit)) throw new InputException("empty (no text)");
     boolean isHtml = mediaType != null ? mediaType.contains("html") || mediaType.endsWith("xml") && looksLikeHtml(text, null)
@@ -155,6 +157,10 @@ public final class ArticleReader {
 
   private byte[] readFile(Path path) throws InputException {
     if (Files.isDirectory(path)) throw new InputException("is a directory");
+    // A FIFO or device would block (or never end): only regular files are read by name.
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw new InputException("not a regular file (a pipe or device); give its content on standard input (-) instead");
+    }
     try {
       long size = Files.size(path);
       if (size > maxBytes) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the bytes of a text input into a string: a BOM decides (UTF-8, UTF-16 LE/BE), else strict
- * UTF-8, else Windows-1252 (the encoding of older German text files; every byte decodes, umlauts
+ * UTF-8, else UTF-8 with replacement and a warning when the bytes are overwhelmingly UTF-8, else Windows-1252 (the encoding of older German text files; every byte decodes, umlauts
  * included). Binary data (NUL bytes, control characters) is refused. Web pages go through
  * {@link #decodeHtml}, whose charset {@link PageCharset} chooses.
  */
@@ -18,7 +18,12 @@ public final class TextDecoder {
   private TextDecoder() {}
 
   public static String decode(byte[] bytes) throws InputException {
-    return decode(bytes, null);
+    return decode(bytes, null, w -> {});
+  }
+
+  /** As {@link #decode(byte[])}, telling {@code warn} when invalid bytes were replaced. */
+  public static String decode(byte[] bytes, java.util.function.Consumer<String> warn) throws InputException {
+    return decode(bytes, null, warn);
   }
 
   /**
@@ -28,10 +33,17 @@ public final class TextDecoder {
    * @param httpCharset the charset parameter of the Content-Type header, or null
    */
   public static String decodeHtml(byte[] bytes, String httpCharset) throws InputException {
-    return decode(bytes, PageCharset.of(bytes, httpCharset));
+    return decodeHtml(bytes, httpCharset, w -> {});
   }
 
-  private static String decode(byte[] bytes, Charset declared) throws InputException {
+  /** As {@link #decodeHtml(byte[], String)}, telling {@code warn} when invalid bytes were replaced. */
+  public static String decodeHtml(byte[] bytes, String httpCharset, java.util.function.Consumer<String> warn)
+      throws InputException {
+    return decode(bytes, PageCharset.of(bytes, httpCharset), warn);
+  }
+
+  private static String decode(byte[] bytes, Charset declared, java.util.function.Consumer<String> warn)
+      throws InputException {
     String text;
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
@@ -47,11 +59,71 @@ public final class TextDecoder {
         text = new String(bytes, declared);
       } else {
         text = strictUtf8(bytes);
-        if (text == null) text = new String(bytes, WINDOWS_1252);
+        if (text == null) {
+          Utf8Count count = Utf8Count.of(bytes);
+          if (count.overwhelminglyUtf8()) {
+            // A stray byte in a UTF-8 file: read as Windows-1252, every umlaut would turn to mojibake.
+            text = new String(bytes, StandardCharsets.UTF_8);
+            warn.accept("invalid UTF-8 bytes in " + count.invalid() + (count.invalid() == 1 ? " place" : " places")
+                + " replaced with \uFFFD (the rest is UTF-8)");
+          } else {
+            text = new String(bytes, WINDOWS_1252);
+          }
+        }
       }
     }
     if (looksBinary(text)) throw new InputException("not a text file (binary content)");
     return text;
+  }
+
+  /**
+   * Well-formed multi-byte UTF-8 sequences against malformed ones. Windows-1252 German has next to
+   * no well-formed sequences (an umlaut is one high byte between ASCII letters); a UTF-8 file with a
+   * stray byte has many of them and a few malformed ones.
+   */
+  record Utf8Count(int valid, int invalid) {
+    /** {@code invalid} counts runs of malformed bytes: one stray sequence is one place, whatever its length. */
+    boolean overwhelminglyUtf8() {
+      return valid >= 3 && valid >= 4L * invalid;
+    }
+
+    static Utf8Count of(byte[] b) {
+      int valid = 0;
+      int invalid = 0;
+      boolean inRun = false;
+      for (int i = 0; i < b.length; ) {
+        int c = b[i] & 0xff;
+        if (c < 0x80) {
+          inRun = false;
+          i++;
+          continue;
+        }
+        int n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        boolean ok = n > 0 && i + 1 < b.length && secondByteFits(c, b[i + 1] & 0xff);
+        for (int k = 1; ok && k <= n; k++) ok = i + k < b.length && (b[i + k] & 0xc0) == 0x80;
+        if (ok) {
+          valid++;
+          i += n + 1;
+          inRun = false;
+        } else {
+          if (!inRun) invalid++;
+          inRun = true;
+          i++;
+        }
+      }
+      return new Utf8Count(valid, invalid);
+    }
+
+    /** No overlong forms, no surrogates, nothing past U+10FFFF (as the JDK's decoder decides). */
+    private static boolean secondByteFits(int lead, int second) {
+      return switch (lead) {
+        case 0xe0 -> second >= 0xa0;
+        case 0xed -> second <= 0x9f;
+        case 0xf0 -> second >= 0x90;
+        case 0xf4 -> second <= 0x8f;
+        default -> true;
+      };
+    }
   }
 
   private static String strictUtf8(byte[] bytes) {

@@ -249,6 +249,40 @@ class HostileServerTest extends FaultRig {
     assertThat(run.err).contains("[WARN]").contains("hafen.txt").contains("gelöscht").doesNotContain("title");
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"FF", "C3", "E2 80", "80 80 80", "ED A0 80", "F8 88 80 80 80"})
+  void aFewInvalidBytesInAUtf8FileAreReplacedWithAWarningNotReadAsWindows1252(String bad) throws IOException {
+    llm.answer(HAFEN_MARKER, hafenAnswer());
+    String text = hafen() + "\n\nIn Lübeck, Köln und München äußerten sich Bürgerinnen und Bürger überwiegend zufrieden "
+        + "über die Maßnahmen; „wir hoffen auf Besserung“, hieß es aus dem Rathaus in Göttingen.\n";
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] stray = java.util.HexFormat.ofDelimiter(" ").parseHex(bad);
+    int at = utf8.length / 2;
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    file.write(utf8, 0, at);
+    file.write(stray);
+    file.write(utf8, at, utf8.length - at);
+    java.nio.file.Path path = home.resolve("kaputt.txt");
+    java.nio.file.Files.write(path, file.toByteArray());
+    CliRun run = summarize(path.toString());
+    assertThat(run.exit).as(run.err).isZero();
+    String user = FakeLlm.allText(llm.requests.get(0));
+    assertThat(user).contains("\uFFFD").doesNotContain("Ã").doesNotContain("â€");
+    assertThat(user).contains("Lübeck, Köln und München äußerten").contains("„wir hoffen auf Besserung“");
+    assertThat(run.err).containsPattern("\\[WARN\\] \\S*kaputt.txt: invalid UTF-8 bytes in 1 place replaced");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aFifoNamedAsInputIsOneClearErrorAndDoesNotBlock() throws Exception {
+    java.nio.file.Path fifo = home.resolve("pipe.txt");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    llm.answer(HAFEN_MARKER, hafenAnswer());
+    CliRun run = summarize(fifo.toString(), write("hafen.txt", hafen()).toString());
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(run.err).contains("pipe.txt: not a regular file");
+  }
+
   interface Run {
     CliRun get() throws Exception;
   }
