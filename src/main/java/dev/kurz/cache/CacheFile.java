@@ -75,6 +75,7 @@ final class CacheFile {
     // which we want to keep with the damaged file.
     String damage = headerProblem(db);
     if (damage == null) {
+      createPrivate(db);
       try {
         return connect(db, warnings, clock);
       } catch (SQLException e) {
@@ -84,16 +85,53 @@ final class CacheFile {
         damage = firstLine(e);
       }
     }
+    return replaceDamaged(dir, damage, warnings, clock);
+  }
+
+  /** Moves a damaged {@code cache.db} aside (one warning) and opens a fresh one in its place. */
+  static Connection replaceDamaged(Path dir, String damage, Consumer<String> warnings, Clock clock)
+      throws CacheUnavailableException {
+    Path db = dir.resolve(FILE_NAME).toAbsolutePath();
     Path movedTo = moveAside(db, clock);
     warnings.accept(
         "cache file " + db + " is not a usable database (" + damage + "); moved it to "
             + movedTo.getFileName() + " and started an empty cache");
     try {
+      createPrivate(db);
       return connect(db, warnings, clock);
     } catch (SQLException e) {
       throw unavailable(db, e);
     }
   }
+
+  /**
+   * The cache holds article texts: a new file is created readable by its owner only (SQLite gives
+   * its -wal and -shm the same mode), and an existing one that others can read is made so.
+   */
+  private static void createPrivate(Path db) throws CacheUnavailableException {
+    try {
+      if (Files.notExists(db)) {
+        Files.createFile(db, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+          Path f = db.resolveSibling(db.getFileName() + suffix);
+          if (Files.notExists(f)) continue;
+          java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(f);
+          if (mode.retainAll(OWNER_ONLY)) Files.setPosixFilePermissions(f, mode);
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its own defaults apply.
+    } catch (FileAlreadyExistsException e) {
+      // Another process made it first.
+    } catch (IOException e) {
+      if (Files.notExists(db)) throw new CacheUnavailableException("cannot create cache file " + db + ": " + e, e);
+      // Not ours to change (another user's cache we may use): left as it is.
+    }
+  }
+
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
 
   /** Why {@code db} is certainly not an SQLite database, or null when it may be one (or is absent). */
   private static String headerProblem(Path db) throws CacheUnavailableException {

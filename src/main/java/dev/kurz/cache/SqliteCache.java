@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  */
 public final class SqliteCache implements Cache {
   private final Path file;
-  private final Connection connection;
+  /** Replaced when the file turns out to be damaged inside (see {@link #locked}). */
+  private Connection connection;
+  private final Path dir;
   private final Clock clock;
   private final Consumer<String> warnings;
   private final ReentrantLock lock = new ReentrantLock();
@@ -40,6 +42,7 @@ public final class SqliteCache implements Cache {
 
   private SqliteCache(Path file, Connection connection, Clock clock, Consumer<String> warnings) {
     this.file = file;
+    this.dir = file.getParent();
     this.connection = connection;
     this.clock = clock;
     this.warnings = warnings;
@@ -274,18 +277,52 @@ public final class SqliteCache implements Cache {
     }
   }
 
+  /**
+   * Runs {@code work} on the connection. A statement that reports corruption inside the file
+   * (which the cheap check on open cannot see) leads to an integrity check; when that confirms the
+   * damage, the file is moved aside as a bad header is, a fresh cache takes its place (one warning)
+   * and the work runs once more on it, so a damaged cache costs its entries, never the run or the
+   * command ({@code cache clear} included).
+   */
   private <T> T locked(String what, Sql.Work<T> work) {
     lock.lock();
     try {
       if (closed) {
         throw new IllegalStateException("cache " + file + " is closed");
       }
-      return work.run(connection);
+      try {
+        return work.run(connection);
+      } catch (SQLException e) {
+        if (!Sql.isCorrupt(e) || !damaged()) throw e;
+        replaceDamaged(CacheFile.firstLine(e));
+        return work.run(connection);
+      }
     } catch (SQLException e) {
       throw new CacheException("cache: could not " + what + ": " + CacheFile.firstLine(e), e);
+    } catch (CacheUnavailableException e) {
+      throw new CacheException("cache: could not " + what + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether SQLite's own check finds the file damaged (a failing check counts as damage). */
+  private boolean damaged() {
+    try {
+      return !"ok".equalsIgnoreCase(CacheFile.text(connection, "PRAGMA quick_check(1)"));
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private void replaceDamaged(String damage) throws CacheUnavailableException {
+    hitLog.clear();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // A damaged file may not close cleanly; it is moved aside all the same.
+    }
+    connection = CacheFile.replaceDamaged(dir, damage, warnings, clock);
   }
 
   /**
