@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.BackendException.Kind;
 import dev.kurz.llm.http.AnswerSizeLimit;
 import dev.kurz.llm.http.HttpStatusException;
+import dev.kurz.llm.http.NotTheApiException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -143,6 +144,15 @@ final class ErrorTranslator {
   }
 
   private BackendException fromOther(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NotTheApiException e) {
+        String message = endpoint + " answered with " + e.getMessage() + ", not the API";
+        // Before any proper answer the base URL is wrong, for every article alike: stop the run.
+        return e.beforeAnyAnswer()
+            ? build(Kind.UNREACHABLE, message + ": is the base URL right (--base-url)?", thrown)
+            : build(Kind.TRANSIENT, message, thrown);
+      }
+    }
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof AnswerSizeLimit.AnswerTooLargeException e) {
         // Asking again would only fetch as much again.

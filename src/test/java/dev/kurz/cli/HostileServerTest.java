@@ -283,6 +283,28 @@ class HostileServerTest extends FaultRig {
     assertThat(run.err).contains("pipe.txt: not a regular file");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "text/html; charset=utf-8|<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>|an HTML page",
+      "application/json||an empty body",
+      "text/event-stream|data: {\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"Der Ha|a server-sent event stream",
+      "text/plain|It works!|a body that is not JSON",
+      "application/json|   <?xml version=\"1.0\"?><error/>|an HTML page"})
+  void aServerThatIsNotTheApiStopsTheRunAtOnceNamingTheBaseUrl(String type, String body, String described) throws IOException {
+    llm.server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", type).body(body == null ? "" : body).build();
+      }
+    });
+    CliRun run = summarize(concat(hafenCopies(3), "-j", "1"));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.NOTHING_RAN);
+    assertThat(llm.server.getRequestCount()).as("no retries, no other article").isEqualTo(1);
+    assertThat(run.err.lines().filter(l -> l.startsWith("[ERROR]")).findFirst()).get().asString()
+        .contains(llm.baseUrl()).contains("answered with " + described).contains("base URL");
+    assertThat(run.sleeps).isEmpty();
+  }
+
   interface Run {
     CliRun get() throws Exception;
   }

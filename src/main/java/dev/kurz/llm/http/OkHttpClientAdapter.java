@@ -53,6 +53,8 @@ public final class OkHttpClientAdapter implements HttpClient {
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
   private final OkHttpClient client;
+  /** Whether a response that looked like the API's has come: before it, a page that is not means the wrong URL. */
+  private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
 
   public OkHttpClientAdapter(OkHttpClient client) {
     this.client = Objects.requireNonNull(client, "client");
@@ -70,10 +72,14 @@ public final class OkHttpClientAdapter implements HttpClient {
       if (!response.isSuccessful()) {
         throw statusException(response);
       }
+      byte[] body = response.body().bytes();
+      String notTheApi = NotTheApiException.describe(body, response.header("Content-Type"));
+      if (notTheApi != null) throw new NotTheApiException(notTheApi, !answered.get());
+      answered.set(true);
       return SuccessfulHttpResponse.builder()
           .statusCode(response.code())
           .headers(response.headers().toMultimap())
-          .body(response.body().bytes())
+          .body(body)
           .build();
     } catch (IOException e) {
       throw translate(e);
