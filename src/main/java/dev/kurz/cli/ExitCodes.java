@@ -15,7 +15,7 @@ final class ExitCodes {
       "  2   bad usage: unknown option, bad value, unreadable config",
       "  3   nothing could run: backend unreachable, bad or missing key, unknown model",
       "  4   internal error (a bug: please report it with --verbose output)",
-      "130   interrupted (Ctrl-C); finished answers are kept in the cache",
+      "130   interrupted (Ctrl-C or SIGTERM); finished answers are kept in the cache",
   };
 
   private ExitCodes() {}
