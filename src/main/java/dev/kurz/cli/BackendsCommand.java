@@ -109,7 +109,8 @@ final class BackendsCommand implements Callable<Integer> {
       try (Services services = new Services(term, global, flags)) {
         BackendSpec spec = services.backendSpec();
         String where = spec.provider().equals(EmbeddedBackend.PROVIDER) ? "embedded (in-process)"
-            : spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint" : spec.baseUrl());
+            : spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint"
+                : dev.kurz.llm.http.RedactingLogInterceptor.withoutUserInfo(spec.baseUrl()));
         Backend backend = services.backend();
         List<String> models = offeredModels(spec, services);
         long start = System.nanoTime();

@@ -88,7 +88,8 @@ final class ConfigCommand {
         text.append(String.format("%-14s %s%n", "config_file", s.file() == null ? "(none: " + ConfigFile.defaultPath(term.env()) + ")" : s.file().path()));
         for (Key key : Key.values()) {
           Setting v = s.get(key);
-          String shown = key == Key.API_KEY && v.isSet() ? "(set, hidden)" : v.value();
+          String shown = key == Key.API_KEY && v.isSet() ? "(set, hidden)"
+              : dev.kurz.llm.http.RedactingLogInterceptor.withoutUserInfo(v.value());
           if (key == Key.CACHE_DIR && !v.isSet()) {
             shown = s.cacheDir(term.env()).toString();
             v = new Setting(shown, "default");

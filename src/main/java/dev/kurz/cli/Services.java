@@ -245,6 +245,9 @@ final class Services implements AutoCloseable {
       if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
       String keyEnv = s.value(Key.API_KEY_ENV);
       String key = apiKey(s, keyEnv);
+      // Where the key came from, for the hint when it is rejected: a file or the config, not the variable.
+      if (s.value(Key.API_KEY_FILE) != null) keyEnv = "the key file " + s.value(Key.API_KEY_FILE);
+      else if (s.value(Key.API_KEY) != null) keyEnv = "api_key (" + s.get(Key.API_KEY).origin() + ")";
       String name = s.value(Key.BACKEND) != null ? s.value(Key.BACKEND) : provider;
       Map<String, String> options = new HashMap<>();
       // Ollama truncates silently past num_ctx: give it the budget plus room for the answer.
@@ -252,6 +255,24 @@ final class Services implements AutoCloseable {
       spec = new BackendSpec(name, provider, s.value(Key.MODEL), s.value(Key.BASE_URL), key, keyEnv, settingsTimeout(), options);
     }
     return spec;
+  }
+
+  /**
+   * A key must go into an HTTP header: a character outside printable ASCII (a non-breaking space
+   * or a typographic quote copied along) would fail every request alike, and OkHttp's message for
+   * it would quote the key. Stops the run before the first request (a cached run needs no key);
+   * the message never shows the key.
+   */
+  private static void checkHeaderSafe(String key, String source) throws BackendException {
+    if (key == null) return;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new BackendException(BackendException.Kind.AUTH, "the API key from " + source + " holds a character that cannot be sent"
+            + " (U+" + String.format("%04X", (int) c) + " at position " + (i + 1) + " of " + key.length()
+            + "; keys are printable ASCII): check it for a stray character");
+      }
+    }
   }
 
   /** The key from api_key_file, api_key or the named variable; null when none is set. */
@@ -291,6 +312,8 @@ final class Services implements AutoCloseable {
       throw new BackendException(BackendException.Kind.AUTH, "no API key for " + spec.provider() + ": set "
           + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
     }
+    checkHeaderSafe(spec.apiKey(), spec.apiKeyEnv() != null && spec.apiKeyEnv().contains(" ") ? spec.apiKeyEnv()
+        : "$" + (spec.apiKeyEnv() == null ? Backends.provider(spec.provider()).keyEnv() : spec.apiKeyEnv()));
     try {
       OkHttpClient client = http(spec);
       return OfferedModels.wrap(Backends.create(spec, client), spec, client);

@@ -6,6 +6,7 @@ import dev.kurz.llm.BackendException.Kind;
 import dev.kurz.llm.http.AnswerSizeLimit;
 import dev.kurz.llm.http.HttpStatusException;
 import dev.kurz.llm.http.NotTheApiException;
+import dev.kurz.llm.http.RedactingLogInterceptor;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -65,7 +66,7 @@ final class ErrorTranslator {
    */
   ErrorTranslator(String endpoint, String apiKey, String apiKeyEnv, Clock clock,
       Function<Throwable, HttpFailure> extraExtractor) {
-    this.endpoint = endpoint == null ? "(default endpoint)" : stripQuery(endpoint);
+    this.endpoint = endpoint == null ? "(default endpoint)" : RedactingLogInterceptor.withoutUserInfo(stripQuery(endpoint));
     this.apiKey = apiKey;
     this.apiKeyEnv = apiKeyEnv;
     this.clock = clock;
@@ -114,7 +115,8 @@ final class ErrorTranslator {
       kind = Kind.CONTEXT_LENGTH;
     } else if (status == 401 || status == 403) {
       kind = Kind.AUTH;
-      if (apiKeyEnv != null) hint = apiKey == null || apiKey.isBlank() ? " (no key: set " + apiKeyEnv + ")" : " (set " + apiKeyEnv + ")";
+      if (apiKeyEnv != null && apiKeyEnv.contains(" ")) hint = " (check " + apiKeyEnv + ")"; // a key file or the config
+      else if (apiKeyEnv != null) hint = apiKey == null || apiKey.isBlank() ? " (no key: set " + apiKeyEnv + ")" : " (set " + apiKeyEnv + ")";
     } else if (status == 429 && lower.contains("insufficient_quota")) {
       // Retrying does not refill a quota: stop the run like a key problem.
       kind = Kind.AUTH;
@@ -217,7 +219,7 @@ final class ErrorTranslator {
 
   String scrub(String text) {
     if (text == null) return null;
-    String result = text;
+    String result = RedactingLogInterceptor.withoutUserInfo(text);
     if (apiKey != null && apiKey.length() >= 4) result = result.replace(apiKey, "***");
     return KEY_PARAM.matcher(result).replaceAll("$1***");
   }

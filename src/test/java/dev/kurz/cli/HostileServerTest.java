@@ -305,6 +305,41 @@ class HostileServerTest extends FaultRig {
     assertThat(run.sleeps).isEmpty();
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\u00a0", "\u201d", "ä", "\t", "\u0000"})
+  void aKeyWithACharacterThatCannotBeSentStopsTheRunAtOnceWithoutShowingIt(String stray) throws IOException {
+    llm.answer(HAFEN_MARKER, hafenAnswer());
+    String key = "sk-test-FAKE-" + stray + "-9999-fault";
+    CliRun run = record(new CliRun(home).env("OPENAI_API_KEY", key), summarizeArgs(concat(hafenCopies(3))));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.NOTHING_RAN);
+    assertThat(llm.requests).isEmpty();
+    assertThat(run.err).contains("the API key from $OPENAI_API_KEY holds a character that cannot be sent")
+        .doesNotContain("9999-fault").doesNotContain("sk-test");
+  }
+
+  @Test
+  void aRejectedKeyFromAKeyFileNamesTheFileNotTheVariable() throws IOException {
+    llm.on(HAFEN_MARKER, n -> FakeLlm.status(401, "{\"error\":{\"message\":\"bad key\"}}"));
+    java.nio.file.Path keyFile = write("key.txt", KEY + "\n");
+    java.nio.file.Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    write("config/kurz/config.toml", "api_key_file = \"" + keyFile + "\"\n");
+    CliRun run = record(new CliRun(home), summarizeArgs(write("hafen.txt", hafen()).toString()));
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.NOTHING_RAN);
+    assertThat(run.err).contains("HTTP 401").contains("(check the key file " + keyFile + ")").doesNotContain("OPENAI_API_KEY");
+  }
+
+  @Test
+  void userAndPasswordInTheBaseUrlAreNeverPrinted() throws IOException {
+    llm.on(HAFEN_MARKER, n -> FakeLlm.status(500, "{\"error\":{\"message\":\"down\"}}"));
+    String base = llm.baseUrl().replace("://", "://admin:hunter2secret@");
+    CliRun run = record(cli(), "summarize", "--provider", "openai", "--base-url", base, "--model", "fake-model",
+        write("hafen.txt", hafen()).toString(), "--verbose");
+    assertThat(run.exit).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(run.err).contains("HTTP 500 from http://***@").doesNotContain("hunter2").doesNotContain("admin:");
+    CliRun show = record(cli(), "config", "show", "--base-url", base);
+    assertThat(show.out).contains("http://***@").doesNotContain("hunter2");
+  }
+
   interface Run {
     CliRun get() throws Exception;
   }

@@ -58,8 +58,21 @@ public final class RedactingLogInterceptor implements Interceptor {
     return response;
   }
 
+  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s?#]*@");
+
+  /**
+   * {@code user:password@} in a URL (a base URL with credentials for a proxy or a gateway) as
+   * {@code ***@}, wherever URLs are shown: errors, {@code config show}, the verbose log.
+   */
+  public static String withoutUserInfo(String text) {
+    return text == null ? null : USER_INFO.matcher(text).replaceAll("$1" + REDACTED + "@");
+  }
+
   /** The URL with the values of key-like query parameters replaced. */
   static String redact(HttpUrl url) {
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      return redact(url.newBuilder().username("").password("").build()).replaceFirst("://", "://" + REDACTED + "@");
+    }
     if (url.querySize() == 0) return url.toString();
     HttpUrl.Builder b = url.newBuilder().query(null);
     for (int i = 0; i < url.querySize(); i++) {
@@ -72,7 +85,7 @@ public final class RedactingLogInterceptor implements Interceptor {
 
   /** Key-like query parameters in free text (exception messages quote URLs). */
   static String redactText(String text) {
-    return SECRET_PARAM_IN_TEXT.matcher(text).replaceAll("$1" + REDACTED);
+    return withoutUserInfo(SECRET_PARAM_IN_TEXT.matcher(text).replaceAll("$1" + REDACTED));
   }
 
   private static void appendHeaders(StringBuilder b, Headers headers) {
