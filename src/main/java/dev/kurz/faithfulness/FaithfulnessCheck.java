@@ -184,11 +184,19 @@ public final class FaithfulnessCheck {
       java.util.Map.entry("ambassador", List.of("botschafter")), java.util.Map.entry("negotiator", List.of("verhandlungsführer")),
       java.util.Map.entry("governor", List.of("gouverneur")), java.util.Map.entry("chief", List.of("chef")));
 
+  /**
+   * Whether the window names the speaker's role: the German role word alone or inflected
+   * ("Ministerin", "Sprechers") or ending a compound ("Kremlsprecher", "Außenminister"), not
+   * starting a longer word ("Präsidentschaftswahl" is no president).
+   */
   private static boolean roleNear(String speaker, String window) {
-    String lowerWindow = window.toLowerCase(Locale.ROOT);
-    for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-      for (String stem : ROLES.getOrDefault(w, List.of())) {
-        if (lowerWindow.contains(stem)) return true;
+    List<String> stems = new ArrayList<>();
+    for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) stems.addAll(ROLES.getOrDefault(w, List.of()));
+    if (stems.isEmpty()) return false;
+    for (String t : window.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      for (String stem : stems) {
+        int at = t.lastIndexOf(stem);
+        if (at >= 0 && t.length() - (at + stem.length()) <= 3) return true;
       }
     }
     return false;

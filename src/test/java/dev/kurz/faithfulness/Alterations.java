@@ -45,7 +45,7 @@ final class Alterations {
       if (negated != null) out.add(new Variant(Kind.NEGATION, "claim " + (i + 1), withClaim(a, i, claimText(c, negated))));
       for (int j = i + 1; j < a.claims().size(); j++) {
         Claim d = a.claims().get(j);
-        if (c.attributedTo().equalsIgnoreCase(d.attributedTo())) continue;
+        if (sameSpeaker(c.attributedTo(), d.attributedTo())) continue;
         List<Claim> claims = new ArrayList<>(a.claims());
         claims.set(i, new Claim(c.claim(), d.attributedTo(), d.sourceType(), c.modality(), c.quote(), c.grounding()));
         claims.set(j, new Claim(d.claim(), c.attributedTo(), c.sourceType(), d.modality(), d.quote(), d.grounding()));
@@ -57,6 +57,27 @@ final class Alterations {
         Claim fact = new Claim(text, c.attributedTo(), c.sourceType(), "stated", c.quote(), c.grounding());
         out.add(new Variant(Kind.REPORTED_TO_FACT, "claim " + (i + 1), withClaim(a, i, fact)));
       }
+    }
+    return out;
+  }
+
+  /**
+   * Two attributions that name the same source ("three anonymous Russian sources cited by Reuters",
+   * "anonymous Russian sources cited by Reuters"): exchanging them changes nothing a reader would
+   * call a different speaker, so no swap variant is made of them.
+   */
+  static boolean sameSpeaker(String a, String b) {
+    java.util.Set<String> x = words(a);
+    java.util.Set<String> y = words(b);
+    java.util.Set<String> shared = new java.util.HashSet<>(x);
+    shared.retainAll(y);
+    return shared.size() * 2 >= Math.min(x.size(), y.size());
+  }
+
+  private static java.util.Set<String> words(String s) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      if (w.length() > 3 && !List.of("cited", "citing", "speaking", "according", "reuters", "told", "with").contains(w)) out.add(w);
     }
     return out;
   }
