@@ -30,7 +30,7 @@ public final class DigestMarkdownRenderer {
     for (Story s : d.stories()) {
       n++;
       b.append("## ").append(n).append(". ").append(oneLine(s.headline())).append("\n\n");
-      b.append(s.synthesis().strip()).append("\n\n");
+      b.append(Markdown.block(s.synthesis())).append("\n\n");
       b.append("**Sources**\n\n");
       for (int i = 0; i < s.articles().size(); i++) b.append("- [a").append(i + 1).append("] ").append(source(s.articles().get(i))).append('\n');
       b.append('\n');
@@ -79,14 +79,15 @@ public final class DigestMarkdownRenderer {
   static String source(ArticleResult a) {
     Source s = a.source();
     List<String> parts = new ArrayList<>();
-    if (s.site() != null) parts.add(s.site());
-    parts.add("\"" + oneLine(s.title() != null ? s.title() : a.analysis().headline()) + "\"");
-    if (s.published() != null) parts.add(s.published());
-    parts.add(s.url() != null ? s.url() : s.path() != null ? s.path() : s.label());
+    if (s.site() != null) parts.add(oneLine(s.site()));
+    parts.add(Markdown.quotedTitle(s.title() != null ? s.title() : a.analysis().headline()));
+    if (s.published() != null) parts.add(oneLine(s.published()));
+    parts.add(oneLine(s.url() != null ? s.url() : s.path() != null ? s.path() : s.label()));
     return String.join(" · ", parts);
   }
 
+  /** Text from an article or a model, escaped for CommonMark. */
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    return Markdown.inline(s);
   }
 }

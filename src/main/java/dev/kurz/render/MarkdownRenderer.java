@@ -10,11 +10,15 @@ import dev.kurz.model.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An article's result as Markdown for a person: headline, source line, summary, key points,
  * claims (who says it, how hedged, the original quote and whether it was found), names, and the
- * warnings. A pure function of the result.
+ * warnings. CommonMark: every text from the article or the model is escaped ({@link Markdown}), and
+ * a claim's continuation lines are indented by its marker's width, so items 10 and up keep their
+ * quote inside the list. A pure function of the result.
  */
 public final class MarkdownRenderer {
   private MarkdownRenderer() {}
@@ -22,14 +26,14 @@ public final class MarkdownRenderer {
   public static String render(ArticleResult r) {
     Analysis a = r.analysis();
     StringBuilder b = new StringBuilder(4096);
-    b.append("# ").append(oneLine(a.headline())).append("\n\n");
+    b.append("# ").append(Markdown.inline(a.headline())).append("\n\n");
     b.append("*").append(sourceLine(r)).append("*\n\n");
-    b.append(a.summary().strip()).append("\n\n");
+    b.append(Markdown.block(a.summary())).append("\n\n");
     if (!a.keyPoints().isEmpty()) {
       b.append("## Key points\n\n");
       List<List<Integer>> sources = Provenance.keyPointClaims(a);
       for (int i = 0; i < a.keyPoints().size(); i++) {
-        b.append("- ").append(oneLine(a.keyPoints().get(i))).append(claimRefs(sources.get(i))).append('\n');
+        b.append("- ").append(Markdown.inline(a.keyPoints().get(i))).append(claimRefs(sources.get(i))).append('\n');
       }
       b.append('\n');
     }
@@ -38,25 +42,24 @@ public final class MarkdownRenderer {
       int n = 0;
       for (Claim c : a.claims()) {
         n++;
-        b.append(n).append(". **").append(oneLine(c.claim())).append("**  \n");
-        b.append("   ").append(modalityLabel(c.modality())).append(" — ").append(oneLine(c.attributedTo())).append("  \n");
-        b.append("   > ").append(oneLine(c.quote())).append(groundingMark(c.grounding())).append("\n\n");
+        // Continuation lines start where the item's text does: 3 spaces after "9. ", 4 after "10. ".
+        String indent = " ".repeat(Integer.toString(n).length() + 2);
+        b.append(n).append(". **").append(Markdown.inline(c.claim())).append("**  \n");
+        b.append(indent).append(modalityLabel(c.modality())).append(" — ").append(Markdown.inline(c.attributedTo()))
+            .append("\n\n");
+        b.append(indent).append("> ").append(Markdown.inline(c.quote())).append(groundingMark(c.grounding())).append("\n\n");
       }
     }
     if (!a.entities().isEmpty()) {
       b.append("## Names\n\n");
       List<String> names = new ArrayList<>();
-      for (Entity e : a.entities()) {
-        String both = e.original() == null || e.original().equals(e.name())
-            ? e.name() : e.name() + " (" + e.original() + ")";
-        names.add(both + " · " + e.type());
-      }
+      for (Entity e : a.entities()) names.add(Markdown.inline(bothNames(e)) + " · " + Markdown.inline(e.type()));
       for (String s : names) b.append("- ").append(s).append('\n');
       b.append('\n');
     }
     if (!r.warnings().isEmpty()) {
       b.append("## Warnings\n\n");
-      for (String w : r.warnings()) b.append("- ").append(oneLine(w)).append('\n');
+      for (String w : r.warnings()) b.append("- ").append(Markdown.inline(w)).append('\n');
       b.append('\n');
     }
     return b.toString();
@@ -71,11 +74,12 @@ public final class MarkdownRenderer {
   static String sourceLine(ArticleResult r) {
     Source s = r.source();
     List<String> parts = new ArrayList<>();
-    if (s.site() != null) parts.add(s.site());
-    if (s.title() != null) parts.add("\"" + oneLine(s.title()) + "\"");
-    if (s.published() != null) parts.add(s.published());
-    parts.add(s.url() != null ? s.url() : s.path() != null ? s.path() : "stdin");
-    if (s.language() != null) parts.add("language: " + s.language());
+    if (s.site() != null) parts.add(Markdown.inline(s.site()));
+    if (s.title() != null) parts.add(Markdown.quotedTitle(s.title()));
+    if (s.published() != null) parts.add(Markdown.inline(s.published()));
+    parts.add(Markdown.inline(s.url() != null ? s.url() : s.path() != null ? s.path() : "stdin"));
+    if (s.author() != null) parts.add("by " + Markdown.inline(s.author()));
+    if (s.language() != null) parts.add("language: " + Markdown.inline(s.language()));
     parts.add(r.model().provider() + "/" + r.model().name() + (r.cached() ? " (cached)" : ""));
     parts.add(r.usage().inputTokens() + " in / " + r.usage().outputTokens() + " out tokens");
     return String.join(" · ", parts);
@@ -103,7 +107,26 @@ public final class MarkdownRenderer {
     };
   }
 
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+  /**
+   * The English name with the article's form in brackets, each name once: "Christian Democratic
+   * Union (CDU)" with original "CDU" stays as it is, and an original that repeats the name in
+   * brackets ("Christlich Demokratische Union (CDU)" for "CDU") drops the repetition.
+   */
+  static String bothNames(Entity e) {
+    String name = e.name() == null ? "" : e.name().strip();
+    String original = e.original() == null ? "" : e.original().strip();
+    original = original.replace(" (" + name + ")", "").strip();
+    // "Christlich Demokratische Union (CDU)" beside "Christian Democratic Union (CDU)": one "(CDU)".
+    Matcher bracket = Pattern.compile("\\s*\\(([^()]+)\\)$").matcher(original);
+    if (bracket.find() && name.contains("(" + bracket.group(1) + ")")) original = original.substring(0, bracket.start());
+    if (original.isEmpty() || original.equalsIgnoreCase(name) || containsName(name, original)) return name;
+    if (containsName(original, name) && !name.isEmpty()) return original;
+    return name + " (" + original + ")";
+  }
+
+  /** {@code whole} names {@code part} as a whole word or bracketed ("... Union (CDU)" names "CDU"). */
+  private static boolean containsName(String whole, String part) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(part) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(whole).find();
   }
 }
