@@ -80,7 +80,9 @@ class ChatModelBackend implements Backend {
 
   ChatRequest toChatRequest(LlmRequest request) {
     List<ChatMessage> messages = new ArrayList<>();
-    if (!request.system().isBlank()) messages.add(SystemMessage.from(request.system()));
+    // Without a native schema (JSON mode, plain text) the model reads the schema in the prompt.
+    String system = structuredOutput == StructuredOutput.JSON_SCHEMA ? request.system() : request.systemWithSchema();
+    if (!system.isBlank()) messages.add(SystemMessage.from(system));
     for (LlmRequest.Message m : request.messages()) {
       messages.add(switch (m.role()) {
         case USER -> UserMessage.from(m.text());

@@ -7,7 +7,9 @@ import java.util.Objects;
  * One chat request. {@code messages} alternate user and assistant turns after the system prompt
  * (a repair request adds the bad answer and the validation errors). {@code jsonSchema} is the JSON
  * Schema text the answer must follow, or null for free text; backends use the provider's native
- * structured output where it has one, otherwise JSON mode with the schema left to the prompt.
+ * structured output where it has one, otherwise JSON mode with the schema in the system prompt
+ * ({@link #systemWithSchema()}). Callers never put the schema in {@code system} themselves: sent
+ * natively and inline, it would cost its tokens twice.
  */
 public record LlmRequest(
     String system,
@@ -21,6 +23,13 @@ public record LlmRequest(
     Objects.requireNonNull(system, "system");
     messages = List.copyOf(messages);
     if (messages.isEmpty()) throw new IllegalArgumentException("no messages");
+  }
+
+  /** The system prompt with the schema spelled out, for backends without native structured output. */
+  public String systemWithSchema() {
+    if (jsonSchema == null) return system;
+    return system + "\n\nAnswer with one JSON object and nothing else (no Markdown, no comments)."
+        + " It must follow this JSON Schema:\n" + jsonSchema;
   }
 
   public enum Role { USER, ASSISTANT }

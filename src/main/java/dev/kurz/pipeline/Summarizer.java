@@ -105,8 +105,11 @@ public final class Summarizer {
     // caching applies to it.
     this.system = prompts.render("analyze.system.txt", Map.of(
         "target_language", LanguageDetector.displayName(options.targetLanguage()),
-        "length_instructions", lengthInstructions(options.length()),
-        "schema", schema.compactText()));
+        // for prompts edited before the length moved to the user message, scaled per article
+        "length_instructions", lengthInstructions(options.length(), Integer.MAX_VALUE),
+        // The schema goes natively with each request, or into the prompt where the backend has no
+        // native structured output (LlmRequest.systemWithSchema); an edited prompt may still name it.
+        "schema", ""));
     this.systemTokens = estimateTokens(system) + estimateTokens(schema.compactText());
   }
 
@@ -198,6 +201,7 @@ public final class Summarizer {
   private String userPrompt(Article article, String text, String language) {
     return prompts.render("analyze.user.txt", Map.of(
         "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
+        "length_instructions", lengthInstructions(options.length(), article.text().length()),
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
         "glossary", glossaryLine(text, language),
         "article", text));
@@ -444,11 +448,18 @@ public final class Summarizer {
         r.text());
   }
 
-  static String lengthInstructions(String length) {
+  /**
+   * The summary's length for {@code --length} and an article of {@code characters}: a
+   * 1,000-character report gets two or three sentences however long the default is, since a
+   * summary longer than a tenth of its article repeats it.
+   */
+  static String lengthInstructions(String length, int characters) {
+    int size = characters < 1_500 ? 0 : characters < 4_000 ? 1 : 2;
     return switch (length) {
-      case "short" -> "2 to 3 sentences";
-      case "long" -> "8 to 12 sentences, covering every development the article reports";
-      default -> "4 to 6 sentences";
+      case "short" -> size == 0 ? "1 to 2 sentences" : "2 to 3 sentences";
+      case "long" -> size == 0 ? "3 to 4 sentences" : size == 1 ? "5 to 7 sentences"
+          : "8 to 12 sentences, covering every development the article reports";
+      default -> size == 0 ? "2 to 3 sentences" : size == 1 ? "3 to 4 sentences" : "4 to 6 sentences";
     };
   }
 

@@ -24,11 +24,11 @@ public final class PromptTokens {
     PromptTemplates prompts = PromptTemplates.load(null);
     ContractSchema schema = ContractSchema.load();
     String system = prompts.render("analyze.system.txt", Map.of("target_language", "English",
-        "length_instructions", "4 to 6 sentences", "schema", schema.compactText()));
+        "length_instructions", "4 to 6 sentences", "schema", ""));
     int systemTokens = TokenEstimate.count(system);
     int schemaTokens = TokenEstimate.count(schema.compactText());
-    System.out.printf("fixed part: system prompt %d tokens (schema in it: %d), native response-format schema %d more%n",
-        systemTokens, schemaTokens, schemaTokens);
+    System.out.printf("fixed part: system prompt %d tokens, native response-format schema %d more%n",
+        systemTokens, schemaTokens);
     Glossary glossary = Glossary.builtIn();
     ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES, w -> {});
     try (Stream<Path> seeds = Files.list(Path.of(args[0]))) {
@@ -36,6 +36,7 @@ public final class PromptTokens {
         var article = reader.read(new Input.LocalFile(seed.toString(), seed));
         String line = Glossary.promptSection(glossary.entriesIn(article.text(), "de", "en"));
         String user = prompts.render("analyze.user.txt", Map.of("source_language", "German (de)",
+            "length_instructions", "4 to 6 sentences",
             "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
             "glossary", line.isEmpty() ? "" : "\n" + line, "article", article.text()));
         System.out.printf("%s: article %d tokens, user message %d tokens (glossary line %d), request total %d%n",

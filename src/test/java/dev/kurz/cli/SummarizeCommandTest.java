@@ -113,6 +113,8 @@ class SummarizeCommandTest {
         .contains("Title: Stadtrat stimmt für neue Straßenbahnlinie")
         .contains("<article>\nDer Stadtrat von Freiburg").contains("</article>");
     assertThat(request.path("response_format").path("type").asText()).isEqualTo("json_schema");
+    // sent natively, the schema is not in the prompt as well
+    assertThat(messages.get(0).path("content").asText()).doesNotContain("\"additionalProperties\"");
     assertThat(llm.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + FAKE_KEY);
   }
 

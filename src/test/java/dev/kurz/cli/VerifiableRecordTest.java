@@ -125,4 +125,11 @@ class VerifiableRecordTest {
     assertThat(record.path("source_language").asText()).isEqualTo("de");
     assertThat(record.path("source").path("author").asText()).isEqualTo("Jana Beispiel");
   }
+
+  @Test
+  void aShortArticleAsksForAShortSummary() throws IOException {
+    assertThat(summarize(file.toString()).exit).isZero();
+    String prompt = FakeLlm.allText(llm.requests.get(0));
+    assertThat(prompt).contains("Summary length: 2 to 3 sentences.").doesNotContain("4 to 6 sentences");
+  }
 }

@@ -84,6 +84,18 @@ class BackendsTest {
 
     String body = server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8().replace(" : ", ":");
     assertThat(body).contains("\"json_object\"").doesNotContain("json_schema");
+    // without a native schema, the model reads it in the system prompt
+    assertThat(body).contains("It must follow this JSON Schema");
+  }
+
+  @Test
+  void aNativeSchemaIsNotRepeatedInThePrompt() throws Exception {
+    server.enqueue(json(200, ProviderCases.OPENAI.okBody()));
+
+    Backends.create(spec("openai", "/v1", Map.of()), http).complete(request(ProviderCase.SCHEMA));
+
+    String body = server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8().replace(" : ", ":");
+    assertThat(body).contains("json_schema").doesNotContain("It must follow this JSON Schema");
   }
 
   @Test

@@ -49,6 +49,15 @@ class PromptTemplatesTest {
   }
 
   @Test
+  void theAnalysisPromptCarriesNoSchemaOfItsOwn() {
+    PromptTemplates p = PromptTemplates.load(null);
+    String system = p.render("analyze.system.txt", Map.of("target_language", "English", "length_instructions", "x",
+        "glossary", "", "schema", ""));
+    assertThat(system).doesNotContain("\"$schema\"", "\"properties\"").contains("ISO 639-1", "anonymous_source",
+        "the more specific one wins", "Weißes Haus");
+  }
+
+  @Test
   void everyPlaceholderOfTheBuiltInPromptsIsFilledBySummarize() {
     PromptTemplates p = PromptTemplates.load(null);
     String system = p.render("analyze.system.txt", Map.of("target_language", "English", "length_instructions", "x",

@@ -93,9 +93,7 @@ public final class EmbeddedBackend implements Backend, AutoCloseable {
   }
 
   private static String systemPrompt(LlmRequest request) {
-    if (request.jsonSchema() == null) return request.system();
-    return request.system() + "\n\nAnswer with one JSON object and nothing else (no Markdown, no comments)."
-        + " It must follow this JSON Schema:\n" + request.jsonSchema();
+    return request.systemWithSchema();
   }
 
   /** Small models like to wrap JSON in ```json fences; the JSON inside is what was asked for. */
