@@ -14,7 +14,9 @@ import java.util.Set;
  * <ul>
  *   <li>a reportive or attribution cue with modality {@code stated}: reportive "soll/sollen/solle/
  *       sollten" with a perfect infinitive later in the sentence ("soll ... angeboten haben", "soll
- *       ... gewesen sein"; the deontic "soll eingefroren werden" does not count), "angeblich",
+ *       ... gewesen sein"), or with an infinitive of state in a sentence that says nothing of the
+ *       future ("Dazu soll es direkten Kontakt geben"; the deontic "soll eingefroren werden" and
+ *       "soll ab Mai gelten" do not count), "angeblich",
  *       "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben", "berichtet",
  *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I ("sei",
  *       "habe", "werde", ... unless next to "ich", where they are indicative);
@@ -34,6 +36,17 @@ import java.util.Set;
 public final class ModalityCheck {
   private static final Set<String> SOLL = Set.of("soll", "sollen", "solle", "sollten");
   private static final Set<String> PERFECT_AUX = Set.of("haben", "sein");
+  /**
+   * Infinitives of state: "soll" with one of them and no sign of the future reports what is said
+   * to be the case ("Dazu soll es direkten Kontakt geben", "Er soll Kontakte haben"); a plan or an
+   * order would name an action or a time to come ("soll ab Mai gelten", "soll gebaut werden").
+   */
+  private static final Set<String> STATIVE = Set.of("geben", "sein", "haben", "existieren", "bestehen", "besitzen",
+      "kennen", "wissen", "liegen", "stehen", "stammen", "gehören", "leben", "wohnen", "betragen", "umfassen", "zählen",
+      "verfügen", "unterhalten", "pflegen");
+  private static final Set<String> FUTURE = Set.of("künftig", "zukünftig", "bald", "demnächst", "morgen", "übermorgen",
+      "nächste", "nächsten", "nächster", "kommende", "kommenden", "kommender", "später", "spätestens", "künftige",
+      "werden", "wird", "ab", "bis");
   private static final Set<String> REPORTIVE_PREFIXES =
       Set.of("angeblich", "mutmaßlich", "mutmasslich", "unbestätigt");
   private static final Set<String> REPORTIVE_WORDS =
@@ -129,7 +142,9 @@ public final class ModalityCheck {
       String lc = w.lower(i);
       if (SOLL.contains(lc)) {
         int aux = perfectInfinitiveAfter(w, i);
+        int state = aux >= 0 ? -1 : stativeInfinitiveAfter(w, i);
         if (aux >= 0) cues.add(w.word(i) + " ... " + w.word(aux - 1) + " " + w.word(aux));
+        else if (state >= 0) cues.add(w.word(i) + " ... " + w.word(state));
       } else if (REPORTIVE_WORDS.contains(lc) || startsWithAny(lc, REPORTIVE_PREFIXES)) {
         cues.add(w.word(i));
       } else if (lc.equals("laut") && i + 1 < w.size() && w.sameSentence(i, i + 1)) {
@@ -163,6 +178,19 @@ public final class ModalityCheck {
       if (before.length() >= 4 && (before.endsWith("t") || before.endsWith("en"))) return k;
     }
     return -1;
+  }
+
+  /**
+   * Index of a stative infinitive after the "soll" at {@code i} in its sentence ("soll es ...
+   * geben"), or -1, and -1 wherever the sentence speaks of the future or goes on in the passive.
+   */
+  private static int stativeInfinitiveAfter(Words w, int i) {
+    int found = -1;
+    for (int k = i + 1; k < w.size() && k <= i + SOLL_REACH && w.sameSentence(i, k); k++) {
+      if (found < 0 && STATIVE.contains(w.lower(k))) found = k;
+    }
+    if (found < 0 || w.inSentenceAny(i, FUTURE)) return -1;
+    return found;
   }
 
   static Set<String> denialCues(Words w) {

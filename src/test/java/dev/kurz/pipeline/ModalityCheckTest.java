@@ -37,6 +37,22 @@ class ModalityCheckTest {
   }
 
   @Test
+  void reportiveSollWithoutHabenWarnsWhenStated() {
+    assertThat(check("stated", "Dazu soll es direkten Kontakt zwischen beiden Geheimdiensten geben."))
+        .singleElement().asString().contains("'soll ... geben'");
+    assertThat(check("stated", "Der Unternehmer soll enge Verbindungen in den Kreml haben."))
+        .singleElement().asString().contains("'soll ... haben'");
+    assertThat(check("stated", "Das Vermögen der Familie soll bei mehreren Milliarden Euro liegen.")).hasSize(1);
+  }
+
+  @Test
+  void deonticSollOfStateWithATimeToComeDoesNotWarn() {
+    assertThat(check("stated", "Ab Mai soll es in allen Bussen kostenloses WLAN geben.")).isEmpty();
+    assertThat(check("stated", "Künftig soll die Behörde mehr Personal haben.")).isEmpty();
+    assertThat(check("stated", "Die neue Linie soll im kommenden Jahr in Betrieb sein.")).isEmpty();
+  }
+
+  @Test
   void deonticSollDoesNotWarn() {
     assertThat(check("stated", "Der Konflikt soll entlang der Frontlinie eingefroren werden."))
         .isEmpty();
