@@ -103,6 +103,7 @@ final class TranslateCommand implements Callable<Integer> {
       ArticleReader reader = reading.reader();
       List<Translation> done = new ArrayList<>();
       List<TranslateOutcome> outcomes = new ArrayList<>();
+      int total = reading.inputs().size();
       for (Input input : reading.inputs()) {
         TranslateOutcome outcome;
         try {
@@ -115,6 +116,7 @@ final class TranslateCommand implements Callable<Integer> {
           case TranslateOutcome.Done d -> {
             print(d.translation(), done.size());
             done.add(d.translation());
+            if (!global.quiet) term.err().println("[" + outcomes.size() + "/" + total + "] " + d.label() + ": " + counts(List.of(d.translation())));
             if (!global.quiet) d.translation().warnings().forEach(w -> term.err().println("[WARN] " + d.label() + ": " + w));
           }
           case TranslateOutcome.Failed f -> term.err().println("[ERROR] " + f.label() + ": " + f.message());
@@ -122,6 +124,10 @@ final class TranslateCommand implements Callable<Integer> {
         if (outcome instanceof TranslateOutcome.Failed f && f.kind() != Outcome.Failure.INPUT && f.kind() != Outcome.Failure.ANSWER) break;
       }
       finish(done);
+      if (!global.quiet) {
+        term.err().println("translated " + done.size() + " of " + total + (total == 1 ? " article" : " articles")
+            + (done.isEmpty() ? "" : ": " + counts(done)));
+      }
       return exitCode(outcomes, done.size());
     }
   }
@@ -151,6 +157,17 @@ final class TranslateCommand implements Callable<Integer> {
       case markdown, text -> {}
     }
     term.out().flush();
+  }
+
+  /** Paragraphs, requests, cache hits and tokens (a cached chunk counts what it cost when it was made). */
+  private static String counts(List<Translation> translations) {
+    long paragraphs = translations.stream().mapToLong(t -> t.paragraphs().size()).sum();
+    long chunks = translations.stream().mapToLong(Translation::chunks).sum();
+    long cached = translations.stream().mapToLong(Translation::cachedChunks).sum();
+    long in = translations.stream().mapToLong(t -> t.usage().inputTokens()).sum();
+    long out = translations.stream().mapToLong(t -> t.usage().outputTokens()).sum();
+    return paragraphs + " paragraphs in " + chunks + (chunks == 1 ? " chunk" : " chunks")
+        + (cached > 0 ? " (" + cached + " from the cache)" : "") + ", " + in + " in / " + out + " out tokens";
   }
 
   private static int exitCode(List<TranslateOutcome> outcomes, int done) {

@@ -130,11 +130,21 @@ final class Reflow {
     return endsInFunctionWord(line);
   }
 
-  /** The last word is a function word; a line of one word may be capitalized ("Die" / "Pläne der ..."). */
+  /**
+   * The last word is a function word, or the first word of a new sentence ("... kommen. Der"): a
+   * sentence is never one word without its full stop. A line of one word may be a capitalized
+   * function word ("Die" / "Pläne der ...").
+   */
   private static boolean endsInFunctionWord(String line) {
     int space = line.lastIndexOf(' ');
     String last = line.substring(space + 1);
     if (FUNCTION_WORDS.contains(last)) return true;
+    // "kommen. Der", not the ordinal of "ab 4. Mai"
+    if (space > 1 && ".!?".indexOf(line.charAt(space - 1)) >= 0 && Character.isLetter(line.charAt(space - 2))
+        && !last.isEmpty()
+        && Character.isUpperCase(last.charAt(0)) && last.chars().allMatch(Character::isLetter)) {
+      return true;
+    }
     return space < 0 && !last.isEmpty() && Character.isUpperCase(last.charAt(0))
         && FUNCTION_WORDS.contains(Character.toLowerCase(last.charAt(0)) + last.substring(1));
   }

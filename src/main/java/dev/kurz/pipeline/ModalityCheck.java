@@ -193,6 +193,30 @@ public final class ModalityCheck {
     return found;
   }
 
+  /** English words that keep a report's distance: attribution, reported speech, hedges. */
+  private static final java.util.regex.Pattern ENGLISH_DISTANCE = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:said|says|say|saying|according|reportedly|allegedly|supposedly|claims?|claimed|stated|states|told|"
+          + "added|explained|insisted|argued|maintained|asserted|reported|reports|announced|wrote|writes|quoted|"
+          + "is said|are said|was said|were said|would|could|might|apparently|believes?|believed|thinks|thought|"
+          + "suggested|alleged|purportedly|in (?:his|her|their|its) (?:view|words)|declared|stressed|emphasi[sz]ed|"
+          + "noted|warned|denied|confirmed|admitted|acknowledged|promised|assured|replied|answered)\\b");
+
+  /**
+   * The Konjunktiv I or reportive cues of a German paragraph whose translation keeps no sign of
+   * the distance (no "said", "according to", "reportedly", "would", ...), joined for a warning;
+   * null when the German reports nothing or the translation keeps its distance.
+   */
+  public static String lostDistance(String german, String english) {
+    Words w = Words.of(german);
+    Set<String> cues = new LinkedHashSet<>();
+    for (int i = 0; i < w.size(); i++) {
+      String lc = w.lower(i);
+      if (KONJUNKTIV_I.contains(lc) && !w.is(i - 1, "ich") && !w.is(i + 1, "ich")) cues.add(w.word(i));
+    }
+    if (cues.isEmpty() || english == null || ENGLISH_DISTANCE.matcher(english).find()) return null;
+    return quoted(cues);
+  }
+
   static Set<String> denialCues(Words w) {
     Set<String> cues = new LinkedHashSet<>();
     for (int i = 0; i < w.size(); i++) {

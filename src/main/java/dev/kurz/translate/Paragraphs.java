@@ -31,11 +31,28 @@ public final class Paragraphs {
     return out;
   }
 
-  /** At most 12 words and 100 characters, not ending like a sentence or a quotation. */
+  /**
+   * At most 12 words and 100 characters, not ending like a sentence: a sub-heading. A short
+   * question without a speaker ("Was ändert sich für Mieter?") and a short quotation standing alone
+   * ("„Wir haben es im Griff“") are sub-headings too; a sentence that ends in a quotation is not.
+   */
   static boolean looksLikeHeading(String text) {
-    if (text.length() > 100 || text.split(" ").length > 12) return false;
+    int words = text.split(" ").length;
+    if (text.length() > 100 || words > 12) return false;
     char last = text.charAt(text.length() - 1);
+    if (last == '?' && words <= 8 && text.indexOf(':') < 0 && text.indexOf(',') < 0) return true;
+    if (isWholeQuotation(text) && words <= 10) return true;
     return ".!?:;,…\"“”»«'’)".indexOf(last) < 0;
+  }
+
+  /** The line is one quotation, its inside not ending in sentence punctuation: „Wir haben es im Griff“. */
+  private static boolean isWholeQuotation(String text) {
+    if (text.length() < 4 || "„“\"»«".indexOf(text.charAt(0)) < 0 || "“”\"«»".indexOf(text.charAt(text.length() - 1)) < 0) {
+      return false;
+    }
+    String inside = text.substring(1, text.length() - 1);
+    return !inside.isBlank() && inside.chars().noneMatch(c -> "„“”\"»«".indexOf(c) >= 0)
+        && ".!?,;:…".indexOf(inside.charAt(inside.length() - 1)) < 0;
   }
 
   private static String clean(String s) {

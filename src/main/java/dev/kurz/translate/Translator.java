@@ -19,6 +19,7 @@ import dev.kurz.model.Translation;
 import dev.kurz.model.Usage;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.CacheKey;
+import dev.kurz.pipeline.ModalityCheck;
 import dev.kurz.ingest.LanguageDetector;
 import dev.kurz.pipeline.RetryPolicy;
 import java.util.ArrayList;
@@ -121,6 +122,13 @@ public final class Translator {
         warnings.add(options.fixNames() ? w + " (fixed)" : w);
       }
       if (options.fixNames()) text = NameFixer.fixText(text, glossary, from, to);
+      if ("de".equals(from) && "en".equals(to)) {
+        String cues = ModalityCheck.lostDistance(parts.get(i).text(), text);
+        if (cues != null) {
+          warnings.add("paragraph " + (i + 1) + ": the German reports at a distance (" + cues
+              + ") but the translation says it as fact; check it against the original");
+        }
+      }
       paragraphs.add(new Translation.Paragraph(parts.get(i).kind(), parts.get(i).text(), text));
     }
     String model = modelName == null || modelName.isBlank() ? backend.model().name() : modelName;
@@ -156,7 +164,7 @@ public final class Translator {
     String model = reply.modelName() == null || reply.modelName().isBlank() ? backend.model().name() : reply.modelName();
     if (options.writeCache()) {
       cache.put(key, "translation", new ModelRef(backend.model().provider(), model), prompts.hash(), usage, label,
-          toPayload(checked.paragraphs(), model));
+          toPayload(checked.paragraphs(), model, usage));
     }
     return new Answer(checked.paragraphs(), model, usage, false, null);
   }
@@ -195,9 +203,11 @@ public final class Translator {
     return b.append(']').toString();
   }
 
-  private static String toPayload(List<String> paragraphs, String model) {
+  private static String toPayload(List<String> paragraphs, String model, Usage usage) {
     ObjectNode o = TranslationAnswer.JSON.createObjectNode();
     o.put("model", model);
+    // what the answer cost when it was made: a cached run reports it, as summarize does
+    o.put("input_tokens", usage.inputTokens()).put("output_tokens", usage.outputTokens());
     paragraphs.forEach(o.putArray("paragraphs")::add);
     return o.toString();
   }
@@ -207,7 +217,8 @@ public final class Translator {
     try {
       JsonNode o = TranslationAnswer.JSON.readTree(payload);
       TranslationAnswer.Checked checked = TranslationAnswer.check(o.toString(), expected);
-      return checked.valid() ? new Answer(checked.paragraphs(), o.path("model").asText(null), Usage.NONE, true, null) : null;
+      Usage usage = new Usage(o.path("input_tokens").asLong(), o.path("output_tokens").asLong());
+      return checked.valid() ? new Answer(checked.paragraphs(), o.path("model").asText(null), usage, true, null) : null;
     } catch (JsonProcessingException e) {
       return null;
     }

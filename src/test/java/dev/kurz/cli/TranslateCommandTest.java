@@ -279,4 +279,45 @@ class TranslateCommandTest {
     translate(input.toString(), "--chunk-tokens", "200");
     assertThat(llm.requests).as("only the failed chunk is asked again (with its repair)").hasSize(asked + 2);
   }
+
+  /** An archive wrapped at about 60 characters with a question as its sub-heading. */
+  static final String WRAPPED = """
+      Stadtrat streitet über Busspuren
+
+      Die
+      Verkehrsdezernentin Petra Lindner hat die umstrittenen Pläne
+      für drei neue Busspuren am Mittwoch im Stadtrat verteidigt.
+      Die Spuren seien nötig, damit die Busse pünktlicher fahren
+      könnten, sagte Lindner vor den Abgeordneten des Rates.
+      Was kosten die Busspuren?
+      Die Stadt rechnet mit Kosten von rund 4,2 Millionen Euro. Ein
+      Teil davon soll aus Fördermitteln des Landes kommen. Der
+      Zuschuss sei bereits zugesagt.
+      """;
+
+  @Test
+  void aHardWrappedArticleTranslatesParagraphForParagraphWithItsHeadingAndDistance() throws IOException {
+    // a realistic slip: the last paragraph's Konjunktiv I ("sei ... zugesagt") comes back as plain fact
+    translatesWith(p -> p.startsWith("Die Stadt rechnet") ? "The city expects costs of 4.2 million euros. Part of it comes"
+        + " from state funds. The grant has already been approved." : p.startsWith("Die Spuren") || p.startsWith("Die Verkehrs")
+        ? "Transport head Petra Lindner defended the plans; the lanes were needed, she said." : "EN: " + p);
+    Path input = write("busspuren.txt", WRAPPED);
+    CliRun run = translate(input.toString(), "--format", "json");
+    assertThat(run.exit).as(run.err).isZero();
+    JsonNode t = FakeLlm.JSON.readTree(run.out);
+    List<String> kinds = new ArrayList<>();
+    t.path("paragraphs").forEach(p -> kinds.add(p.path("kind").asText()));
+    assertThat(kinds).containsExactly("title", "text", "heading", "text");
+    assertThat(t.path("paragraphs").get(1).path("source").asText())
+        .startsWith("Die Verkehrsdezernentin Petra Lindner").endsWith("sagte Lindner vor den Abgeordneten des Rates.");
+    assertThat(run.err).contains("paragraph 4: the German reports at a distance ('sei')")
+        .doesNotContain("paragraph 2: the German reports")
+        .contains("translated 1 of 1 article: 4 paragraphs in 1 chunk, 1500 in / 600 out tokens");
+
+    CliRun again = translate(input.toString(), "--format", "json");
+    JsonNode cached = FakeLlm.JSON.readTree(again.out);
+    assertThat(llm.requests).hasSize(1);
+    assertThat(cached.path("usage").path("input_tokens").asLong()).isEqualTo(1500);
+    assertThat(again.err).contains("4 paragraphs in 1 chunk (1 from the cache), 1500 in / 600 out tokens");
+  }
 }

@@ -54,6 +54,18 @@ class ChunkerTest {
   }
 
   @Test
+  void chunksComeCloseToTheBudget() {
+    for (long seed = 1; seed <= 5; seed++) {
+      List<Chunker.Chunk> chunks = Chunker.chunks(article(60, seed), 1200);
+      int sum = 0;
+      for (int i = 0; i < chunks.size() - 1; i++) sum += chunks.get(i).paragraphs().stream().mapToInt(Chunker::tokens).sum();
+      double mean = sum / (double) (chunks.size() - 1);
+      System.out.printf("chunker: seed %d, %d chunks, mean %.0f tokens (all but the last)%n", seed, chunks.size(), mean);
+      assertThat(mean).isGreaterThanOrEqualTo(0.75 * 1200);
+    }
+  }
+
+  @Test
   void editingOneParagraphLeavesAlmostEveryOtherChunkAsItWas() {
     double[] middle = changedChunks(1200, false);
     double[] start = changedChunks(1200, true);
