@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 public final class HtmlExtractor {
   /** A main text shorter than this may be a wrong guess: the paragraph fallback is tried. */
   private static final int UNSURE_CHARS = 2000;
+  private static final int ALMOST_NOTHING_CHARS = 250;
 
   /**
    * @param title headline, without a site-name suffix; null if unknown (as are the others)
@@ -36,13 +37,13 @@ public final class HtmlExtractor {
     String language = meta.language();
     String canonical = meta.canonicalUrl();
     String text = new MainContent().extract(doc);
-    // Unsure (a short result): every paragraph of the page instead, where it holds over twice as much.
-    // Measured on both shared benchmarks: below 2,000 characters and over twice the text is the
-    // best rule on the web-extraction pages and changes nothing on the article-extraction pages.
-    if (text.length() < UNSURE_CHARS) {
-      String fallback = new MainContent().baseline(Jsoup.parse(html, baseUrl == null ? "" : baseUrl), text.isBlank());
-      if (fallback.length() > 2 * text.length()) text = fallback;
-    }
+    // Unsure (a short result): every paragraph of the page instead, where it holds over twice as
+    // much; still almost nothing (trafilatura's 250 characters): the same without the class-name
+    // junk rule, which can hit a whole live blog ("live-comment") or podcast page. Measured on both
+    // shared benchmarks (docs/benchmarks-extraction.md): these thresholds are the best tried on the
+    // web-extraction pages and change nothing on the article-extraction pages.
+    if (text.length() < UNSURE_CHARS) text = longer(text, html, baseUrl, text.isBlank(), true);
+    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, html, baseUrl, true, false);
     String body = meta.articleBody();
     // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
     // layout defeated the scoring and it holds clearly more than the DOM extraction
@@ -50,6 +51,13 @@ public final class HtmlExtractor {
       text = MainContent.paragraphs(org.jsoup.parser.Parser.unescapeEntities(body, false));
     }
     return new Extracted(title, author, published, site, language, text, canonical);
+  }
+
+  /** The fallback's text where it holds over twice as much as {@code text}, else {@code text}; parses the page afresh. */
+  private static String longer(String text, String html, String baseUrl, boolean spareWrappers, boolean dropJunk) {
+    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+    String fallback = new MainContent().baseline(doc, spareWrappers, dropJunk);
+    return fallback.length() > 2 * text.length() ? fallback : text;
   }
 
   /** The text of an HTML fragment (a feed entry's content): paragraphs separated by blank lines. */

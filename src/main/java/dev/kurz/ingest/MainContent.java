@@ -77,15 +77,16 @@ final class MainContent {
    *
    * @param spareWrappers keep a header or footer that holds much of the page (broken markup can put
    *     the whole page in one); only for pages where nothing else was found, as it costs precision
+   * @param dropJunk remove elements whose class or id names boilerplate, as the main extraction does
    */
-  String baseline(Document doc, boolean spareWrappers) {
+  String baseline(Document doc, boolean spareWrappers, boolean dropJunk) {
     Element body = doc.body();
     if (body == null) return "";
     body.select("noscript").unwrap();
     body.select(REMOVED_TAGS).remove();
     removeHidden(body);
     removeChrome(body, spareWrappers);
-    removeJunk(body);
+    if (dropJunk) removeJunk(body);
     StringBuilder out = new StringBuilder();
     Element last = null;
     for (Element e : body.getAllElements()) {
@@ -205,8 +206,33 @@ final class MainContent {
         selected.add(sibling);
       }
     }
+    addSplitParts(body, top, selected, threshold);
     selected.addAll(0, leadBefore(top, selected));
     return selected;
+  }
+
+  /**
+   * An article split into several containers of one kind (by inline teasers, ads or page breaks)
+   * shows as several scored elements with the winner's tag and class: those not already inside the
+   * selection join it, in page order.
+   */
+  private void addSplitParts(Element body, Element top, List<Element> selected, double threshold) {
+    String names = top.className();
+    if (names.isBlank()) return;
+    List<Element> parts = new ArrayList<>();
+    for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+      Element e = entry.getKey();
+      if (e == top || entry.getValue() < threshold || !e.tagName().equals(top.tagName()) || !e.className().equals(names)) continue;
+      boolean inside = false;
+      for (Element s : selected) if (s == e || isAncestor(s, e) || isAncestor(e, s)) inside = true;
+      if (!inside) parts.add(e);
+    }
+    if (parts.isEmpty()) return;
+    selected.addAll(parts);
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : body.getAllElements()) order.put(e, i++);
+    selected.sort(java.util.Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
   }
 
   /**

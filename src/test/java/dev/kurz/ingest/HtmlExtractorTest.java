@@ -135,6 +135,34 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void articleSplitAroundAnInlineTeaserIsJoined() {
+    String html = """
+        <html><body><main><article><h1>Neue Brücke über die Saale</h1>
+        <div class="text-block"><p>Halle bekommt eine neue Fußgängerbrücke über die Saale, die Bauarbeiten beginnen im
+        Frühjahr und sollen zwei Jahre dauern, teilte die Stadt mit.</p><p>Die alte Brücke ist seit einem Gutachten im
+        vergangenen Sommer gesperrt, weil ihre Stahlträger stark verrostet sind.</p><p>Ein Ingenieurbüro aus Dresden hat
+        den Entwurf geliefert, eine schlanke Konstruktion aus Stahl und Holz, die nachts beleuchtet wird.</p><p>Für Radfahrer
+        wird die Brücke breit genug sein, Lastenräder eingeschlossen, versprach die Stadtverwaltung.</p></div>
+        <div class="inline-box"><a href="/a">Auch interessant: Wo in Halle jetzt Radwege entstehen</a></div>
+        <div class="wrap"><div class="col"><div class="text-block"><p>Bezahlt wird der Neubau zum größten Teil aus Fördermitteln des
+        Landes, die Stadt selbst trägt rund vier Millionen Euro, und Anwohner hatten seit Jahren eine Lösung gefordert,
+        weil der Umweg über die Innenstadt fast zwanzig Minuten dauert.</p></div></div></div>
+        </article></main></body></html>""";
+    String text = extractor.extract(html, "").text();
+    assertThat(text).contains("Fußgängerbrücke", "Stahlträger", "Fördermitteln des Landes", "fast zwanzig Minuten");
+  }
+
+  @Test
+  void liveBlogNamedLikeCommentsIsNotEmpty() {
+    String html = """
+        <html><body><div class="live-ticker"><div class="live-comment"><span class="minute">12.</span>
+        <div class="live-comment-body">Ecke für Rostock, doch der Kopfball geht knapp über die Latte.</div></div>
+        <div class="live-comment"><span class="minute">31.</span><div class="live-comment-body">Tor für Rostock!
+        Nach einem schnellen Konter trifft der Stürmer flach ins linke Eck.</div></div></div></body></html>""";
+    assertThat(extractor.extract(html, "").text()).contains("Kopfball geht knapp", "schnellen Konter");
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();
