@@ -249,20 +249,20 @@ final class MainContent {
     if (root == null) return lead;
     Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     chosen.addAll(selected);
+    Set<Element> holders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element c : selected) for (Element a = c.parent(); a != null && holders.add(a); a = a.parent()) { }
     int chars = 0;
     boolean headline = false;
     for (Element e : root.getAllElements()) {
       if (chosen.contains(e)) break;
-      if (e == root || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
+      if (holders.contains(e) || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
       boolean isHeadline = e.tagName().equals("h1") && !headline;
       if (!isHeadline && !(e.tagName().equals("p") || isParagraph(e) && LEAD.matcher(e.className() + " " + e.id()).find())) continue;
-      boolean contains = false;
-      for (Element c : selected) if (isAncestor(e, c)) contains = true;
-      if (contains) continue;
-      String text = e.text();
-      if (!isHeadline && (text.length() < 40 || linkDensity(e) >= 0.2)) continue;
+      int[] measured = lengths.get(e);
+      int length = measured == null ? e.text().length() : measured[0];
+      if (!isHeadline && (length < 40 || cachedLinkDensity(e) >= 0.2)) continue;
       if (isHeadline) headline = true;
-      chars += text.length();
+      chars += length;
       if (chars > 1500) break;
       lead.add(e);
     }
