@@ -4,6 +4,7 @@ import dev.kurz.config.Key;
 import dev.kurz.config.Settings;
 import dev.kurz.digest.Digest;
 import dev.kurz.digest.Digester;
+import dev.kurz.digest.Story;
 import dev.kurz.digest.StoryGrouper;
 import dev.kurz.digest.Synthesizer;
 import dev.kurz.ingest.ArticleReader;
@@ -94,6 +95,7 @@ final class DigestCommand implements Callable<Integer> {
           labels.add(d.label());
         }
       }
+      int failedStories = 0;
       if (!results.isEmpty()) {
         Settings s = services.settings();
         AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
@@ -104,19 +106,30 @@ final class DigestCommand implements Callable<Integer> {
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
             .digest(results, i -> job.takeText(labels.get(i)));
         write(digest, fmt, file);
+        // A failed synthesis is a failed input like any other: named on its own line, the rest delivered, exit 1.
+        for (Story st : digest.stories()) {
+          for (String w : st.warnings()) {
+            if (st.origin() == Story.Origin.FAILED) term.err().println("[ERROR] story \"" + st.headline() + "\" (" + st.articles().size() + " articles, first " + st.articles().get(0).source().label() + "): " + w);
+            else if (!global.quiet) term.err().println("[WARN] story \"" + st.headline() + "\": " + w);
+          }
+        }
+        failedStories = (int) digest.stories().stream().filter(st -> st.origin() == Story.Origin.FAILED).count();
         if (!global.quiet) {
-          long synthesized = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.SYNTHESIZED).count();
-          long fromCache = digest.stories().stream().filter(st -> st.origin() == dev.kurz.digest.Story.Origin.CACHED).count();
-          term.err().printf("digest: %d stories from %d articles (%d synthesized%s); synthesis tokens %d in / %d out%s%n",
-              digest.stories().size(), digest.articleCount(), synthesized, fromCache > 0 ? ", " + fromCache + " from cache" : "",
-              digest.synthesisUsage().inputTokens(),
+          long fresh = count(digest, Story.Origin.SYNTHESIZED);
+          long cached = count(digest, Story.Origin.CACHED);
+          term.err().printf("digest: %d stories from %d articles (%d synthesized: %d new, %d from cache%s); synthesis tokens %d in / %d out%s%n",
+              digest.stories().size(), digest.articleCount(), fresh + cached, fresh, cached,
+              failedStories == 0 ? "" : "; " + failedStories + " failed", digest.synthesisUsage().inputTokens(),
               digest.synthesisUsage().outputTokens(), out == null ? "" : "; written to " + out);
-          // Few (a story whose synthesis failed) and each about a whole story: shown in full.
-          digest.stories().forEach(st -> st.warnings().forEach(w -> term.err().println("[WARN] story \"" + st.headline() + "\": " + w)));
         }
       }
-      return job.report(outcomes);
+      int code = job.report(outcomes);
+      return code == ExitCodes.OK && failedStories > 0 ? ExitCodes.SOME_FAILED : code;
     }
+  }
+
+  private static long count(Digest digest, Story.Origin origin) {
+    return digest.stories().stream().filter(st -> st.origin() == origin).count();
   }
 
   private void write(Digest digest, Format fmt, OutputFile file) throws IOException {

@@ -35,6 +35,13 @@ public final class LocalStories {
     return of(articles, List.of());
   }
 
+  /** The local story of articles whose synthesis failed for {@code reason}. */
+  static Story failed(List<ArticleResult> articles, String reason) {
+    Story s = of(articles);
+    return new Story(s.headline(), s.synthesis(), s.articles(), s.keyClaims(), s.contradictions(), Story.Origin.FAILED,
+        Usage.NONE, List.of(reason));
+  }
+
   static Story of(List<ArticleResult> articles, List<String> warnings) {
     if (articles.size() == 1) {
       ArticleResult a = articles.get(0);

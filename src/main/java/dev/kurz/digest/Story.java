@@ -28,8 +28,10 @@ public record Story(
     SYNTHESIZED,
     /** A synthesis answer from the cache. */
     CACHED,
-    /** Several articles without a synthesis (no model asked, or its answer failed): built locally. */
-    LOCAL
+    /** Several articles without a synthesis (no model asked): built locally. */
+    LOCAL,
+    /** Several articles whose synthesis request or answer failed: built locally, the warnings say why. */
+    FAILED
   }
 
   public Story {

@@ -97,8 +97,8 @@ public final class Synthesizer {
         usage = usage.plus(reply.usage());
         checked = schema.check(reply.text(), counts);
         if (!checked.valid()) {
-          return LocalStories.of(articles, List.of("synthesis answer invalid after one repair request ("
-              + checked.errors().get(0) + "); story built without it"));
+          return LocalStories.failed(articles, "synthesis answer invalid after one repair request ("
+              + checked.errors().get(0) + "); story built without it");
         }
       }
       if (options.writeCache()) {
@@ -107,7 +107,7 @@ public final class Synthesizer {
       }
       return story(articles, remap(checked.answer(), shown), local, Story.Origin.SYNTHESIZED, usage);
     } catch (BackendException e) {
-      return LocalStories.of(articles, List.of("synthesis request failed (" + e.getMessage() + "); story built without it"));
+      return LocalStories.failed(articles, "synthesis request failed (" + e.getMessage() + "); story built without it");
     }
   }
 
@@ -184,10 +184,17 @@ public final class Synthesizer {
   private static String sourceLine(ArticleResult a) {
     List<String> parts = new ArrayList<>();
     if (a.source().site() != null) parts.add(a.source().site());
-    if (a.source().title() != null) parts.add("\"" + a.source().title() + "\"");
+    if (a.source().title() != null) parts.add(quoted(a.source().title()));
     if (a.source().published() != null) parts.add(a.source().published());
     if (parts.isEmpty()) parts.add(a.source().label());
     return String.join(", ", parts);
+  }
+
+  /** A title in double quotes, once: a title that is itself a quotation keeps its own marks. */
+  static String quoted(String title) {
+    String t = title.strip();
+    boolean wrapped = t.length() >= 2 && "\"„“”«»".indexOf(t.charAt(0)) >= 0 && "\"“”«»".indexOf(t.charAt(t.length() - 1)) >= 0;
+    return wrapped ? t : "\"" + t + "\"";
   }
 
   private Story story(List<ArticleResult> articles, SynthesisSchema.Answer answer, List<Contradiction> local,

@@ -1,5 +1,6 @@
 package dev.kurz.render;
 
+import dev.kurz.digest.ArticleIds;
 import dev.kurz.digest.ClaimRef;
 import dev.kurz.digest.Contradiction;
 import dev.kurz.digest.Digest;
@@ -82,9 +83,14 @@ public final class DigestHtmlRenderer {
     toc(b, stories);
     out.append(b);
     b.setLength(0);
+    // Ids are the digest's (ArticleIds), whatever order the page shows the stories in.
+    ArticleIds ids = ArticleIds.of(d);
+    java.util.Map<Story, Integer> index = new java.util.IdentityHashMap<>();
+    for (int k = 0; k < d.stories().size(); k++) index.put(d.stories().get(k), k);
     int n = 0;
     for (Story s : stories) {
       n++;
+      int story = index.get(s);
       b.append("<section class=\"story\" id=\"story-").append(n).append("\">\n");
       b.append("<h2>").append(Html.esc(s.headline())).append("</h2>\n");
       b.append("<p class=\"meta\">").append(s.articles().size()).append(s.articles().size() == 1 ? " source" : " sources")
@@ -92,7 +98,7 @@ public final class DigestHtmlRenderer {
       b.append("<p>").append(Html.esc(s.synthesis())).append("</p>\n");
       for (Contradiction c : s.contradictions()) {
         b.append("<div class=\"contradiction\"><strong>Contradiction:</strong> ").append(Html.esc(c.summary()))
-            .append(" <span class=\"meta\">(").append(ref(n, c.asserted().id())).append(" vs ").append(ref(n, c.denied().id()))
+            .append(" <span class=\"meta\">(").append(ref(n, ids.claim(story, c.asserted()))).append(" vs ").append(ref(n, ids.claim(story, c.denied())))
             .append(c.byModel() ? ", found by the model" : ", found by kurz").append(")</span></div>\n");
       }
       for (String w : s.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
@@ -100,14 +106,14 @@ public final class DigestHtmlRenderer {
         b.append("<h3>Key claims</h3>\n");
         for (KeyClaim k : s.keyClaims()) {
           b.append("<div class=\"claim\"><div class=\"en\">").append(Html.esc(k.claim())).append("</div>\n");
-          for (ClaimRef r : k.sources()) b.append(claimPair(n, s, r));
+          for (ClaimRef r : k.sources()) b.append(claimPair(n, s, r, ids.claim(story, r)));
           b.append("</div>\n");
         }
       }
       b.append("<h3>Sources</h3>\n<ul>\n");
-      for (int i = 0; i < s.articles().size(); i++) b.append("<li>").append(sourceLine(n, i, s.articles().get(i))).append("</li>\n");
+      for (int i = 0; i < s.articles().size(); i++) b.append("<li>").append(sourceLine(n, ids.article(story, i), s.articles().get(i))).append("</li>\n");
       b.append("</ul>\n");
-      for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(n, i, s.articles().get(i)));
+      for (int i = 0; i < s.articles().size(); i++) b.append(articleDetails(n, ids.article(story, i), s.articles().get(i)));
       b.append("</section>\n");
       out.append(b);
       b.setLength(0);
@@ -159,16 +165,15 @@ public final class DigestHtmlRenderer {
     return "<a class=\"ref\" href=\"#" + anchor(n, Html.esc(id)) + "\">[" + Html.esc(id) + "]</a>";
   }
 
-  private static String claimPair(int n, Story s, ClaimRef r) {
+  private static String claimPair(int n, Story s, ClaimRef r, String id) {
     Claim c = s.claim(r);
-    return "<div class=\"pair\"><div class=\"who\">" + ref(n, r.id()) + " " + Html.esc(MarkdownRenderer.modalityLabel(c.modality()))
+    return "<div class=\"pair\"><div class=\"who\">" + ref(n, id) + " " + Html.esc(MarkdownRenderer.modalityLabel(c.modality()))
         + " — " + Html.esc(c.attributedTo()) + " " + groundingTag(c.grounding()) + "</div>"
         + "<blockquote lang=\"de\">" + Html.esc(c.quote()) + "</blockquote></div>\n";
   }
 
-  private static String articleDetails(int n, int i, ArticleResult a) {
+  private static String articleDetails(int n, String id, ArticleResult a) {
     StringBuilder b = new StringBuilder();
-    String id = "a" + (i + 1);
     b.append("<details id=\"").append(anchor(n, id)).append("\"><summary>[").append(id).append("] ")
         .append(Html.esc(a.analysis().headline())).append("</summary>\n");
     b.append("<p>").append(Html.esc(a.analysis().summary())).append("</p>\n");
@@ -187,9 +192,9 @@ public final class DigestHtmlRenderer {
     return b.toString();
   }
 
-  private static String sourceLine(int n, int i, ArticleResult a) {
+  private static String sourceLine(int n, String id, ArticleResult a) {
     Source s = a.source();
-    StringBuilder b = new StringBuilder(ref(n, "a" + (i + 1))).append(' ');
+    StringBuilder b = new StringBuilder(ref(n, id)).append(' ');
     if (s.site() != null) b.append(Html.esc(s.site())).append(" · ");
     b.append("<em>").append(Html.esc(s.title() != null ? s.title() : a.analysis().headline())).append("</em>");
     if (s.published() != null) b.append(" · ").append(Html.esc(s.published()));
@@ -245,6 +250,7 @@ public final class DigestHtmlRenderer {
       case SYNTHESIZED -> "synthesized by the model";
       case CACHED -> "synthesis from cache";
       case LOCAL -> "grouped without synthesis";
+      case FAILED -> "synthesis failed: grouped without it";
     };
   }
 

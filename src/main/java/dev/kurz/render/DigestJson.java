@@ -2,6 +2,7 @@ package dev.kurz.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurz.digest.ArticleIds;
 import dev.kurz.digest.ClaimRef;
 import dev.kurz.digest.Contradiction;
 import dev.kurz.digest.Digest;
@@ -15,8 +16,9 @@ import java.util.Locale;
 /**
  * A digest as JSON: stories with headline, synthesis, sources, key claims (each source claim with
  * who said it, modality, German quote and grounding), contradictions, and every article in the
- * one result shape of {@link RecordJson}. Claim references are {@code a1c2} ids into the story's
- * {@code articles}. A pure function; thread-safe.
+ * one result shape of {@link RecordJson}: a source's {@code path} and a claim's {@code grounding}
+ * ({@code {status, start, end}}) read as in summarize's record. Article and claim ids ({@code a7},
+ * {@code a7c2}) are digest-wide ({@link ArticleIds}). A pure function; thread-safe.
  */
 public final class DigestJson {
   private DigestJson() {}
@@ -26,7 +28,8 @@ public final class DigestJson {
     root.put("created", d.created().toString());
     root.put("article_count", d.articleCount());
     ArrayNode stories = root.putArray("stories");
-    for (Story s : d.stories()) stories.add(storyTree(s));
+    ArticleIds ids = ArticleIds.of(d);
+    for (int s = 0; s < d.stories().size(); s++) stories.add(storyTree(d.stories().get(s), s, ids));
     return root;
   }
 
@@ -46,13 +49,14 @@ public final class DigestJson {
       g.writeStringField("created", d.created().toString());
       g.writeNumberField("article_count", d.articleCount());
       g.writeArrayFieldStart("stories");
-      for (Story s : d.stories()) g.writeTree(storyTree(s));
+      ArticleIds ids = ArticleIds.of(d);
+      for (int s = 0; s < d.stories().size(); s++) g.writeTree(storyTree(d.stories().get(s), s, ids));
       g.writeEndArray();
       g.writeEndObject();
     }
   }
 
-  private static ObjectNode storyTree(Story s) {
+  private static ObjectNode storyTree(Story s, int story, ArticleIds ids) {
     {
       ObjectNode o = RecordJson.MAPPER.createObjectNode();
       o.put("headline", s.headline());
@@ -61,24 +65,24 @@ public final class DigestJson {
       ArrayNode sources = o.putArray("sources");
       for (int i = 0; i < s.articles().size(); i++) {
         Source src = s.articles().get(i).source();
-        ObjectNode so = sources.addObject().put("id", "a" + (i + 1));
+        ObjectNode so = sources.addObject().put("id", ids.article(story, i));
         putIfSet(so, "site", src.site());
         putIfSet(so, "title", src.title() != null ? src.title() : s.articles().get(i).analysis().headline());
         putIfSet(so, "url", src.url());
-        putIfSet(so, "file", src.path());
+        putIfSet(so, "path", src.path());
         putIfSet(so, "published", src.published());
       }
       ArrayNode claims = o.putArray("key_claims");
       for (KeyClaim k : s.keyClaims()) {
         ObjectNode ko = claims.addObject().put("claim", k.claim());
         ArrayNode by = ko.putArray("sources");
-        for (ClaimRef r : k.sources()) by.add(ref(s, r));
+        for (ClaimRef r : k.sources()) by.add(ref(s, r, story, ids));
       }
       ArrayNode contra = o.putArray("contradictions");
       for (Contradiction c : s.contradictions()) {
         ObjectNode co = contra.addObject().put("summary", c.summary()).put("found_by", c.byModel() ? "model" : "kurz");
-        co.set("asserted", ref(s, c.asserted()));
-        co.set("denied", ref(s, c.denied()));
+        co.set("asserted", ref(s, c.asserted(), story, ids));
+        co.set("denied", ref(s, c.denied(), story, ids));
       }
       ArrayNode warnings = o.putArray("warnings");
       s.warnings().forEach(warnings::add);
@@ -89,12 +93,12 @@ public final class DigestJson {
     }
   }
 
-  private static ObjectNode ref(Story s, ClaimRef r) {
+  private static ObjectNode ref(Story s, ClaimRef r, int story, ArticleIds ids) {
     Claim c = s.claim(r);
     ObjectNode o = RecordJson.MAPPER.createObjectNode();
-    o.put("id", r.id()).put("article", "a" + (r.article() + 1));
+    o.put("id", ids.claim(story, r)).put("article", ids.article(story, r.article()));
     o.put("claim", c.claim()).put("attributed_to", c.attributedTo()).put("modality", c.modality()).put("quote", c.quote());
-    if (c.grounding() != null) o.put("grounding", c.grounding().status().wireName());
+    RecordJson.putGrounding(o, s.article(r), c);
     return o;
   }
 

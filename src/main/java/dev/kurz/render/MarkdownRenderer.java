@@ -129,4 +129,23 @@ public final class MarkdownRenderer {
     return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(part) + "(?![\\p{L}\\p{N}])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(whole).find();
   }
+
+  /**
+   * A German quote to go inside „…“: its own double quotation marks become single ones (‚…‘), as
+   * German nests them, so „eine "nationale Kraftanstrengung"“ reads „eine ‚nationale Kraftanstrengung‘“.
+   */
+  static String nested(String quote) {
+    StringBuilder b = new StringBuilder(quote.length());
+    boolean open = true;
+    for (int i = 0; i < quote.length(); i++) {
+      char c = quote.charAt(i);
+      switch (c) {
+        case '„' -> { b.append('‚'); open = false; }
+        case '“', '”' -> { b.append(open ? '‚' : '‘'); open = !open; }
+        case '"' -> { b.append(open ? '‚' : '‘'); open = !open; }
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
 }

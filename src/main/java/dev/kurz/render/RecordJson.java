@@ -33,6 +33,15 @@ public final class RecordJson {
 
   private RecordJson() {}
 
+  /** A claim's {@code grounding} as {status, start, end}, offsets in code points of the record's text; nothing when unchecked. */
+  static void putGrounding(ObjectNode claim, ArticleResult r, Claim c) {
+    if (c.grounding() == null) return;
+    ObjectNode g = claim.putObject("grounding");
+    g.put("status", c.grounding().status().wireName());
+    g.put("start", codePoints(r.text(), c.grounding().start()));
+    g.put("end", codePoints(r.text(), c.grounding().end()));
+  }
+
   public static ObjectNode toTree(ArticleResult r) {
     ObjectNode o = MAPPER.createObjectNode();
     Analysis a = r.analysis();
@@ -49,12 +58,7 @@ public final class RecordJson {
       cn.put("source_type", c.sourceType());
       cn.put("modality", c.modality());
       cn.put("quote", c.quote());
-      if (c.grounding() != null) {
-        ObjectNode g = cn.putObject("grounding");
-        g.put("status", c.grounding().status().wireName());
-        g.put("start", codePoints(r.text(), c.grounding().start()));
-        g.put("end", codePoints(r.text(), c.grounding().end()));
-      }
+      putGrounding(cn, r, c);
     }
     ArrayNode entities = o.putArray("entities");
     for (Entity e : a.entities()) {

@@ -102,6 +102,7 @@ class DigestCommandTest {
     run.run(args(files.get(0), files.get(1), "--format", "json"));
     assertThat(run.exit).as(run.err).isZero();
     assertThat(FakeLlm.JSON.readTree(run.out).path("stories").get(0).path("origin").asText()).isEqualTo("cached");
+    assertThat(run.err).contains("(1 synthesized: 0 new, 1 from cache)");
     assertThat(llm.requestsFor("<story>")).as("the second run asks nothing").isEqualTo(1);
   }
 
@@ -161,9 +162,11 @@ class DigestCommandTest {
       llm.answer(a.path("analysis").path("claims").get(0).path("quote").asText(), a.path("analysis").toString());
     }
     run.run(args(dir.toString(), "--out", home.resolve("d.md").toString()));
-    assertThat(run.exit).as(run.err).isZero();
+    assertThat(run.exit).as(run.err).isEqualTo(ExitCodes.SOME_FAILED);
     assertThat(llm.requestsFor("<story>")).isEqualTo(2);
-    assertThat(run.err).contains("synthesis answer invalid after one repair request");
+    assertThat(run.err).containsPattern("\\[ERROR\\] story \"[^\"]+\" \\(2 articles, first [^)]+\\): synthesis answer invalid after one repair request")
+        .contains("(0 synthesized: 0 new, 0 from cache; 1 failed)");
+    assertThat(run.err.indexOf("[ERROR] story")).as("named before the summary lines").isLessThan(run.err.indexOf("digest: "));
     String md = Files.readString(home.resolve("d.md"));
     assertThat(md).contains("**Contradictions**").contains("Deutsche Bahn denies it");
   }

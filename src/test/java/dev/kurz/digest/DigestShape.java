@@ -27,7 +27,7 @@ public final class DigestShape {
     for (JsonNode story : digest.path("stories")) {
       biggest = Math.max(biggest, story.path("sources").size());
       for (JsonNode source : story.path("sources")) {
-        Matcher m = INDEX.matcher(source.path("file").asText());
+        Matcher m = INDEX.matcher(source.path("path").asText());
         if (m.find()) assigned.add(new int[] {Integer.parseInt(m.group(1)), s});
       }
       s++;
