@@ -164,6 +164,11 @@ final class FakeOpenAiBatchServer implements AutoCloseable {
     if (method.equals("POST") && path.equals("/v1/chat/completions")) {
       JsonNode body = JSON.readTree(request.getBody().utf8());
       chatBodies.add(body);
+      if (body.path("response_format").path("json_schema").path("name").asText().equals("story_synthesis")) {
+        // A digest's story synthesis (not a repair): a valid one, citing the first article's first claim.
+        return json(200, completion("{\"headline\": \"Musterstadt story\", \"synthesis\": \"The articles report the same.\","
+            + " \"key_claims\": [{\"claim\": \"The first claim.\", \"sources\": [\"a1c1\"]}], \"contradictions\": []}").toString());
+      }
       int n = SyntheticArticles.numberIn(FakeLlm.allText(body));
       chatRequests.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
       if (n == blockRepairOf) {
