@@ -169,6 +169,8 @@ public final class FakeModelServer {
     Matcher matcher = ARTICLE.matcher(requestText);
     if (matcher.find()) article = matcher.group(1);
     String firstLine = article.lines().findFirst().orElse("").strip();
+    // A headline within the contract's 500 characters: a page whose first line is a whole paragraph.
+    if (firstLine.length() > 200) firstLine = firstLine.substring(0, 200).strip();
     List<String> quotes = sentences(article, 8);
     ObjectNode analysis = JSON.createObjectNode();
     analysis.put("source_language", "de");

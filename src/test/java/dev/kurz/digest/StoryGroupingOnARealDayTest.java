@@ -32,7 +32,8 @@ class StoryGroupingOnARealDayTest {
     ClusterScores ours = score(StoryGrouper.defaults().group(day.items()));
     ClusterScores alone = ClusterScores.of(GroupingDay.singletons(day.files()), day.gold());
     System.out.println("[grouping] real day, " + day.items().size() + " articles: " + ours + "; every article alone: " + alone);
-    // Measured: pairwise P 0.821 R 0.728 F1 0.772, BCubed P 0.921 R 0.943 F1 0.932 (alone: BCubed 0.851).
+    // Measured: pairwise P 0.736 R 0.728 F1 0.732, BCubed P 0.890 R 0.943 F1 0.915 (alone: BCubed 0.851);
+    // 0.772 / 0.932 before stand-in headlines were cut to 200 characters.
     assertThat(ours.bcubedF1()).isGreaterThan(alone.bcubedF1()).isGreaterThanOrEqualTo(0.90);
     assertThat(ours.pairF1()).isGreaterThanOrEqualTo(0.70);
   }
