@@ -35,6 +35,7 @@ abstract class CacheContractTest {
 
   @AfterEach
   void close() {
+    if (cache == null) return; // skipped: no server to open a cache on
     cache.close();
     assertThat(warnings).isEmpty();
   }

@@ -129,7 +129,7 @@ class TranslateCommandTest {
     assertThat(run.out).startsWith("<!DOCTYPE html>");
     assertThat(doc.select("html").attr("lang")).isEqualTo("en");
     assertThat(doc.select("meta[name=viewport]").attr("content")).contains("width=device-width");
-    assertThat(doc.select("style").html()).contains("@media (max-width:720px)").contains("grid-template-columns:1fr 1fr");
+    assertThat(doc.select("style").html()).contains("@media (max-width:720px)").contains("grid-template-columns:minmax(0,1fr) minmax(0,1fr)");
     assertThat(doc.select("script, link, img, iframe, [src]")).isEmpty();
 
     JsonNode t = FakeLlm.JSON.readTree(translate(seed.toString(), "--format", "json").out);
