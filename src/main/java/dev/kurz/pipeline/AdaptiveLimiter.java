@@ -15,7 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * increase), never above the maximum. A rejection while probing (of the probe or of a request sent
  * beside it) returns the limit to the level that held and doubles the wait before the next probe;
  * a probe that holds halves it again. No probing while slots are free: near the end of a
- * batch a rejected probe would only delay its article by the server's Retry-After. Thread-safe.
+ * batch a rejected probe would only delay its article by the server's Retry-After.
+ * {@link #onRateLimited} says whether the rejection is explained by too many in flight while
+ * other requests still hold slots: the rejected request can then go again as soon as one of them
+ * ends ({@link #acquire(long)} waits for that), instead of after the server's Retry-After.
+ * Thread-safe.
  */
 public final class AdaptiveLimiter {
   private static final int MAX_PROBE_SPACING = 16;
@@ -32,6 +36,7 @@ public final class AdaptiveLimiter {
   private boolean rejectedSinceProbe;
   private boolean answered;
   private int probedFrom;
+  private long ended;
 
   /** What {@link #acquire} hands out and the outcome calls take back. */
   public record Ticket(int inFlight, long generation) {}
@@ -45,9 +50,14 @@ public final class AdaptiveLimiter {
 
   /** Waits for a slot; the ticket says how many requests were in flight including this one. */
   public Ticket acquire() throws InterruptedException {
+    return acquire(-1);
+  }
+
+  /** Waits for a slot, and for more than {@code ended} requests to have ended (what {@link #onRateLimited} said). */
+  public Ticket acquire(long ended) throws InterruptedException {
     lock.lockInterruptibly();
     try {
-      while (inFlight >= limit) freed.await();
+      while (inFlight >= limit || this.ended <= ended) freed.await();
       return new Ticket(++inFlight, generation);
     } finally {
       lock.unlock();
@@ -68,15 +78,22 @@ public final class AdaptiveLimiter {
         probedFrom = limit;
         limit++;
         successes = 0;
-        freed.signal();
+        freed.signalAll();
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** The provider said "too many" to the request holding {@code ticket}. */
-  public void onRateLimited(Ticket ticket) {
+  /**
+   * The provider said "too many" to the request holding {@code ticket}. When other requests were
+   * in flight beside it and some still are, that is put down to overshooting the concurrency
+   * limit: the answer is the number of requests ended so far, for {@link #acquire(long)} to send it
+   * again once one more has ended. Otherwise (it was alone) the server limits something else
+   * (requests per minute) and its Retry-After holds: -1. Each such rejection lowers the limit, so
+   * against a server that is not limiting concurrency this falls back to Retry-After at limit 1.
+   */
+  public long onRateLimited(Ticket ticket) {
     lock.lock();
     try {
       release();
@@ -103,6 +120,7 @@ public final class AdaptiveLimiter {
       }
       limit = Math.max(1, Math.min(limit, lowered));
       probedFrom = Math.min(probedFrom, limit);
+      return ticket.inFlight() > 1 && inFlight > 0 ? ended : -1;
     } finally {
       lock.unlock();
     }
@@ -129,6 +147,7 @@ public final class AdaptiveLimiter {
 
   private void release() {
     inFlight--;
-    freed.signal();
+    ended++;
+    freed.signalAll(); // waiters differ in what they wait for
   }
 }

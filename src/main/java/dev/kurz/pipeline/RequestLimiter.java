@@ -94,7 +94,12 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
 
   /** Waits for a slot and for room in the budgets; the request counts as sent when this returns. */
   public Permit acquire(LlmRequest request) throws InterruptedException, BackendException {
-    AdaptiveLimiter.Ticket ticket = concurrency.acquire();
+    return acquire(request, -1);
+  }
+
+  /** The same, once more than {@code ended} requests have ended (what {@link #onRateLimited} said). */
+  public Permit acquire(LlmRequest request, long ended) throws InterruptedException, BackendException {
+    AdaptiveLimiter.Ticket ticket = concurrency.acquire(ended);
     long prompt = promptTokens(request);
     try {
       while (true) {
@@ -167,8 +172,12 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     }
   }
 
-  /** The provider said "too many" to the request holding {@code permit}. */
-  public void onRateLimited(Permit permit, Duration retryAfter) {
+  /**
+   * The provider said "too many" to the request holding {@code permit}. When no budget is known
+   * and {@link AdaptiveLimiter#onRateLimited} puts the rejection down to too many in flight, the
+   * mark to pass to {@link #acquire(LlmRequest, long)} to send it again once a slot frees; else -1.
+   */
+  public long onRateLimited(Permit permit, Duration retryAfter) {
     boolean budgeted;
     lock.lock();
     try {
@@ -181,8 +190,11 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     } finally {
       lock.unlock();
     }
-    if (budgeted) concurrency.onOther();
-    else concurrency.onRateLimited(permit.ticket());
+    if (budgeted) {
+      concurrency.onOther();
+      return -1;
+    }
+    return concurrency.onRateLimited(permit.ticket());
   }
 
   /** The request ended without an answer that says anything about load. */

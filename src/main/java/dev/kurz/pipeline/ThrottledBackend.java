@@ -10,11 +10,17 @@ import java.util.function.BooleanSupplier;
 /**
  * A backend whose requests pass through the run's {@link RequestLimiter}: every attempt, first
  * try, retry or repair, waits for a slot and for room in the provider's budgets, and tells the
- * limiter how it went. After a failure that no other
+ * limiter how it went. A request rejected for overshooting a concurrency limit (no budget headers,
+ * others still in flight) is sent again as soon as one of those ends, up to {@value #AT_ONCE} times,
+ * instead of waiting the server's Retry-After: that wait would leave the freed slot idle. Other
+ * rejections go back to the {@link RetryPolicy}. After a failure that no other
  * request can escape (rejected key, unknown model, nothing listening), no further request is
  * sent: the rest fail at once with the same reason. Thread-safe.
  */
 public final class ThrottledBackend implements Backend {
+  /** Sends again at once per call, after overshooting a concurrency limit. */
+  static final int AT_ONCE = 3;
+
   private final Backend delegate;
   private final RequestLimiter limiter;
   private final BooleanSupplier cancelled;
@@ -34,9 +40,21 @@ public final class ThrottledBackend implements Backend {
 
   @Override
   public LlmReply complete(LlmRequest request) throws BackendException {
+    long after = -1;
+    for (int again = 0; ; again++) {
+      try {
+        return send(request, after);
+      } catch (Overshot o) {
+        if (again >= AT_ONCE) throw o.rejection;
+        after = o.ended;
+      }
+    }
+  }
+
+  private LlmReply send(LlmRequest request, long after) throws BackendException, Overshot {
     RequestLimiter.Permit permit;
     try {
-      permit = limiter.acquire(request);
+      permit = limiter.acquire(request, after);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendException(BackendException.Kind.TRANSIENT, 0, null, "interrupted", e);
@@ -52,12 +70,27 @@ public final class ThrottledBackend implements Backend {
       return reply;
     } catch (BackendException e) {
       if (e.fatal() && fatal == null) fatal = e; // before the slot is freed for the next request
-      if (e.kind() == BackendException.Kind.RATE_LIMITED) limiter.onRateLimited(permit, e.retryAfter());
-      else limiter.onOther(permit);
+      if (e.kind() != BackendException.Kind.RATE_LIMITED) limiter.onOther(permit);
+      else {
+        long ended = limiter.onRateLimited(permit, e.retryAfter());
+        if (ended >= 0) throw new Overshot(e, ended);
+      }
       throw e;
     } catch (RuntimeException e) {
       limiter.onOther(permit);
       throw e;
+    }
+  }
+
+  /** A rejection for overshooting the concurrency limit: to be sent again once a slot frees. */
+  private static final class Overshot extends Exception {
+    final BackendException rejection;
+    final long ended;
+
+    Overshot(BackendException rejection, long ended) {
+      super(null, null, false, false);
+      this.rejection = rejection;
+      this.ended = ended;
     }
   }
 

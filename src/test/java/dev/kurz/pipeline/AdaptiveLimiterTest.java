@@ -100,6 +100,22 @@ class AdaptiveLimiterTest {
     assertThat(l.limit()).isEqualTo(3);
   }
 
+  @Test
+  void saysARejectionIsAnOvershootOnlyWhileAnotherRequestHoldsASlot() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(4);
+    l.acquire();
+    l.acquire();
+    long ended = l.onRateLimited(l.acquire()); // three sent, two held: limit 2, go once one ends
+    assertThat(ended).isEqualTo(1);
+    assertThat(l.limit()).isEqualTo(2);
+    l.onSuccess();
+    assertThat(l.acquire(ended).inFlight()).isEqualTo(2);
+    l.onSuccess();
+    l.onSuccess();
+    // Rejected with nothing else in flight: not a concurrency limit; the server's Retry-After holds.
+    assertThat(l.onRateLimited(l.acquire())).isEqualTo(-1);
+  }
+
   /** Five requests at once, the fifth rejected: limit 4, four in flight, the next probe after 4 successes. */
   private static AdaptiveLimiter limitedToFour() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(10);

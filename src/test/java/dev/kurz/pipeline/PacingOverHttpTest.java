@@ -158,4 +158,43 @@ class PacingOverHttpTest {
     assertThat(budgetWaits).isEmpty();
     assertThat(retryWaits).containsExactly(Duration.ofSeconds(1));
   }
+
+  @Test
+  void anOvershootOfTheConcurrencyLimitGoesAgainWhenASlotFreesNotAfterRetryAfter() throws Exception {
+    // Two in flight against a server taking one: the second is rejected (asking for 30 s) while the
+    // first is answered; it is sent again as soon as the first one's slot is free.
+    java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch firstArrived = new java.util.concurrent.CountDownLatch(1);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(mockwebserver3.RecordedRequest r) throws InterruptedException {
+        if (arrivals.incrementAndGet() != 2) {
+          if (arrivals.get() == 1) {
+            firstArrived.countDown();
+            long until = System.nanoTime() + 10_000_000_000L; // answered once the rejection is taken in
+            while (limiter.concurrencyLimit() > 1 && System.nanoTime() < until) Thread.onSpinWait();
+          }
+          return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(ANSWER).build();
+        }
+        return tooMany("Retry-After", "30");
+      }
+    });
+    Backend backend = backend();
+    java.util.concurrent.CompletableFuture<?> first = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        retry.complete(backend, request(), sleeper);
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+    firstArrived.await();
+
+    retry.complete(backend, request(), sleeper);
+    first.get();
+
+    assertThat(arrivals).hasValue(3);
+    assertThat(limiter.rejected()).isEqualTo(1);
+    assertThat(retryWaits).isEmpty();
+    assertThat(notices).isEmpty();
+  }
 }
