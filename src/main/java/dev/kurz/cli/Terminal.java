@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.TerminalSafeStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;

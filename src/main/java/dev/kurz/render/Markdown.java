@@ -28,7 +28,9 @@ final class Markdown {
   /** One line of inline text: whitespace runs become one space, markup is escaped. */
   static String inline(String s) {
     if (s == null) return "";
-    String line = s.replaceAll("\\s+", " ").strip();
+    // Control sequences go before escaping, which would otherwise split them ("ESC \\]") where the
+    // output stream's filter no longer recognizes them.
+    String line = TerminalSafeStream.clean(s).replaceAll("\\s+", " ").strip();
     return escapeLineStart(escapeInline(line));
   }
 

@@ -1,4 +1,4 @@
-package dev.kurz.cli;
+package dev.kurz.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kurz.cli;
+package dev.kurz.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -16,7 +16,7 @@ import java.io.PrintStream;
  * stream kurz prints to goes through it (see {@link Terminal}). Not thread-safe on its own: the
  * {@link PrintStream} around it serializes writes.
  */
-final class TerminalSafeStream extends FilterOutputStream {
+public final class TerminalSafeStream extends FilterOutputStream {
   private enum State { TEXT, CR, CR_ESC, CR_CSI, ESC, CSI, STRING, STRING_ESC, STRING_C2, C2, E2, E2_80, E2_81 }
 
   private State state = State.TEXT;
@@ -26,7 +26,7 @@ final class TerminalSafeStream extends FilterOutputStream {
   }
 
   /** A print stream like {@code target} (same charset) whose output is filtered; {@code target} itself if it already is. */
-  static PrintStream wrap(PrintStream target) {
+  public static PrintStream wrap(PrintStream target) {
     if (target instanceof Safe) return target;
     return new Safe(new TerminalSafeStream(target), target);
   }
@@ -38,8 +38,9 @@ final class TerminalSafeStream extends FilterOutputStream {
     }
   }
 
-  /** Filters a whole string (for tests and for text that is not printed through a stream). */
-  static String clean(String text) {
+  /** Filters a whole string (text rendered before it is printed, so that escaping cannot split a sequence the stream would have caught). */
+  public static String clean(String text) {
+    if (text.chars().noneMatch(TerminalSafeStream::suspect)) return text;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TerminalSafeStream s = new TerminalSafeStream(bytes)) {
       s.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -47,6 +48,11 @@ final class TerminalSafeStream extends FilterOutputStream {
       throw new java.io.UncheckedIOException(e);
     }
     return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A character that may start or be something the filter drops; text without any passes as it is. */
+  private static boolean suspect(int c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
   }
 
   @Override
