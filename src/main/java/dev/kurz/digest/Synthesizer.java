@@ -50,7 +50,9 @@ public final class Synthesizer {
     this.options = options;
     this.retry = retry;
     this.sleeper = sleeper;
-    this.system = prompts.render("synthesize.system.txt", Map.of("schema", schema.compactText()));
+    // The schema goes with each request, natively or inline where the backend has no native
+    // structured output (LlmRequest.systemWithSchema): never twice. An edited prompt may still name it.
+    this.system = prompts.render("synthesize.system.txt", Map.of("schema", ""));
   }
 
   /** One synthesis request's estimated size. */
@@ -66,8 +68,10 @@ public final class Synthesizer {
     List<Integer> shown = LocalStories.mostCentral(articles, MAX_ARTICLES_SHOWN);
     List<ArticleResult> prompted = shown.stream().map(articles::get).toList();
     String user = userPrompt(prompted, localTo(LocalStories.contradictions(articles), shown), articles.size());
-    // About 3.6 characters a token, as for articles; the answer is a headline, a few sentences and claims.
-    return Optional.of(new Request((long) Math.ceil((system.length() + user.length()) / 3.6), 700));
+    // About 3.6 characters a token, as for articles (the schema goes with the request, natively or
+    // inline); the answer is a headline, a few sentences and claims.
+    long chars = system.length() + schema.compactText().length() + user.length();
+    return Optional.of(new Request((long) Math.ceil(chars / 3.6), 700));
   }
 
   public Story write(List<ArticleResult> articles) throws InterruptedException {

@@ -98,6 +98,10 @@ class DigestCommandTest {
     assertThat(contradiction.path("denied").path("modality").asText()).isEqualTo("denied");
     assertThat(contradiction.path("asserted").path("modality").asText()).isEqualTo("alleged");
     assertThat(llm.requestsFor("<story>")).isEqualTo(1);
+    JsonNode synthesis = llm.requests.stream().filter(r -> r.toString().contains("<story>")).findFirst().orElseThrow();
+    assertThat(synthesis.path("response_format").path("type").asText()).isEqualTo("json_schema");
+    assertThat(synthesis.path("messages").get(0).path("content").asText())
+        .as("the schema goes natively, not also in the system prompt").doesNotContain("\"properties\"");
 
     run.run(args(files.get(0), files.get(1), "--format", "json"));
     assertThat(run.exit).as(run.err).isZero();
