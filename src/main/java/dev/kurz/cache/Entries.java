@@ -28,10 +28,17 @@ final class Entries {
   private Entries() {}
 
   static void insertIn(Connection tx, CacheEntry entry) throws SQLException {
-    try (PreparedStatement insert =
-        tx.prepareStatement(
-            "INSERT OR REPLACE INTO entries (" + ENTRY_COLUMNS + ", payload_bytes, hits, last_hit)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)")) {
+    insert(tx, "INSERT OR REPLACE INTO entries (" + ENTRY_COLUMNS + ", payload_bytes, hits, last_hit)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)", entry);
+  }
+
+  /**
+   * Runs {@code sql}, an insert whose eleven parameters are the entry's columns in
+   * {@link #ENTRY_COLUMNS} order and then its payload's size in bytes (each store words its own
+   * replace clause).
+   */
+  static void insert(Connection tx, String sql, CacheEntry entry) throws SQLException {
+    try (PreparedStatement insert = tx.prepareStatement(sql)) {
       insert.setString(1, entry.key());
       insert.setString(2, entry.kind());
       insert.setString(3, entry.provider());

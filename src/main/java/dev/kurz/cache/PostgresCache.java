@@ -215,9 +215,8 @@ public final class PostgresCache implements Cache {
   }
 
   private static void upsert(Connection tx, CacheEntry entry) throws SQLException {
-    try (PreparedStatement insert =
-        tx.prepareStatement(
-            "INSERT INTO entries (key, kind, provider, model, prompt_hash, input_tokens,"
+    Entries.insert(tx,
+        "INSERT INTO entries (key, kind, provider, model, prompt_hash, input_tokens,"
                 + " output_tokens, source_label, created, payload, payload_bytes, hits, last_hit)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)"
                 + " ON CONFLICT (key) DO UPDATE SET kind = excluded.kind,"
@@ -225,20 +224,8 @@ public final class PostgresCache implements Cache {
                 + " prompt_hash = excluded.prompt_hash, input_tokens = excluded.input_tokens,"
                 + " output_tokens = excluded.output_tokens, source_label = excluded.source_label,"
                 + " created = excluded.created, payload = excluded.payload,"
-                + " payload_bytes = excluded.payload_bytes, hits = 0, last_hit = NULL")) {
-      insert.setString(1, entry.key());
-      insert.setString(2, entry.kind());
-      insert.setString(3, entry.provider());
-      insert.setString(4, entry.model());
-      insert.setString(5, entry.promptHash());
-      insert.setLong(6, entry.inputTokens());
-      insert.setLong(7, entry.outputTokens());
-      insert.setString(8, entry.sourceLabel());
-      insert.setLong(9, entry.created().toEpochMilli());
-      insert.setString(10, entry.payload());
-      insert.setLong(11, Entries.utf8Length(entry.payload()));
-      insert.executeUpdate();
-    }
+                + " payload_bytes = excluded.payload_bytes, hits = 0, last_hit = NULL",
+        entry);
   }
 
   @Override
