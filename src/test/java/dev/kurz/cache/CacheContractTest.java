@@ -1,5 +1,6 @@
 package dev.kurz.cache;
 
+import dev.kurz.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class PacingOverHttpTest {
       """;
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final List<Duration> budgetWaits = new ArrayList<>();
   private final List<Duration> retryWaits = new ArrayList<>();
   private final List<String> notices = new ArrayList<>();
