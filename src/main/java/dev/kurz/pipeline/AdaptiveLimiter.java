@@ -5,21 +5,19 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many model requests may be in flight, adapting to the provider's push-back. Starts at the
- * user's maximum. A rate-limit answer lowers the limit to one below the number of requests that
- * were in flight when the rejected one was sent, and halves it when rejections keep coming at that
- * level; other rejections of requests sent before that decrease change nothing more (one decrease
- * per round, as in TCP). Only in the opening burst, before any answer, does each rejection lower
- * the limit to what is still in flight when it comes back: that is what the server accepted, so a
- * first burst of 16 against a server taking 8 settles at 8 at once, whatever order they come back.
+ * user's maximum. A rate-limit answer that comes back while other requests of this run are still
+ * in flight says "over by what is in flight": the server is serving what kurz still has out, so the
+ * limit drops to that count (never a halving, and never by the rejected request's place in the
+ * order kurz sent them: a burst reaches the server in another order). It is an overestimate
+ * only by requests the server is about to reject too, and each of those lowers it further; the
+ * rejected request goes again as soon as one of the others ends ({@link #acquire(long)} waits for
+ * that), instead of after the server's Retry-After. A rejection with nothing else in flight is no
+ * concurrency limit (requests per minute, other clients): classic AIMD, one below what was in
+ * flight when it was sent, halving when rejections keep coming, one decrease per round as in TCP.
  * While every slot is busy, {@code limit} successes in a row probe one step higher (additive
- * increase), never above the maximum. A rejection while probing (of the probe or of a request sent
- * beside it) returns the limit to the level that held and doubles the wait before the next probe;
- * a probe that holds halves it again. No probing while slots are free: near the end of a
- * batch a rejected probe would only delay its article by the server's Retry-After.
- * {@link #onRateLimited} says whether the rejection is explained by too many in flight while
- * other requests still hold slots: the rejected request can then go again as soon as one of them
- * ends ({@link #acquire(long)} waits for that), instead of after the server's Retry-After.
- * Thread-safe.
+ * increase), never above the maximum. A rejection while probing returns the limit to the level
+ * that held and doubles the wait before the next probe; a probe that holds halves it again. No
+ * probing while slots are free: near the end of a batch a probe would tell nothing. Thread-safe.
  */
 public final class AdaptiveLimiter {
   private static final int MAX_PROBE_SPACING = 16;
@@ -34,7 +32,6 @@ public final class AdaptiveLimiter {
   private long generation;
   private int probeSpacing = 1;
   private boolean rejectedSinceProbe;
-  private boolean answered;
   private int probedFrom;
   private long ended;
 
@@ -69,7 +66,6 @@ public final class AdaptiveLimiter {
     lock.lock();
     try {
       boolean saturated = inFlight >= limit;
-      answered = true;
       release();
       rejectionsInARow = 0;
       if (saturated && limit < max && ++successes >= limit * probeSpacing) {
@@ -86,12 +82,10 @@ public final class AdaptiveLimiter {
   }
 
   /**
-   * The provider said "too many" to the request holding {@code ticket}. When other requests were
-   * in flight beside it and some still are, that is put down to overshooting the concurrency
-   * limit: the answer is the number of requests ended so far, for {@link #acquire(long)} to send it
-   * again once one more has ended. Otherwise (it was alone) the server limits something else
-   * (requests per minute) and its Retry-After holds: -1. Each such rejection lowers the limit, so
-   * against a server that is not limiting concurrency this falls back to Retry-After at limit 1.
+   * The provider said "too many" to the request holding {@code ticket}. While other requests are
+   * still in flight that is put down to overshooting the concurrency limit: the answer is the
+   * number of requests ended so far, for {@link #acquire(long)} to send it again once one more has
+   * ended. Otherwise the server limits something else and its Retry-After holds: -1.
    */
   public long onRateLimited(Ticket ticket) {
     lock.lock();
@@ -99,28 +93,27 @@ public final class AdaptiveLimiter {
       release();
       successes = 0;
       rejectedSinceProbe = true;
+      boolean overshoot = inFlight > 0;
       int lowered;
-      if (ticket.generation() == generation) {
+      if (limit > probedFrom) {
+        // A probe failed (the probe itself or a request sent beside it): back to the level that
+        // held, and wait longer before the next probe.
+        lowered = probedFrom;
+        probeSpacing = Math.min(MAX_PROBE_SPACING, probeSpacing * 2);
+        generation++;
+      } else if (overshoot) {
+        lowered = inFlight; // what the server was serving when it said no
+      } else if (ticket.generation() == generation) {
         rejectionsInARow++;
         generation++;
-        if (limit > probedFrom) {
-          // A probe failed (the probe itself or a request sent beside it): back to the level that
-          // held, and wait longer before the next probe.
-          lowered = probedFrom;
-          probeSpacing = Math.min(MAX_PROBE_SPACING, probeSpacing * 2);
-        } else {
-          lowered = rejectionsInARow > 3 ? limit / 2 : ticket.inFlight() - 1;
-          probeSpacing = 1;
-        }
-      } else if (!answered) {
-        // The opening burst: the requests still in flight are at most what the server accepts.
-        lowered = Math.max(inFlight, 1);
+        lowered = rejectionsInARow > 3 ? limit / 2 : ticket.inFlight() - 1;
+        probeSpacing = 1;
       } else {
         lowered = limit; // the same round of rejections as the one that lowered it
       }
       limit = Math.max(1, Math.min(limit, lowered));
       probedFrom = Math.min(probedFrom, limit);
-      return ticket.inFlight() > 1 && inFlight > 0 ? ended : -1;
+      return overshoot ? ended : -1;
     } finally {
       lock.unlock();
     }

@@ -37,6 +37,20 @@ class AdaptiveLimiterTest {
   }
 
   @Test
+  void aBurstThatReachedTheServerOutOfOrderSettlesAtWhatItServedNotAtTheRejectedRequestsPlace() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(16);
+    List<AdaptiveLimiter.Ticket> tickets = new ArrayList<>();
+    for (int i = 0; i < 16; i++) tickets.add(l.acquire());
+    // The first eight sent arrived last: the server served the later eight and rejected these.
+    long mark = -1;
+    for (int i = 0; i < 8; i++) mark = l.onRateLimited(tickets.get(i));
+    assertThat(l.limit()).isEqualTo(8);
+    // The first answer frees a slot: a rejected request takes it at once.
+    l.onSuccess();
+    assertThat(l.acquire(mark).inFlight()).isEqualTo(8);
+  }
+
+  @Test
   void probesUpwardOnlyWhileEverySlotIsBusy() throws InterruptedException {
     AdaptiveLimiter l = limitedToFour();
     for (int i = 0; i < 3; i++) {
