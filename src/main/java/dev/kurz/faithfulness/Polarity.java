@@ -15,9 +15,18 @@ import java.util.regex.Pattern;
 final class Polarity {
   private Polarity() {}
 
-  record Reading(boolean plain, boolean weak, String cue) {
+  /** Whether and how often a text is negated: plain cues, weak cues, the first plain cue. */
+  record Reading(int plainCount, int weakCount, String cue) {
+    boolean plain() {
+      return plainCount > 0;
+    }
+
     boolean any() {
-      return plain || weak;
+      return plainCount + weakCount > 0;
+    }
+
+    int total() {
+      return plainCount + weakCount;
     }
   }
 
@@ -34,7 +43,7 @@ final class Polarity {
       "keineswegs", "keinesfalls", "mitnichten", "kein", "keine", "keinen", "keinem", "keiner", "keines");
   private static final Set<String> DE_WEAK_PREFIXES = set(
       "ablehn", "abgelehnt", "lehnt", "lehnte", "verweiger", "weigert", "bestreit", "bestritt", "dementi",
-      "zurückgewiesen", "zurückweis", "wies", "fehl", "mangel", "ohne", "statt", "anstatt", "versäum", "scheiter",
+      "zurückgewiesen", "zurückweis", "wies", "fehl", "mangel", "ohne", "anstatt", "versäum", "scheiter",
       "gescheitert", "ausgeschlossen", "ausschließ", "schließt", "verzicht", "verhinder", "stopp", "gestoppt",
       "beend", "verbot", "verbiet", "untersag", "falsch", "kaum", "bezweifel", "zweifel", "widersprach",
       "widersprech", "stattdessen", "vermied", "vermeid");
@@ -44,25 +53,24 @@ final class Polarity {
 
   static Reading english(String text) {
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    boolean plain = false;
-    boolean weak = false;
+    int plain = 0;
+    int weak = 0;
     String cue = null;
     String prev = "";
-    if (OUT_OF_QUESTION.matcher(text).find()) weak = true;
+    if (OUT_OF_QUESTION.matcher(text).find()) weak++;
     while (m.find()) {
       String w = m.group();
       if (EN_PLAIN.contains(w) || w.endsWith("n't") || w.endsWith("n’t") || (w.equals("one") && prev.equals("no"))) {
         // "not only ... but also" affirms.
         boolean notOnly = w.equals("not") && text.toLowerCase(Locale.ROOT).substring(m.end()).stripLeading().startsWith("only");
         boolean noLonger = w.equals("no") && text.toLowerCase(Locale.ROOT).substring(m.end()).stripLeading().startsWith("longer");
-        if (!notOnly) {
-          plain = true;
+        if (!notOnly || noLonger) {
+          plain++;
           if (cue == null) cue = w;
         }
-        if (noLonger) plain = true;
       } else if (startsWithAny(w, EN_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
           || (w.startsWith("non") && w.length() >= 6) || w.startsWith("in") && (w.startsWith("insincere") || w.startsWith("incapab") || w.startsWith("inabil"))) {
-        weak = true;
+        weak++;
       }
       prev = w;
     }
@@ -72,19 +80,19 @@ final class Polarity {
   static Reading german(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     Matcher m = WORD.matcher(lower);
-    boolean plain = false;
-    boolean weak = false;
+    int plain = 0;
+    int weak = 0;
     String cue = null;
     while (m.find()) {
       String w = m.group();
       if (DE_PLAIN.contains(w)) {
         boolean nichtNur = w.equals("nicht") && lower.substring(m.end()).stripLeading().matches("(?s)(nur|allein|bloß|zuletzt)\\b.*");
         if (!nichtNur) {
-          plain = true;
+          plain++;
           if (cue == null) cue = w;
         }
-      } else if (startsWithAny(w, DE_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 5 && !startsWithAny(w, DE_UN_NOT))) {
-        weak = true;
+      } else if (w.equals("statt") || startsWithAny(w, DE_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 5 && !startsWithAny(w, DE_UN_NOT))) {
+        weak++;
       }
     }
     return new Reading(plain, weak, cue);

@@ -1,0 +1,154 @@
+package dev.kurz.faithfulness;
+
+import dev.kurz.faithfulness.Finding.Kind;
+import dev.kurz.model.Claim;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Negation in the headline, summary and key points, checked against the claims they restate (each
+ * claim's own negation is checked against its German quote): a negation whose neighbourhood is a
+ * claim's content without any negation in that claim was added; a claim's negated content restated
+ * without any negation lost it. The neighbourhood is the content words a few places either side of
+ * the negation, so one clause of a long summary sentence meets the claim it comes from. Stateless.
+ */
+final class StatementPolarity {
+  private StatementPolarity() {}
+
+  /** Content words either side of a negation that make its neighbourhood. */
+  private static final int REACH = 5;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’,.]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]|[;:—–()]|,(?=\\s)");
+  /** Stands for a clause boundary in a word list: a neighbourhood does not reach past it. */
+  private static final String CLAUSE = ";";
+  private static final Set<String> PLAIN = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "cannot");
+  private static final Set<String> STOP = Set.of(
+      "the", "and", "that", "this", "with", "from", "have", "has", "had", "been", "were", "was", "will", "would", "could",
+      "should", "can", "may", "might", "must", "its", "their", "they", "them", "than", "then", "into", "over", "about",
+      "also", "which", "while", "when", "what", "said", "says", "say", "told", "according", "reportedly", "allegedly",
+      "for", "are", "but", "any", "who", "out", "per", "to", "of", "in", "on", "at", "by", "a", "an", "is", "it", "as",
+      "or", "be", "he", "she", "his", "her", "did", "does", "do", "even", "only", "there", "here", "such", "some",
+      "more", "other", "being", "all", "so", "if", "we", "our", "you", "one");
+
+  /** The negation findings for one statement of the answer. */
+  static List<Finding> check(String where, String statement, List<Claim> claims) {
+    List<Finding> out = new ArrayList<>();
+    if (statement == null || statement.isBlank()) return out;
+    List<String> words = words(statement);
+    Polarity.Reading reading = Polarity.english(statement);
+    for (int t = 0; t < words.size(); t++) {
+      if (!isPlain(words, t)) continue;
+      Set<String> near = neighbourhood(words, t);
+      int best = bestClaim(near, claims, 2, 0.5);
+      if (best >= 0 && !Polarity.english(claims.get(best).claim()).any() && !anyNegatedClaimShares(near, claims)) {
+        out.add(new Finding(where, statement, Kind.NEGATION, words.get(t), "negates what claim " + (best + 1) + " affirms"));
+        return out;
+      }
+    }
+    if (reading.any()) return out;
+    Set<String> own = stems(words);
+    for (int i = 0; i < claims.size(); i++) {
+      Claim c = claims.get(i);
+      if (c.claim() == null || "denied".equalsIgnoreCase(c.modality())) continue;
+      List<String> cw = words(c.claim());
+      for (int t = 0; t < cw.size(); t++) {
+        if (!isPlain(cw, t)) continue;
+        Set<String> near = neighbourhood(cw, t);
+        Set<String> shared = new HashSet<>(near);
+        shared.retainAll(own);
+        // The negated word itself ("cannot be financed": financed) must be restated, not only its subject.
+        String head = head(cw, t);
+        if (head != null && own.contains(head) && shared.size() >= 3 && shared.size() >= 0.6 * near.size()) {
+          out.add(new Finding(where, statement, Kind.NEGATION, cw.get(t), "of claim " + (i + 1) + " is lost here"));
+          return out;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a claim that is itself negated shares two of the words: the negation may come from it. */
+  private static boolean anyNegatedClaimShares(Set<String> near, List<Claim> claims) {
+    for (Claim c : claims) {
+      if (c.claim() == null || !Polarity.english(c.claim()).any()) continue;
+      Set<String> shared = stems(words(c.claim()));
+      shared.retainAll(near);
+      if (shared.size() >= 2) return true;
+    }
+    return false;
+  }
+
+  /** The first content word after the negation at {@code t}, stemmed, or null. */
+  private static String head(List<String> words, int t) {
+    for (int i = t + 1; i < words.size() && i <= t + 4; i++) {
+      String w = words.get(i);
+      if (w.equals(CLAUSE)) return null;
+      if (!STOP.contains(w) && !PLAIN.contains(w) && w.length() >= 3) return stem(w);
+    }
+    return null;
+  }
+
+  private static boolean isPlain(List<String> words, int t) {
+    String w = words.get(t);
+    if (w.endsWith("n't") || w.endsWith("n’t")) return true;
+    if (!PLAIN.contains(w)) return false;
+    // "not only ... but also" affirms; "no longer" negates.
+    return !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
+  }
+
+  /** The claim sharing most of {@code near}, if it shares at least {@code min} words and {@code share} of them. */
+  private static int bestClaim(Set<String> near, List<Claim> claims, int min, double share) {
+    int best = -1;
+    int most = 0;
+    for (int i = 0; i < claims.size(); i++) {
+      if (claims.get(i).claim() == null) continue;
+      Set<String> shared = stems(words(claims.get(i).claim()));
+      shared.retainAll(near);
+      if (shared.size() > most) {
+        most = shared.size();
+        best = i;
+      }
+    }
+    return most >= min && most >= share * near.size() ? best : -1;
+  }
+
+  private static Set<String> neighbourhood(List<String> words, int t) {
+    Set<String> out = new HashSet<>();
+    for (int i = t - 1, n = 0; i >= 0 && n < REACH && !words.get(i).equals(CLAUSE); i--) n += addContent(out, words.get(i));
+    for (int i = t + 1, n = 0; i < words.size() && n < REACH && !words.get(i).equals(CLAUSE); i++) n += addContent(out, words.get(i));
+    return out;
+  }
+
+  private static int addContent(Set<String> out, String w) {
+    if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3 && !Character.isDigit(w.charAt(0))) return 0;
+    out.add(stem(w));
+    return 1;
+  }
+
+  private static Set<String> stems(List<String> words) {
+    Set<String> out = new HashSet<>();
+    for (String w : words) {
+      if (!STOP.contains(w) && !PLAIN.contains(w) && !w.equals(CLAUSE)) out.add(stem(w));
+    }
+    return out;
+  }
+
+  private static String stem(String w) {
+    String s = w.replace("’s", "").replace("'s", "");
+    return s.length() > 6 && !Character.isDigit(s.charAt(0)) ? s.substring(0, 6) : s;
+  }
+
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      String w = m.group();
+      out.add(Character.isLetterOrDigit(w.charAt(0)) ? w : CLAUSE);
+    }
+    return out;
+  }
+}
