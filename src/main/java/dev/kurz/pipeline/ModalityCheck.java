@@ -1,10 +1,14 @@
 package dev.kurz.pipeline;
 
 import dev.kurz.model.Claim;
+import dev.kurz.pipeline.GermanVerbForms.Person;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,8 +22,9 @@ import java.util.Set;
  *       future ("Dazu soll es direkten Kontakt geben"; the deontic "soll eingefroren werden" and
  *       "soll ab Mai gelten" do not count), "angeblich",
  *       "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben", "berichtet",
- *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I ("sei",
- *       "habe", "werde", ... unless next to "ich", where they are indicative);
+ *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I as a German
+ *       morphology lexicon tells it ({@link GermanVerbForms}: "sei", "es gebe", "er komme", "sie
+ *       handle"; not "ich habe" or "sie haben", which are indicative too);
  *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
  *       zurück", "zurückgewiesen", "falsch" before "Bericht", "Meldung", "Behauptung" and the like
  *       or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
@@ -63,8 +68,18 @@ public final class ModalityCheck {
           "sagt",
           "erklärte",
           "erklärten");
-  private static final Set<String> KONJUNKTIV_I =
-      Set.of("sei", "seien", "habe", "werde", "wolle", "könne", "müsse", "dürfe", "gebe", "wisse");
+  /** Pronouns that are always a subject, and the person each fixes ("ich habe" is indicative). */
+  private static final Map<String, Set<Person>> NOMINATIVE_PRONOUNS = Map.of(
+      "ich", EnumSet.of(Person.FIRST_SINGULAR),
+      "du", EnumSet.of(Person.SECOND_SINGULAR),
+      "er", EnumSet.of(Person.THIRD_SINGULAR),
+      "man", EnumSet.of(Person.THIRD_SINGULAR),
+      "wir", EnumSet.of(Person.FIRST_PLURAL));
+  private static final Set<Person> THIRD_SINGULAR = EnumSet.of(Person.THIRD_SINGULAR);
+  /** Pronouns that may be a subject or an object ("er habe sie gesehen"). */
+  private static final Map<String, Set<Person>> OBJECT_OR_SUBJECT_PRONOUNS = Map.of(
+      "es", EnumSet.of(Person.THIRD_SINGULAR),
+      "sie", EnumSet.of(Person.THIRD_SINGULAR, Person.THIRD_PLURAL));
   private static final Set<String> LAUT_FOLLOWERS =
       Set.of("dem", "der", "den", "des", "einem", "einer", "eines");
   private static final Set<String> DENIAL_WORDS =
@@ -158,7 +173,7 @@ public final class ModalityCheck {
         cues.add(w.word(i) + " es");
       } else if ((lc.equals("teilte") || lc.equals("teilten")) && w.laterInSentence(i, "mit")) {
         cues.add(w.word(i) + " ... mit");
-      } else if (KONJUNKTIV_I.contains(lc) && !w.is(i - 1, "ich") && !w.is(i + 1, "ich")) {
+      } else if (konjunktivI(w, i)) {
         cues.add(w.word(i));
       }
     }
@@ -210,11 +225,44 @@ public final class ModalityCheck {
     Words w = Words.of(german);
     Set<String> cues = new LinkedHashSet<>();
     for (int i = 0; i < w.size(); i++) {
-      String lc = w.lower(i);
-      if (KONJUNKTIV_I.contains(lc) && !w.is(i - 1, "ich") && !w.is(i + 1, "ich")) cues.add(w.word(i));
+      if (konjunktivI(w, i)) cues.add(w.word(i));
     }
     if (cues.isEmpty() || english == null || ENGLISH_DISTANCE.matcher(english).find()) return null;
     return quoted(cues);
+  }
+
+  /**
+   * Whether word {@code i} is a Konjunktiv I form by the lexicon, for the person its clause's
+   * subject pronoun fixes ("er habe", "wie oft er gesprochen habe": yes; "ich habe", "wenn ich die
+   * Regeln einhalte", "wir haben": no; "wir seien", "ich sei": yes). Without a pronoun in the
+   * clause any subjunctive-only person counts (a noun subject is third person), except in a
+   * sentence with "ich", where a form subjunctive only in the third person singular is read as the
+   * speaker's indicative, which it also is ("Ich gehe raus, kaufe ein").
+   */
+  private static boolean konjunktivI(Words w, int i) {
+    Set<Person> persons = GermanVerbForms.konjunktivOnly(w.word(i));
+    if (persons.isEmpty()) return false;
+    Set<Person> fixed = subjectPronoun(w, i);
+    if (fixed == null && persons.equals(THIRD_SINGULAR) && w.inSentence(i, "ich")) return false;
+    return fixed == null || !Collections.disjoint(persons, fixed);
+  }
+
+  /**
+   * The persons of the subject pronoun of word {@code i}: the nearest before it in its clause, or
+   * the one right after it ("heute gebe ich"), preferring pronouns that are only nominative ("wenn
+   * ich sie sehe" is "ich"); null where there is none.
+   */
+  private static Set<Person> subjectPronoun(Words w, int i) {
+    for (Map<String, Set<Person>> pronouns : List.of(NOMINATIVE_PRONOUNS, OBJECT_OR_SUBJECT_PRONOUNS)) {
+      for (int k = i - 1; k >= 0 && w.sameClause(i, k); k--) {
+        Set<Person> p = pronouns.get(w.lower(k));
+        if (p != null) return p;
+      }
+      if (i + 1 < w.size() && w.sameClause(i, i + 1) && pronouns.containsKey(w.lower(i + 1))) {
+        return pronouns.get(w.lower(i + 1));
+      }
+    }
+    return null;
   }
 
   static Set<String> denialCues(Words w) {
@@ -263,15 +311,17 @@ public final class ModalityCheck {
     return sb.toString();
   }
 
-  /** The words of a quote (letter runs), with the sentence each one stands in. */
+  /** The words of a quote (letter runs), with the sentence and clause each one stands in. */
   static final class Words {
     private final List<String> words = new ArrayList<>();
     private final List<String> lower = new ArrayList<>();
     private final List<Integer> sentence = new ArrayList<>();
+    private final List<Integer> clause = new ArrayList<>();
 
     static Words of(String s) {
       Words w = new Words();
       int sent = 0;
+      int clause = 0;
       int i = 0;
       int n = s.length();
       while (i < n) {
@@ -283,15 +333,24 @@ public final class ModalityCheck {
           w.words.add(word);
           w.lower.add(word.toLowerCase(Locale.ROOT));
           w.sentence.add(sent);
+          w.clause.add(clause);
         } else {
-          // "1.000" and "3.5" do not end a sentence; a period before a space or the end does.
-          boolean end = i + 1 == n || Character.isWhitespace(s.charAt(i + 1));
+          // "1.000" and "3.5" do not end a sentence; a period before a space, a closing quote or
+          // the end does.
+          int after = i + 1;
+          while (after < n && CLOSING_QUOTES.indexOf(s.charAt(after)) >= 0) after++;
+          boolean end = after == n || Character.isWhitespace(s.charAt(after));
           if (c == '!' || c == '?' || c == ';' || (c == '.' && end)) sent++;
+          boolean spacedDash = c == '-' && i > 0 && i + 1 < n && s.charAt(i - 1) == ' ' && s.charAt(i + 1) == ' ';
+          if (CLAUSE_MARKS.indexOf(c) >= 0 || spacedDash || c == '.' && end) clause++;
           i++;
         }
       }
       return w;
     }
+
+    private static final String CLOSING_QUOTES = "\"'“”«»‘’";
+    private static final String CLAUSE_MARKS = ",;:!?()–—„“”«»\"";
 
     int size() {
       return words.size();
@@ -311,6 +370,10 @@ public final class ModalityCheck {
 
     boolean sameSentence(int a, int b) {
       return sentence.get(a).equals(sentence.get(b));
+    }
+
+    boolean sameClause(int a, int b) {
+      return clause.get(a).equals(clause.get(b));
     }
 
     boolean laterInSentence(int i, String lc) {

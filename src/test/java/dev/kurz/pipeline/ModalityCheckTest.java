@@ -103,6 +103,55 @@ class ModalityCheckTest {
   }
 
   @Test
+  void konjunktivIOfAnyVerbWarnsWhenStated() {
+    // none of these verbs was on the old word list; the lexicon knows their subjunctive forms
+    assertThat(check("stated", "Der Vorschlag der Kommission gehe an der Wirklichkeit vorbei."))
+        .singleElement().asString().contains("'gehe'");
+    assertThat(check("stated", "Bei dem Vorfall handle es sich um einen bedauerlichen Einzelfall."))
+        .singleElement().asString().contains("'handle'");
+    assertThat(check("stated", "Der Fraktion fehle jede Strategie für den Winter.")).hasSize(1);
+    assertThat(check("stated", "Die Stadtwerke planten keine Preiserhöhung, die Lage bleibe ruhig."))
+        .singleElement().asString().contains("'bleibe'");
+    assertThat(check("stated", "Wir seien auf einem guten Weg.")).hasSize(1);
+  }
+
+  @Test
+  void formsThatAreIndicativeTooDoNotWarn() {
+    // Konjunktiv I and indicative coincide: "sie haben", "wir gehen", "ich gebe", "gebe ich"
+    assertThat(check("stated", "Sie haben den Vertrag am Montag unterschrieben.")).isEmpty();
+    assertThat(check("stated", "Wir gehen davon aus, dass die Preise steigen.")).isEmpty();
+    assertThat(check("stated", "Ich gebe zu, dass der Plan Lücken hat.")).isEmpty();
+    assertThat(check("stated", "Heute gebe ich die Entscheidung bekannt.")).isEmpty();
+    // words that are also another part of speech: the particle "bitte", the adjective "weise"
+    assertThat(check("stated", "Die Anwohner werden bitte gebeten, die Fenster zu schließen.")).isEmpty();
+    assertThat(check("stated", "Das war eine weise Entscheidung des Gerichts.")).isEmpty();
+    assertThat(check("stated", "Meine Partei und eine Mehrheit im Rat tragen den Beschluss.")).isEmpty();
+    // the speaker's own verb at the end of a clause, far from "ich"
+    assertThat(check("stated", "Wenn ich die Regeln einhalte, darf ich die Kirche besuchen.")).isEmpty();
+    assertThat(check("stated", "Das ist der Zug, den ich jeden Morgen nehme.")).isEmpty();
+    assertThat(check("stated", "Ich gehe einkaufen, koche und lese abends.")).isEmpty();
+  }
+
+  @Test
+  void subjunctiveNextToTheSpeakersOwnWordsStillWarns() {
+    // another clause's pronoun does not decide: "er ... gesprochen habe", "seien ... und man"
+    assertThat(check("stated", "Gefragt, wie oft er mit dem Kanzler gesprochen habe, sagte ich nichts."))
+        .singleElement().asString().contains("'habe'");
+    assertThat(check("stated", "Die Länder seien unterschiedlich betroffen und man prüfe weiter."))
+        .singleElement().asString().contains("'seien', 'prüfe'");
+    assertThat(check("stated", "Ich glaube, alle Vorsichtsmaßnahmen seien übertrieben.")).hasSize(1);
+  }
+
+  @Test
+  void translationThatDropsAnyVerbsSubjunctiveLosesDistance() {
+    assertThat(ModalityCheck.lostDistance("Die Lage im Hafen bleibe ruhig.", "The situation in the port remains calm."))
+        .isEqualTo("'bleibe'");
+    assertThat(ModalityCheck.lostDistance("Die Lage im Hafen bleibe ruhig.", "The situation is said to remain calm."))
+        .isNull();
+    assertThat(ModalityCheck.lostDistance("Wir gehen davon aus.", "We assume so.")).isNull();
+  }
+
+  @Test
   void denialVerbWarnsUnlessDenied() {
     String quote = "Der Kreml bestritt, dass ein Treffen stattgefunden habe.";
     assertThat(check("denied", quote)).isEmpty();
