@@ -1,20 +1,18 @@
 package dev.kurz.cache;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses and formats the sizes and ages the cache options take ({@code --max-size 500MB}, {@code
- * --older-than 30d}). Sizes are binary: K, KB and KiB all mean 1024 bytes, as for JVM and Docker
- * options. Ages take s, m (minutes), h, d and w. Stateless and thread-safe.
+ * Parses and formats the sizes the cache options take ({@code --max-size 500MB}). Sizes are
+ * binary: K, KB and KiB all mean 1024 bytes, as for JVM and Docker options. Stateless and
+ * thread-safe.
  */
 public final class CacheUnits {
   private static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:([kmgt])(?:i?b)?|b)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([smhdw])", Pattern.CASE_INSENSITIVE);
 
   private CacheUnits() {}
 
@@ -50,34 +48,6 @@ public final class CacheUnits {
           "invalid size \"" + value + "\": a number of bytes must be whole");
     }
     return result.longValue();
-  }
-
-  /**
-   * Parses "90s", "90m", "12h", "30d", "2w" into a duration. "m" is minutes, not months.
-   *
-   * @throws IllegalArgumentException with a message naming the value and the accepted forms
-   */
-  public static Duration parseAge(String text) {
-    String value = text == null ? "" : text.strip();
-    Matcher m = AGE.matcher(value);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "invalid age \"" + value + "\": expected a whole number with a unit s, m (minutes), h, d"
-              + " or w, e.g. 30d, 12h or 90m");
-    }
-    long amount;
-    try {
-      amount = Long.parseLong(m.group(1));
-      return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        case "d" -> Duration.ofDays(amount);
-        default -> Duration.ofDays(Math.multiplyExact(amount, 7));
-      };
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("invalid age \"" + value + "\": too large", e);
-    }
   }
 
   /** Formats a byte count for people: "512 B", "1.5 KB", "23.4 MB", "2.0 GB" (binary units). */

@@ -1,10 +1,9 @@
 package dev.kurz.cli;
 
-import dev.kurz.config.Key;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How articles are analysed: options summarize and digest share. */
+/** How articles are analysed: options summarize, digest and batch share. */
 final class AnalysisOptions {
   @Option(names = {"-t", "--to"}, paramLabel = "LANG", converter = SettingConverter.To.class,
       description = "Target language: ISO 639-1 code or name (en, fr, German; default en).")
@@ -15,10 +14,10 @@ final class AnalysisOptions {
   String length;
 
   @Option(names = {"-j", "--concurrency"}, paramLabel = "N", converter = SettingConverter.Concurrency.class, description = "Requests in flight at most (default 4); fewer when the provider pushes back.")
-  String concurrency;
+  Integer concurrency;
 
-  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
-  String promptsDir;
+  @Mixin PromptsDirOption promptsDirOption;
+  @Mixin GlossaryOption glossaryOption;
 
   @Option(names = "--dry-run", description = "Count articles, cache hits, tokens and cost per configured model; send nothing.")
   boolean dryRun;
@@ -28,17 +27,4 @@ final class AnalysisOptions {
 
   @Option(names = "--strict", description = "Faithfulness failures (numbers, dates, names, negations, speakers the article does not bear out) go back to the model once; any left make the exit code 1.")
   boolean strict;
-
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms over the built-in glossary (format: docs/glossary.md).")
-  String glossary;
-
-  /** Adds the options given to the flags (checked by their converters as they were parsed). */
-  void putFlags(Map<Key, String> flags) {
-    BackendOptions.put(flags, Key.TO, to);
-    BackendOptions.put(flags, Key.LENGTH, length);
-    BackendOptions.put(flags, Key.CONCURRENCY, concurrency);
-    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
-    BackendOptions.put(flags, Key.GLOSSARY, glossary);
-    if (strict) flags.put(Key.STRICT, "true");
-  }
 }

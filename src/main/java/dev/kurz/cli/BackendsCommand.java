@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -85,6 +87,7 @@ final class BackendsCommand implements Callable<Integer> {
   static final class Check implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @Mixin BackendOptions backendOptions;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "A backend from the config file, or a provider name.")
     String name;
@@ -98,7 +101,7 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
       Map<Key, String> flags = new EnumMap<>(Key.class);
-      flags.putAll(backendOptions.flags());
+      flags.putAll(SettingFlags.of(spec));
       try (Services probe = new Services(term, global, Map.of())) {
         if (name != null) {
           ConfigFile file = probe.configFile();

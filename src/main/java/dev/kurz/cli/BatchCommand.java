@@ -1,12 +1,13 @@
 package dev.kurz.cli;
 
 import dev.kurz.config.Key;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -26,6 +27,7 @@ final class BatchCommand {
     @Mixin BackendOptions backendOptions;
     @Mixin CacheOptions cacheOptions;
     @Mixin AnalysisOptions analysis;
+    @Spec CommandSpec spec;
 
     final Terminal term;
 
@@ -34,12 +36,7 @@ final class BatchCommand {
     }
 
     Map<Key, String> flags() {
-      Map<Key, String> flags = new EnumMap<>(Key.class);
-      flags.putAll(backendOptions.flags());
-      analysis.putFlags(flags);
-      BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-      BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
-      return flags;
+      return SettingFlags.of(spec);
     }
 
     void requireCache() {

@@ -16,12 +16,12 @@ import dev.kurz.config.PriceTable;
 import dev.kurz.render.RecordJson;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,11 +40,9 @@ final class CacheCommand {
   abstract static class Base implements Callable<Integer> {
     @Mixin GlobalOptions global;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder.")
-    String cacheDir;
-
-    @Option(names = "--cache-url", paramLabel = "URL", description = "Shared cache on PostgreSQL (env KURZ_CACHE_URL).")
-    String cacheUrl;
+    @Mixin CacheDirOption cacheDir;
+    @Mixin CacheUrlOption cacheUrl;
+    @Spec CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
     String format = "text";
@@ -58,10 +56,7 @@ final class CacheCommand {
 
     @Override
     public Integer call() throws Exception {
-      Map<Key, String> flags = new EnumMap<>(Key.class);
-      BackendOptions.put(flags, Key.CACHE_DIR, cacheDir);
-      BackendOptions.put(flags, Key.CACHE_URL, cacheUrl);
-      try (Services s = new Services(term, global, flags)) {
+      try (Services s = new Services(term, global, SettingFlags.of(spec))) {
         services = s;
         Cache cache;
         try {
@@ -146,8 +141,9 @@ final class CacheCommand {
   @Command(mixinStandardHelpOptions = true, name = "list", description = "Entries, newest first.",
       footerHeading = "%nExamples:%n", footer = {"  kurz cache list", "  kurz cache list --since 24h --format json"})
   static final class ListCmd extends Base {
-    @Option(names = "--since", paramLabel = "AGE", description = "Only entries newer than this (e.g. 24h, 7d).")
-    String since;
+    @Option(names = "--since", paramLabel = "AGE", converter = SettingConverter.Span.class,
+        description = "Only entries newer than this (e.g. 90m, 24h, 7d).")
+    Duration since;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only entries of this kind (analysis, ...).")
     String kind;
@@ -161,7 +157,7 @@ final class CacheCommand {
 
     @Override
     int run(Cache cache) {
-      Instant cutoff = since == null ? null : term.clock().instant().minus(CacheUnits.parseAge(since));
+      Instant cutoff = since == null ? null : term.clock().instant().minus(since);
       List<EntryInfo> entries = cache.list(cutoff, kind, limit);
       if (json()) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
@@ -214,8 +210,8 @@ final class CacheCommand {
   @Command(mixinStandardHelpOptions = true, name = "prune", description = "Drop old entries, or the least recently used until the cache fits a size.",
       footerHeading = "%nExamples:%n", footer = {"  kurz cache prune --older-than 30d", "  kurz cache prune --max-size 500MB"})
   static final class Prune extends Base {
-    @Option(names = "--older-than", paramLabel = "AGE", description = "e.g. 30d, 12h.")
-    String olderThan;
+    @Option(names = "--older-than", paramLabel = "AGE", converter = SettingConverter.Span.class, description = "e.g. 30d, 12h.")
+    Duration olderThan;
 
     @Option(names = "--max-size", paramLabel = "SIZE", description = "e.g. 500MB, 2GB.")
     String maxSize;
@@ -231,8 +227,7 @@ final class CacheCommand {
       }
       int removed = 0;
       if (olderThan != null) {
-        Duration age = CacheUnits.parseAge(olderThan);
-        removed += cache.pruneOlderThan(term.clock().instant().minus(age));
+        removed += cache.pruneOlderThan(term.clock().instant().minus(olderThan));
       }
       if (maxSize != null) removed += cache.pruneToSize(CacheUnits.parseSize(maxSize));
       report("removed", removed, cache);

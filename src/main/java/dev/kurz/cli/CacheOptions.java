@@ -1,15 +1,12 @@
 package dev.kurz.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where answers are cached and whether to use them. */
 final class CacheOptions {
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder (default: $XDG_CACHE_HOME/kurz; env KURZ_CACHE_DIR).")
-  String cacheDir;
-
-  @Option(names = "--cache-url", paramLabel = "URL",
-      description = "Shared cache on PostgreSQL: postgresql://user@host/db (env KURZ_CACHE_URL; password from PGPASSWORD or ~/.pgpass).")
-  String cacheUrl;
+  @Mixin CacheDirOption cacheDir;
+  @Mixin CacheUrlOption cacheUrl;
 
   @Option(names = "--no-cache", description = "Neither read nor write the cache.")
   boolean noCache;

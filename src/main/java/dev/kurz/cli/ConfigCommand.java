@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -66,6 +68,7 @@ final class ConfigCommand {
   static final class Show implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @Mixin BackendOptions backendOptions;
+    @Spec CommandSpec spec;
 
     @Option(names = "--show-origin", description = "Say where each value came from.")
     boolean showOrigin;
@@ -81,7 +84,7 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      try (Services services = new Services(term, global, backendOptions.flags())) {
+      try (Services services = new Services(term, global, SettingFlags.of(spec))) {
         Settings s = services.settings();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         StringBuilder text = new StringBuilder();

@@ -3,7 +3,6 @@ package dev.kurz.cli;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
-import dev.kurz.model.Article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +14,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --since 24h} and {@code --date 2025-12-03|today|yesterday}: keeps the inputs published in
  * the window, a "day" being a calendar day in the configured time zone (default Europe/Berlin).
  * Inputs whose date is unknown are kept (a note says how many); a date given only as a month
- * counts as its first day.
+ * counts as its first day. A local file is read once: what is kept goes on as the article read
+ * here (or as the reason it could not be read), not as a path to read again.
  */
 final class DateFilter {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([hdwm])");
   private final Instant from;
   private final Instant to;
   private final ZoneId zone;
@@ -37,7 +34,7 @@ final class DateFilter {
   }
 
   /** Null when neither option is given. */
-  static DateFilter of(String since, String date, ZoneId zone, Clock clock) {
+  static DateFilter of(Duration since, String date, ZoneId zone, Clock clock) {
     if (since == null && date == null) return null;
     Instant now = clock.instant();
     if (date != null) {
@@ -54,29 +51,25 @@ final class DateFilter {
       };
       return new DateFilter(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(), zone);
     }
-    Matcher m = DURATION.matcher(since.strip());
-    if (!m.matches()) throw new KurzException(ExitCodes.USAGE, "--since must be like 24h, 2d or 1w, not '" + since + "'");
-    long n = Long.parseLong(m.group(1));
-    Duration window = switch (m.group(2)) {
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      case "w" -> Duration.ofDays(7 * n);
-      default -> Duration.ofMinutes(n);
-    };
-    return new DateFilter(now.minus(window), now.plusSeconds(1), zone);
+    return new DateFilter(now.minus(since), now.plusSeconds(1), zone);
   }
 
+  /**
+   * The inputs in the window, local files among them as read by {@code reader} (which should not
+   * warn: the run's own reader warns once when the article's turn comes).
+   */
   List<Input> apply(List<Input> inputs, ArticleReader reader, Consumer<String> note) {
     List<Input> kept = new ArrayList<>();
     int undated = 0;
     int dropped = 0;
     for (Input input : inputs) {
-      Instant published = published(input, reader);
+      Input read = readLocal(input, reader);
+      Instant published = read instanceof Input.Ready r ? parse(r.article().source().published(), zone) : null;
       if (published == null) {
         undated++;
-        kept.add(input);
+        kept.add(read);
       } else if (!published.isBefore(from) && published.isBefore(to)) {
-        kept.add(input);
+        kept.add(read);
       } else {
         dropped++;
       }
@@ -87,12 +80,14 @@ final class DateFilter {
     return kept;
   }
 
-  private Instant published(Input input, ArticleReader reader) {
+  /** A local file as its article (or as the reason it cannot be read, which the batch reports); anything else as it is. */
+  private static Input readLocal(Input input, ArticleReader reader) {
+    if (!(input instanceof Input.LocalFile)) return input;
     try {
-      Article article = input instanceof Input.Ready r ? r.article() : input instanceof Input.LocalFile ? reader.read(input) : null;
-      return article == null ? null : parse(article.source().published(), zone);
+      ArticleReader.Extraction e = reader.extract(input);
+      return new Input.Ready(input.label(), e.article(), e.removed());
     } catch (InputException e) {
-      return null; // the batch reports it
+      return new Input.Unreadable(input.label(), e.getMessage());
     }
   }
 

@@ -18,7 +18,6 @@ import dev.kurz.render.DigestMarkdownRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +25,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -40,7 +41,8 @@ import picocli.CommandLine.Parameters;
         "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b",
         "  kurz digest --inputs feeds.txt --since 24h --out heute.md",
         "  kurz digest *.txt --format json --dry-run        what it would cost, no requests"})
-final class DigestCommand implements Callable<Integer> {
+final class DigestCommand implements Callable<Integer>, ModelCommand {
+  @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
@@ -68,16 +70,21 @@ final class DigestCommand implements Callable<Integer> {
   enum Format { markdown, json, html }
 
   @Override
+  public GlobalOptions global() {
+    return global;
+  }
+
+  @Override
+  public Map<Key, String> modelFlags() {
+    return analysis.dryRun ? null : SettingFlags.of(spec);
+  }
+
+  @Override
   public Integer call() throws Exception {
     Format fmt = format != null ? format : formatOf(out);
-    Map<Key, String> flags = new EnumMap<>(Key.class);
-    flags.putAll(backendOptions.flags());
-    analysis.putFlags(flags);
-    BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
     // Checked before any request: a folder or an unwritable path fails now, not after the whole run.
     try (OutputFile file = out == null || analysis.dryRun ? null : OutputFile.prepare(out);
-        Services services = new Services(term, global, flags)) {
+        Services services = new Services(term, global, SettingFlags.of(spec))) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).forDigest().run(reading.reader(), reading.inputs(), fmt == Format.json);

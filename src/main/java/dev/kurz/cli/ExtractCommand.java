@@ -11,12 +11,13 @@ import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.ingest.TokenEstimate;
 import dev.kurz.model.Source;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,8 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), json or jsonl.")
   Format format = Format.text;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder for fetched pages (default: $XDG_CACHE_HOME/kurz; env KURZ_CACHE_DIR).")
-  String cacheDir;
+  @Mixin CacheDirOption cacheDir;
+  @Spec CommandSpec spec;
 
   @Option(names = "--no-cache", description = "Fetch pages again and do not keep them.")
   boolean noCache;
@@ -59,9 +60,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<Key, String> flags = new EnumMap<>(Key.class);
-    BackendOptions.put(flags, Key.CACHE_DIR, cacheDir);
-    try (Services services = new Services(term, global, flags)) {
+    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !noCache);
       ArrayNode array = JSON.createArrayNode();
       int failed = 0;

@@ -27,8 +27,9 @@ final class InputOptions {
   @Option(names = "--max-page-size", paramLabel = "MB", description = "Refuse web pages and feeds larger than this (default 10).")
   int maxPageMb = (int) (PageFetcher.Options.DEFAULT_MAX_BYTES / 1024 / 1024);
 
-  @Option(names = "--since", paramLabel = "AGE", description = "Only inputs published within this window (e.g. 24h, 2d); undated ones are kept.")
-  String since;
+  @Option(names = "--since", paramLabel = "AGE", converter = SettingConverter.Span.class,
+      description = "Only inputs published within this window (e.g. 90m, 24h, 2d); undated ones are kept.")
+  java.time.Duration since;
 
   @Option(names = "--date", paramLabel = "DAY", description = "Only inputs published on this day (YYYY-MM-DD, today, yesterday) in time_zone (default Europe/Berlin).")
   String date;
@@ -45,7 +46,8 @@ final class InputOptions {
     if ((args == null || args.isEmpty()) && inputsFile == null) {
       throw new KurzException(ExitCodes.USAGE, "no inputs: name files, folders, URLs or feeds, or --inputs FILE");
     }
-    ArticleReader reader = new ArticleReader(term.in(), (long) maxInputMb * 1024 * 1024, services.warn());
+    long maxBytes = (long) maxInputMb * 1024 * 1024;
+    ArticleReader reader = new ArticleReader(term.in(), maxBytes, services.warn());
     List<String> named = args == null ? List.of() : args;
     // the cache opens on the first fetch: a run over local files never touches it
     PageCache pages = !useCache ? PageCache.NONE : new PageCache() {
@@ -63,7 +65,7 @@ final class InputOptions {
         PageFetcher.Options.defaults(version()).withMaxBytes((long) maxPageMb * 1024 * 1024));
     List<Input> inputs = new InputResolver(reader, fetcher, services.warn()).resolve(named, inputsFile);
     DateFilter filter = DateFilter.of(since, date, zone(services), term.clock());
-    if (filter != null) inputs = filter.apply(inputs, reader, services.warn());
+    if (filter != null) inputs = filter.apply(inputs, new ArticleReader(term.in(), maxBytes, w -> {}), services.warn());
     return new Reading(reader, inputs);
   }
 

@@ -87,12 +87,26 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOverwrittenOptionsAllowed(true);
     cli.setExitCodeExceptionMapper(e -> e instanceof KurzException k ? k.exitCode() : ExitCodes.INTERNAL);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof Relaunch r) {
-        if (!Boolean.getBoolean("kurz.relaunched")) return Relaunch.run(args, term.interactive());
-        term.err().println("[ERROR] " + r.getMessage() + ": this Java lacks the jdk.incubator.vector module (use a full JDK 21+)");
-        return ExitCodes.NOTHING_RAN;
+    // Decided once, after parsing and before the command reads anything: a run of the embedded
+    // model goes again in a JVM that can run it, stdin still unread.
+    cli.setExecutionStrategy(parsed -> {
+      Integer help = CommandLine.executeHelpRequest(parsed);
+      if (help != null) return help;
+      CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+      boolean again;
+      try {
+        again = Relaunch.needed(leaf.getCommand(), term);
+      } catch (RuntimeException e) {
+        throw new CommandLine.ExecutionException(leaf, e.getMessage(), e);
       }
+      if (!again) return new CommandLine.RunLast().execute(parsed);
+      try {
+        return Relaunch.run(args, term.interactive());
+      } catch (Exception e) {
+        throw new CommandLine.ExecutionException(leaf, "cannot start a JVM for the embedded model: " + e, e);
+      }
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof KurzException k) {
         term.err().println("[ERROR] " + k.getMessage());
         if (verbose) e.printStackTrace(term.err());

@@ -6,11 +6,12 @@ import dev.kurz.llm.embedded.EmbeddedModel;
 import dev.kurz.llm.embedded.ModelStore;
 import dev.kurz.llm.embedded.ModelUnavailableException;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +30,8 @@ final class ModelsCommand {
   abstract static class Base implements Callable<Integer> {
     @Mixin GlobalOptions global;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder.")
-    String cacheDir;
+    @Mixin CacheDirOption cacheDir;
+    @Spec CommandSpec spec;
 
     final Terminal term;
 
@@ -40,9 +41,7 @@ final class ModelsCommand {
 
     @Override
     public Integer call() throws Exception {
-      Map<Key, String> flags = new EnumMap<>(Key.class);
-      BackendOptions.put(flags, Key.CACHE_DIR, cacheDir);
-      try (Services s = new Services(term, global, flags)) {
+      try (Services s = new Services(term, global, SettingFlags.of(spec))) {
         try {
           return run(s.modelStore());
         } catch (IllegalArgumentException e) {

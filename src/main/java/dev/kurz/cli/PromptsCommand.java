@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +25,8 @@ import picocli.CommandLine.Parameters;
 final class PromptsCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited templates.")
-  String promptsDir;
+  @Mixin PromptsDirOption promptsDir;
+  @Spec CommandSpec spec;
 
   private final Terminal term;
 
@@ -34,16 +36,14 @@ final class PromptsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PromptTemplates p = load(term, global, promptsDir);
+    PromptTemplates p = load(term, global, spec);
     for (var e : p.origins().entrySet()) term.out().printf("%-20s %s%n", e.getKey(), e.getValue());
     term.out().println("hash " + p.hash().substring(0, 16));
     return ExitCodes.OK;
   }
 
-  static PromptTemplates load(Terminal term, GlobalOptions global, String promptsDir) {
-    Map<dev.kurz.config.Key, String> flags = new java.util.EnumMap<>(dev.kurz.config.Key.class);
-    BackendOptions.put(flags, dev.kurz.config.Key.PROMPTS_DIR, promptsDir);
-    try (Services s = new Services(term, global, flags)) {
+  static PromptTemplates load(Terminal term, GlobalOptions global, CommandSpec spec) {
+    try (Services s = new Services(term, global, SettingFlags.of(spec))) {
       return s.prompts();
     }
   }
@@ -53,8 +53,8 @@ final class PromptsCommand implements Callable<Integer> {
   static final class Show implements Callable<Integer> {
     @Mixin GlobalOptions global;
 
-    @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited templates.")
-    String promptsDir;
+    @Mixin PromptsDirOption promptsDir;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "Template file name (see: kurz prompts).")
     String name;
@@ -70,7 +70,7 @@ final class PromptsCommand implements Callable<Integer> {
       if (!PromptTemplates.NAMES.contains(name)) {
         throw new KurzException(ExitCodes.USAGE, "no prompt named " + name + "; known: " + String.join(", ", PromptTemplates.NAMES));
       }
-      term.out().print(load(term, global, promptsDir).template(name));
+      term.out().print(load(term, global, spec).template(name));
       return ExitCodes.OK;
     }
   }

@@ -1,26 +1,40 @@
 package dev.kurz.cli;
 
+import dev.kurz.config.Key;
+import dev.kurz.llm.embedded.EmbeddedBackend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Thrown when the run needs JVM options it was not started with (the embedded model's Vector API
- * module). {@link Main} then runs the same command in a child JVM that has them, with the same
- * standard streams, and exits with its code. Nothing has been read from stdin at that point.
+ * Runs the same command again in a child JVM that has the options the embedded model needs (its
+ * Vector API module, C2), with the same standard streams, when {@link Main} finds, after parsing
+ * and before the command reads any input, that a {@link ModelCommand} will ask the embedded model.
+ * The launcher starts every run lean and leaves this decision to kurz alone.
  */
-final class Relaunch extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-
+final class Relaunch {
   /** The system property telling the child whether the parent's stderr is a terminal. */
   static final String STDERR_TERMINAL = "kurz.stderr.terminal";
+  private static final String RELAUNCHED = "kurz.relaunched";
 
-  Relaunch(String reason) {
-    super(reason);
+  private Relaunch() {}
+
+  /**
+   * Whether this run must go again in a child JVM: the command will ask the embedded model and
+   * this JVM lacks the Vector API (and is not itself the child). Resolves the command's settings
+   * only when the module is missing, as under the launcher.
+   */
+  static boolean needed(Object command, Terminal term) {
+    if (!(command instanceof ModelCommand m) || Boolean.getBoolean(RELAUNCHED) || EmbeddedBackend.vectorApiAvailable()) return false;
+    Map<Key, String> flags = m.modelFlags();
+    if (flags == null) return false;
+    try (Services services = new Services(term, m.global(), flags)) {
+      return services.settings().value(Key.PROVIDER).equals(EmbeddedBackend.PROVIDER);
+    }
   }
 
   /** Runs the command again with the Vector API module; returns the child's exit code. */
@@ -38,10 +52,10 @@ final class Relaunch extends RuntimeException {
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
     if (Runtime.version().feature() == 21) command.add("--enable-preview");
-    command.add("-Dkurz.relaunched=true");
+    command.add("-D" + RELAUNCHED + "=true");
     command.add("-D" + STDERR_TERMINAL + "=" + stderrIsTerminal);
     command.add("-cp");
-    command.add(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     // stdin and stdout pass straight through; stderr is copied line by line without the JVM's

@@ -232,10 +232,7 @@ final class Services implements AutoCloseable {
     if (spec == null) {
       Settings s = settings();
       String provider = s.value(Key.PROVIDER);
-      if (provider.equals(EmbeddedBackend.PROVIDER)) {
-        // Jlama needs the incubating Vector API, added only at JVM start: run again with it.
-        if (!EmbeddedBackend.vectorApiAvailable()) throw new Relaunch("the embedded model needs the Vector API module");
-      } else {
+      if (!provider.equals(EmbeddedBackend.PROVIDER)) {
         try {
           Backends.provider(provider);
         } catch (IllegalArgumentException e) {

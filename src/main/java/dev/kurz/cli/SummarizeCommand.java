@@ -3,14 +3,15 @@ package dev.kurz.cli;
 import dev.kurz.config.Key;
 import dev.kurz.model.Outcome;
 import dev.kurz.pipeline.BatchRunner;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         "  kurz summarize artikel.txt --provider ollama --model qwen2.5:14b",
         "  kurz summarize artikel.txt --provider openai --base-url http://localhost:8080/v1 --model local",
         "  kurz summarize ~/presse/heute/ --dry-run        what it would cost, no requests"})
-final class SummarizeCommand implements Callable<Integer> {
+final class SummarizeCommand implements Callable<Integer>, ModelCommand {
+  @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
@@ -48,14 +50,19 @@ final class SummarizeCommand implements Callable<Integer> {
   enum Format { markdown, json, jsonl }
 
   @Override
+  public GlobalOptions global() {
+    return global;
+  }
+
+  @Override
+  public Map<Key, String> modelFlags() {
+    return analysis.dryRun ? null : SettingFlags.of(spec);
+  }
+
+  @Override
   public Integer call() throws Exception {
-    Map<Key, String> flags = new EnumMap<>(Key.class);
-    flags.putAll(backendOptions.flags());
-    analysis.putFlags(flags);
-    BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
-    try (Services services = new Services(term, global, flags)) {
+    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
       SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames);

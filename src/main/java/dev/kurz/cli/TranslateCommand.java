@@ -2,7 +2,6 @@ package dev.kurz.cli;
 
 import dev.kurz.config.Key;
 import dev.kurz.glossary.Glossary;
-import dev.kurz.glossary.GlossaryException;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
@@ -16,16 +15,16 @@ import dev.kurz.render.TranslationText;
 import dev.kurz.translate.Chunker;
 import dev.kurz.translate.TranslateOutcome;
 import dev.kurz.translate.Translator;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -38,7 +37,8 @@ import picocli.CommandLine.Parameters;
         "  kurz translate artikel.txt --side-by-side -f html > a.html",
         "  kurz translate artikel.txt --to fr --format json",
         "  kurz translate artikel.txt --fix-names --glossary my-names.txt"})
-final class TranslateCommand implements Callable<Integer> {
+final class TranslateCommand implements Callable<Integer>, ModelCommand {
+  @Spec CommandSpec spec;
   @Mixin GlobalOptions global;
   @Mixin BackendOptions backendOptions;
   @Mixin CacheOptions cacheOptions;
@@ -60,14 +60,12 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--fix-names", description = "Replace source-language name forms left in the translation (Selenskyj, Kiew) with the glossary's.")
   boolean fixNames;
 
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Your own name forms, laid over the built-in ones (format: docs/glossary.md).")
-  Path glossaryFile;
+  @Mixin GlossaryOption glossaryOption;
 
   @Option(names = "--chunk-tokens", paramLabel = "N", description = "Source tokens per request, at paragraph boundaries (default ${DEFAULT-VALUE}).")
   int chunkTokens = Chunker.DEFAULT_BUDGET;
 
-  @Option(names = "--prompts-dir", paramLabel = "DIR", description = "Folder with edited prompt templates (see: kurz prompts export).")
-  String promptsDir;
+  @Mixin PromptsDirOption promptsDirOption;
 
   private final Terminal term;
 
@@ -78,21 +76,20 @@ final class TranslateCommand implements Callable<Integer> {
   enum Format { markdown, text, json, html }
 
   @Override
+  public GlobalOptions global() {
+    return global;
+  }
+
+  @Override
+  public Map<Key, String> modelFlags() {
+    return SettingFlags.of(spec);
+  }
+
+  @Override
   public Integer call() throws Exception {
     if (chunkTokens < 50) throw new KurzException(ExitCodes.USAGE, "--chunk-tokens must be at least 50");
-    Map<Key, String> flags = new EnumMap<>(Key.class);
-    flags.putAll(backendOptions.flags());
-    BackendOptions.put(flags, Key.TO, to);
-    BackendOptions.put(flags, Key.CACHE_DIR, cacheOptions.cacheDir);
-    BackendOptions.put(flags, Key.CACHE_URL, cacheOptions.cacheUrl);
-    BackendOptions.put(flags, Key.PROMPTS_DIR, promptsDir);
-    try (Services services = new Services(term, global, flags)) {
-      Glossary glossary;
-      try {
-        glossary = services.glossary(glossaryFile);
-      } catch (GlossaryException e) {
-        throw new KurzException(ExitCodes.USAGE, e.getMessage());
-      }
+    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
+      Glossary glossary = services.glossary(null);
       AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
       Translator translator = new Translator(services.throttledBackend(), services.prompts(), cache, glossary,
           new Translator.Options(services.settings().value(Key.TO), chunkTokens, services.settings().doubleValue(Key.TEMPERATURE),

@@ -16,7 +16,8 @@ public enum Key {
   API_KEY_ENV("Environment variable holding the API key", null, true),
   API_KEY_FILE("File holding the API key (first line)", null, true),
   API_KEY("The API key itself (prefer api_key_env; the file must not be readable by others)", null, true),
-  TIMEOUT("Seconds to wait for one model answer, the whole call from request to last byte", "180", true, Values.wholeNumber(1)),
+  TIMEOUT("How long one model answer may take, the whole call from request to last byte: seconds (180) or a span (90s, 3m)", "180",
+      true, Values::seconds),
   MAX_ANSWER_SIZE("Largest model answer accepted, in MB (as sent and after decompression)", "4", false, Values.wholeNumber(1)),
   TEMPERATURE("Sampling temperature; provider default when unset", null, true, Values.number(0, 2)),
   CONTEXT_TOKENS("Tokens one request may carry; longer articles are analysed in parts", "24000", true, Values.wholeNumber(1)),
@@ -78,6 +79,14 @@ public enum Key {
   /** kebab-case, as the flag. */
   public String flagName() {
     return "--" + fileName().replace('_', '-');
+  }
+
+  /** The key a flag sets ({@code --base-url} sets BASE_URL), or null for a flag that is no setting. */
+  public static Key forFlag(String flag) {
+    for (Key k : values()) {
+      if (k.flagName().equals(flag)) return k;
+    }
+    return null;
   }
 
   /** KURZ_..., as the environment variable. */

@@ -29,6 +29,15 @@ final class Values {
     };
   }
 
+  /** At least one second, as a whole number of seconds ({@code 180}) or a span ({@code 3m}); answers the seconds. */
+  static String seconds(String raw) {
+    String v = raw.strip();
+    if (!v.isEmpty() && Character.isDigit(v.charAt(v.length() - 1))) return wholeNumber(1).apply(raw);
+    long s = Durations.parse(v).toSeconds();
+    if (s < 1) throw new IllegalArgumentException("'" + raw + "' is shorter than a second");
+    return String.valueOf(s);
+  }
+
   static UnaryOperator<String> number(double min, double max) {
     return raw -> {
       try {

@@ -3,7 +3,6 @@ package dev.kurz.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,24 +28,6 @@ class CacheUnitsTest {
     assertThatThrownBy(() -> CacheUnits.parseSize(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid size \"" + text.strip() + "\"");
-  }
-
-  @Test
-  void agesAcceptSecondsMinutesHoursDaysAndWeeks() {
-    assertThat(CacheUnits.parseAge("45s")).isEqualTo(Duration.ofSeconds(45));
-    assertThat(CacheUnits.parseAge("90m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(CacheUnits.parseAge("12h")).isEqualTo(Duration.ofHours(12));
-    assertThat(CacheUnits.parseAge("30d")).isEqualTo(Duration.ofDays(30));
-    assertThat(CacheUnits.parseAge("30D")).isEqualTo(Duration.ofDays(30));
-    assertThat(CacheUnits.parseAge("2w")).isEqualTo(Duration.ofDays(14));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "30", "d", "-3d", "1.5h", "3y", "99999999999999999999d"})
-  void badAgesAreRejectedWithTheAcceptedUnitsInTheMessage(String text) {
-    assertThatThrownBy(() -> CacheUnits.parseAge(text))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid age \"" + text + "\"");
   }
 
   @Test

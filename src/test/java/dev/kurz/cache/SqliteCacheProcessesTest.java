@@ -2,6 +2,7 @@ package dev.kurz.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kurz.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,17 @@ class SqliteCacheProcessesTest {
   @Test
   void twoProcessesWritingAtOnceLoseNothing() throws Exception {
     Path cacheDir = dir.resolve("fresh"); // Not created yet: both race to create the schema too.
-    try (ChildJvm a = new ChildJvm(logs, cacheDir.toString(), "a", "50", "--wait");
-        ChildJvm b = new ChildJvm(logs, cacheDir.toString(), "b", "50", "--wait")) {
+    try (ChildJvm a = ChildJvm.builder(logs, CacheWriterMain.class).args(cacheDir.toString(), "a", "50", "--wait").start();
+        ChildJvm b = ChildJvm.builder(logs, CacheWriterMain.class).args(cacheDir.toString(), "b", "50", "--wait").start()) {
       assertThat(a.nextLine()).isEqualTo("ready");
       assertThat(b.nextLine()).isEqualTo("ready");
       a.send("go");
       b.send("go");
 
-      assertThat(a.waitForExit()).as("child a, stderr: %s", a.stderrText()).isZero();
-      assertThat(b.waitForExit()).as("child b, stderr: %s", b.stderrText()).isZero();
-      assertThat(a.stderrText()).doesNotContain("Exception");
-      assertThat(b.stderrText()).doesNotContain("Exception");
+      assertThat(a.waitForExit()).as("child a, stderr: %s", a.stderr()).isZero();
+      assertThat(b.waitForExit()).as("child b, stderr: %s", b.stderr()).isZero();
+      assertThat(a.stderr()).doesNotContain("Exception");
+      assertThat(b.stderr()).doesNotContain("Exception");
     }
 
     try (SqliteCache cache = SqliteCache.open(cacheDir, w -> {})) {
@@ -42,7 +43,7 @@ class SqliteCacheProcessesTest {
   @Test
   void everyPutReportedBeforeSigkillSurvivesAndTheFileIsIntact() throws Exception {
     List<String> reported = new ArrayList<>();
-    try (ChildJvm child = new ChildJvm(logs, dir.toString(), "k", "-1")) {
+    try (ChildJvm child = ChildJvm.builder(logs, CacheWriterMain.class).args(dir.toString(), "k", "-1").start()) {
       assertThat(child.nextLine()).isEqualTo("ready");
       while (reported.size() < 150) {
         String line = child.nextLine();

@@ -71,4 +71,32 @@ class DryRunAndDatesTest {
     CliRun bad = kurz("summarize", tram.toString(), "--since", "lately");
     assertThat(bad.exit).isEqualTo(2);
   }
+
+  @Test
+  void aSpanOfTimeIsWrittenOneWayForEveryOption() {
+    CliRun summarize = kurz("summarize", tram.toString(), "--since", "30s", "--dry-run");
+    assertThat(summarize.exit).as(summarize.err).isZero();
+    assertThat(summarize.err).contains("1 inputs outside the date window left out");
+    CliRun list = kurz("cache", "list", "--since", "30s");
+    assertThat(list.exit).as(list.err).isZero();
+    CliRun timeout = kurz("config", "show", "--timeout", "3m", "--show-origin");
+    assertThat(timeout.out).containsPattern("(?m)^timeout\\s+180\\s+\\[flag --timeout]");
+    for (String[] bad : new String[][] {{"summarize", tram.toString(), "--since", "30x"}, {"cache", "list", "--since", "30x"},
+        {"cache", "prune", "--older-than", "30x"}, {"summarize", tram.toString(), "--timeout", "30x"}}) {
+      CliRun run = kurz(bad);
+      assertThat(run.exit).as(run.err).isEqualTo(2);
+      assertThat(run.err).startsWith("[ERROR] Invalid value for option '" + bad[bad.length - 2] + "': '30x'");
+    }
+  }
+
+  @Test
+  void aDateWindowReadsEachFileOnce() throws IOException {
+    // Not German: the reader warns about it each time it reads the file.
+    Path english = home.resolve("english.txt");
+    Files.writeString(english, "date 2025-12-02\nThe city council approved a new tram line on Tuesday. Twenty-seven members"
+        + " voted in favour, and the transport company says the line will cost about 48 million euros.\n");
+    CliRun run = kurz("summarize", english.toString(), "--since", "3d", "--dry-run");
+    assertThat(run.exit).as(run.err).isZero();
+    assertThat(run.err.lines().filter(l -> l.contains("seems to be in English")).count()).as(run.err).isEqualTo(1);
+  }
 }

@@ -2,13 +2,12 @@ package dev.kurz.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kurz.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -63,20 +62,13 @@ class OutFileTest extends FaultRig {
   void aWriteThatFailsHalfWayLeavesThePreviousDigestIntact() throws Exception {
     llm.answer(HAFEN_MARKER, hafenAnswer());
     Path out = write("heute.md", PREVIOUS);
-    List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 2; exec \"$@\"", "kurz",
-        ProcessHandle.current().info().command().orElse("java"), "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(digest(hafenCopies(3).toArray(String[]::new))));
-    command.addAll(List.of("--no-cache", "--out", out.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().keySet().removeIf(k -> !k.equals("PATH"));
-    pb.environment().putAll(cli().env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    dev.kurz.reliability.Outputs.record("OutFileTest ulimit (stderr)", err);
-    assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.SOME_FAILED);
+    List<String> args = new ArrayList<>(List.of(digest(hafenCopies(3).toArray(String[]::new))));
+    args.addAll(List.of("--no-cache", "--out", out.toString()));
+    String err;
+    try (ChildJvm kurz = ChildJvm.builder(home, Main.class).fileSizeLimit(2).env(cli().env).stdin("").args(args).start()) {
+      assertThat(kurz.waitForExit()).as(kurz.stderr()).isEqualTo(ExitCodes.SOME_FAILED);
+      err = kurz.stderr();
+    }
     assertThat(err.lines().filter(l -> l.startsWith("[ERROR]")).toList()).as(err).singleElement().asString()
         .contains("cannot write " + out).contains("the previous file is unchanged");
     assertThat(Files.readString(out)).isEqualTo(PREVIOUS);

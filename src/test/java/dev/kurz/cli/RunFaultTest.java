@@ -3,6 +3,7 @@ package dev.kurz.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.kurz.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class RunFaultTest extends FaultRig {
     String answer = hafenAnswer();
     llm.on(HAFEN_MARKER, n -> new MockResponse.Builder(llm.ok(answer)).headersDelay(300, TimeUnit.MILLISECONDS).build());
     List<String> args = new ArrayList<>(List.of(summarizeArgs(concat(files, "--format", "jsonl", "-j", "1"))));
-    try (KurzProcess kurz = new KurzProcess(home, childEnv(), args)) {
+    try (ChildJvm kurz = ChildJvm.builder(home, Main.class).env(childEnv()).stdin("").args(args).start()) {
       for (int i = 0; i < 3; i++) assertThat(kurz.nextLine()).contains("\"headline\"");
       kurz.kill();
     }
@@ -82,8 +83,8 @@ class RunFaultTest extends FaultRig {
       Path p = write("teil" + (i % 2) + "/artikel" + i + ".txt", hafen().replace("4,2 Prozent", i + ",2 Prozent"));
       halves.get(i % 2).add(p.toString());
     }
-    try (KurzProcess a = new KurzProcess(home, childEnv(), List.of(summarizeArgs(concat(halves.get(0), "--format", "jsonl", "-j", "8"))));
-        KurzProcess b = new KurzProcess(home, childEnv(), List.of(summarizeArgs(concat(halves.get(1), "--format", "jsonl", "-j", "8"))))) {
+    try (ChildJvm a = ChildJvm.builder(home, Main.class).env(childEnv()).stdin("").args(List.of(summarizeArgs(concat(halves.get(0), "--format", "jsonl", "-j", "8")))).start();
+        ChildJvm b = ChildJvm.builder(home, Main.class).env(childEnv()).stdin("").args(List.of(summarizeArgs(concat(halves.get(1), "--format", "jsonl", "-j", "8")))).start()) {
       assertThat(a.waitForExit()).as(a.stderr()).isZero();
       assertThat(b.waitForExit()).as(b.stderr()).isZero();
       assertThat(a.stdout().lines().count()).isEqualTo(50);
