@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       ({@link RateLimitHeaders}, heard through {@link RateLimitInterceptor}): each request's
  *       token cost is estimated before it is sent (its prompt as the dry run counts it, about 3.6
  *       characters a token, plus the answer expected), both calibrated on the usage the provider
- *       reports, and the request waits until the budget has room ({@link Budget});
+ *       reports, and the request waits until the budget has room ({@link Budget}). Where input and
+ *       output tokens are budgeted apart (Anthropic), each budget is charged its own part;
  *   <li>a limit on requests in flight, for servers that state nothing (vLLM, Ollama, llama.cpp):
  *       {@link AdaptiveLimiter} learns it from their 429s. Once a budget is known, 429s are the
  *       budget's business and leave the concurrency alone.
@@ -66,6 +67,9 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   private final Condition news = lock.newCondition();
   private final Budget requests = new Budget("requests");
   private final Budget tokens = new Budget("tokens");
+  /** Anthropic budgets prompt and answer tokens apart: each is charged its part of the estimate. */
+  private final Budget inputTokens = new Budget("input tokens");
+  private final Budget outputTokens = new Budget("output tokens");
   private volatile Pacing pacing = Pacing.NONE;
   private long nextId;
   private int inFlight;
@@ -103,23 +107,27 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     long prompt = promptTokens(request);
     try {
       while (true) {
-        Duration wait;
-        Budget spent;
-        long cost;
+        Duration wait = Duration.ZERO;
+        Budget spent = requests;
         lock.lockInterruptibly();
         try {
-          cost = estimate(prompt, request);
+          long in = Math.round(prompt * inputRatio);
+          long out = expectedAnswer(request);
           Instant now = now();
-          Duration forRequests = requests.waitFor(1, now, inFlight == 0);
-          Duration forTokens = tokens.waitFor(cost, now, inFlight == 0);
-          spent = forTokens.compareTo(forRequests) >= 0 ? tokens : requests;
-          wait = spent == tokens ? forTokens : forRequests;
+          long[] costs = {1, in + out, in, out};
+          Budget[] budgets = {requests, tokens, inputTokens, outputTokens};
+          for (int i = 0; i < budgets.length; i++) {
+            Duration w = budgets[i].waitFor(costs[i], now, inFlight == 0);
+            if (w.compareTo(wait) > 0) {
+              wait = w;
+              spent = budgets[i];
+            }
+          }
           if (wait.isZero()) {
             long id = ++nextId;
-            requests.sent(id, 1, now);
-            tokens.sent(id, cost, now);
+            for (int i = 0; i < budgets.length; i++) budgets[i].sent(id, costs[i], now);
             inFlight++;
-            return new Permit(ticket, id, prompt, cost);
+            return new Permit(ticket, id, prompt, in + out);
           }
           if (wait.compareTo(LONGEST_WAIT) > 0) {
             throw new BackendException(BackendException.Kind.RATE_LIMITED, 0, wait, "the provider's " + spent.name()
@@ -185,7 +193,9 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
       rejected++;
       requests.forget(permit.id());
       tokens.forget(permit.id());
-      budgeted = requests.known() || tokens.known();
+      inputTokens.forget(permit.id());
+      outputTokens.forget(permit.id());
+      budgeted = requests.known() || tokens.known() || inputTokens.known() || outputTokens.known();
       news.signalAll();
     } finally {
       lock.unlock();
@@ -215,6 +225,8 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     try {
       requests.observe(orRetryAfter(headers.requests(), headers, rejected), sent, received, rejected);
       tokens.observe(orRetryAfter(headers.tokens(), headers, rejected), sent, received, rejected);
+      inputTokens.observe(orRetryAfter(headers.inputTokens(), headers, rejected), sent, received, rejected);
+      outputTokens.observe(orRetryAfter(headers.outputTokens(), headers, rejected), sent, received, rejected);
       news.signalAll();
     } finally {
       lock.unlock();
@@ -273,10 +285,11 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     return (long) Math.ceil(chars / CHARS_PER_TOKEN);
   }
 
-  private long estimate(long prompt, LlmRequest request) {
+  /** The answer's tokens as expected: the mean of those reported so far, at most what the request allows. */
+  private long expectedAnswer(LlmRequest request) {
     double answer = expectedAnswer;
     if (request.maxOutputTokens() != null) answer = Math.min(answer, request.maxOutputTokens());
-    return Math.round(prompt * inputRatio + answer);
+    return Math.round(answer);
   }
 
 }

@@ -198,4 +198,42 @@ class PacingOverHttpTest {
     assertThat(retryWaits).isEmpty();
     assertThat(notices).isEmpty();
   }
+
+  @Test
+  void anthropicsInputAndOutputBudgetsAreEachChargedTheirOwnPart() throws Exception {
+    // 400 prompt and 100 answer tokens a request. The input budget has room for one more prompt
+    // (not for prompt and answer together); the output budget has 50 left, less than an answer:
+    // the second request waits for the output budget's reset, and only for that.
+    server.enqueue(anthropicOk(450, 50, "2026-12-01T10:00:03Z"));
+    server.enqueue(anthropicOk(40_000, 7_900, "2026-12-01T10:01:00Z"));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new RateLimitInterceptor(limiter, clock)).build();
+    Backend anthropic = new ThrottledBackend(Backends.create(new BackendSpec("anthropic", "anthropic", "claude-test",
+        server.url("/v1").toString(), KEY, "ANTHROPIC_API_KEY", Duration.ofSeconds(5), Map.of()), http), limiter, () -> false);
+
+    anthropic.complete(request());
+    anthropic.complete(request());
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(budgetWaits.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(pacing).containsExactly("output tokens 8000 PT3S");
+  }
+
+  private static MockResponse anthropicOk(long inputRemaining, long outputRemaining, String outputReset) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("anthropic-ratelimit-input-tokens-limit", "40000")
+        .addHeader("anthropic-ratelimit-input-tokens-remaining", inputRemaining)
+        .addHeader("anthropic-ratelimit-input-tokens-reset", "2026-12-01T10:01:00Z")
+        .addHeader("anthropic-ratelimit-output-tokens-limit", "8000")
+        .addHeader("anthropic-ratelimit-output-tokens-remaining", outputRemaining)
+        .addHeader("anthropic-ratelimit-output-tokens-reset", outputReset)
+        // the tightest of the two, which kurz leaves aside when both are stated
+        .addHeader("anthropic-ratelimit-tokens-limit", "8000")
+        .addHeader("anthropic-ratelimit-tokens-remaining", Math.min(inputRemaining, outputRemaining))
+        .addHeader("anthropic-ratelimit-tokens-reset", outputReset)
+        .body("""
+            {"id":"msg_01","type":"message","role":"assistant","model":"claude-test",
+             "content":[{"type":"text","text":"{\\"ok\\":true}"}],"stop_reason":"end_turn","stop_sequence":null,
+             "usage":{"input_tokens":400,"output_tokens":100}}
+            """).build();
+  }
 }

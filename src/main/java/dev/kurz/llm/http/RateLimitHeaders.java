@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *       {@code -remaining-} and {@code -reset-requests|tokens}, resets as Go durations
  *       ({@code 6m0s}, {@code 1.5s}, {@code 20ms});
  *   <li>Anthropic: {@code anthropic-ratelimit-requests|tokens|input-tokens|output-tokens-limit},
- *       {@code -remaining}, {@code -reset} (RFC 3339 instants); {@code tokens} is the tightest of
- *       input and output, so it wins over them;
+ *       {@code -remaining}, {@code -reset} (RFC 3339 instants). Input and output tokens are budgeted
+ *       apart ({@link #inputTokens}, {@link #outputTokens}); {@code tokens}, the tightest of the
+ *       limits in effect, stands for both only where the two are not both stated;
  *   <li>Mistral: {@code x-ratelimit-limit|remaining-tokens-minute} and {@code -req-minute}, no
  *       reset (a minute's window);
  *   <li>any: {@code retry-after-ms} (milliseconds) and {@code Retry-After} (seconds or an HTTP date).
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * Gemini sends none of these; its 429 body carries a {@code retryDelay} instead, read where errors
  * are translated. Immutable.
  */
-public record RateLimitHeaders(Bucket requests, Bucket tokens, Duration retryAfter) {
+public record RateLimitHeaders(Bucket requests, Bucket tokens, Bucket inputTokens, Bucket outputTokens, Duration retryAfter) {
   private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
   /** Longer than anything a provider asks for; keeps absurd values (1e9 s) from overflowing. */
   private static final Duration LONGEST = Duration.ofDays(36_500);
@@ -46,14 +47,16 @@ public record RateLimitHeaders(Bucket requests, Bucket tokens, Duration retryAft
         openAi(header, "requests"),
         anthropic(header, "requests", now),
         mistral(header, "req"));
+    Bucket input = anthropic(header, "input-tokens", now);
+    Bucket output = anthropic(header, "output-tokens", now);
+    // Budgets: prompt and answer together (OpenAI, Mistral), or apart (Anthropic's input and output).
     Bucket tokens = first(
         openAi(header, "tokens"),
-        anthropic(header, "tokens", now),
-        anthropic(header, "input-tokens", now),
+        input != null && output != null ? null : anthropic(header, "tokens", now),
         mistral(header, "tokens"));
     Duration retryAfter = retryAfter(header, now);
-    if (requests == null && tokens == null && retryAfter == null) return null;
-    return new RateLimitHeaders(requests, tokens, retryAfter);
+    if (requests == null && tokens == null && input == null && output == null && retryAfter == null) return null;
+    return new RateLimitHeaders(requests, tokens, input, output, retryAfter);
   }
 
   /** {@code retry-after-ms} if present, else {@code Retry-After}; null when neither says. */

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class RateLimitHeadersTest {
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+  private static Map<String, String> pairs(String... kv) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return m;
+  }
+
   private static RateLimitHeaders parse(Map<String, String> headers) {
     TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     h.putAll(headers);
@@ -29,18 +35,32 @@ class RateLimitHeadersTest {
   }
 
   @Test
-  void anthropicBudgetsWithInstantsAndTokensOverInputTokens() {
-    RateLimitHeaders h = parse(Map.of(
+  void anthropicBudgetsWithInstantsInputAndOutputApart() {
+    RateLimitHeaders h = parse(pairs(
         "anthropic-ratelimit-requests-limit", "50", "anthropic-ratelimit-requests-remaining", "49",
         "anthropic-ratelimit-requests-reset", "2026-12-01T10:00:01Z",
         "anthropic-ratelimit-input-tokens-limit", "40000", "anthropic-ratelimit-input-tokens-remaining", "39000",
         "anthropic-ratelimit-input-tokens-reset", "2026-12-01T10:00:03Z",
+        "anthropic-ratelimit-output-tokens-limit", "8000", "anthropic-ratelimit-output-tokens-remaining", "7000",
+        "anthropic-ratelimit-output-tokens-reset", "2026-12-01T10:00:06Z",
+        "anthropic-ratelimit-tokens-limit", "8000", "anthropic-ratelimit-tokens-remaining", "7000",
+        "anthropic-ratelimit-tokens-reset", "2026-12-01T10:00:06Z"));
+    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(50, 49, Duration.ofSeconds(1)));
+    assertThat(h.inputTokens()).isEqualTo(new RateLimitHeaders.Bucket(40000, 39000, Duration.ofSeconds(3)));
+    assertThat(h.outputTokens()).isEqualTo(new RateLimitHeaders.Bucket(8000, 7000, Duration.ofSeconds(6)));
+    assertThat(h.tokens()).isNull(); // the tightest of the two stated ones: nothing of its own
+  }
+
+  @Test
+  void anthropicsCombinedTokensStandWhereInputAndOutputAreNotBothStated() {
+    RateLimitHeaders h = parse(Map.of(
+        "anthropic-ratelimit-input-tokens-limit", "40000", "anthropic-ratelimit-input-tokens-remaining", "39000",
+        "anthropic-ratelimit-input-tokens-reset", "2026-12-01T10:00:03Z",
         "anthropic-ratelimit-tokens-limit", "48000", "anthropic-ratelimit-tokens-remaining", "20000",
         "anthropic-ratelimit-tokens-reset", "2026-12-01T10:00:30Z"));
-    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(50, 49, Duration.ofSeconds(1)));
     assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(48000, 20000, Duration.ofSeconds(30)));
-    assertThat(parse(Map.of("anthropic-ratelimit-input-tokens-limit", "40000",
-        "anthropic-ratelimit-input-tokens-remaining", "39000")).tokens().limit()).isEqualTo(40000);
+    assertThat(h.inputTokens().limit()).isEqualTo(40000);
+    assertThat(h.outputTokens()).isNull();
   }
 
   @Test
