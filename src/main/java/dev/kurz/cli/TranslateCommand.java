@@ -123,7 +123,8 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
       finish(done);
       if (!global.quiet) {
         term.err().println("translated " + done.size() + " of " + total + (total == 1 ? " article" : " articles")
-            + (done.isEmpty() ? "" : ": " + counts(done)));
+            + (done.isEmpty() ? "" : ": " + counts(done)) + "; " + services.limiter().sent() + " requests, "
+            + services.limiter().rejected() + " rejected by the provider");
       }
       return exitCode(outcomes, done.size());
     }

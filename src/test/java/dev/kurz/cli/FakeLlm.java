@@ -29,6 +29,7 @@ final class FakeLlm implements AutoCloseable {
   final Wire wire;
   final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Function<Integer, MockResponse>> rules = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final java.util.concurrent.atomic.AtomicInteger rejectNext = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Integer> counts = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Function<JsonNode, String>> computed = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -62,6 +63,12 @@ final class FakeLlm implements AutoCloseable {
   /** Answers requests whose text contains {@code marker} with the content the function computes from the request body. */
   FakeLlm compute(String marker, Function<JsonNode, String> content) {
     computed.put(marker, content);
+    return this;
+  }
+
+  /** Rejects the next {@code n} chat requests with 429 and a {@code retry-after-ms} of 10, before any rule. */
+  FakeLlm rejectNext(int n) {
+    rejectNext.set(n);
     return this;
   }
 
@@ -100,6 +107,9 @@ final class FakeLlm implements AutoCloseable {
       return status(400, "{\"error\":\"bad json\"}");
     }
     requests.add(body);
+    if (rejectNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return status(429, "{\"error\":{\"message\":\"Rate limit reached\"}}").newBuilder().addHeader("retry-after-ms", "10").build();
+    }
     String text = allText(body);
     synchronized (computed) {
       for (var rule : computed.entrySet()) {

@@ -296,6 +296,15 @@ class TranslateCommandTest {
       """;
 
   @Test
+  void theSummaryLineCountsRequestsAndTheProvidersRejections() throws IOException {
+    translatesWith(p -> "EN: " + p);
+    llm.rejectNext(1);
+    CliRun run = translate(write("busspuren.txt", WRAPPED).toString());
+    assertThat(run.exit).as(run.err).isZero();
+    assertThat(run.err).contains("translated 1 of 1 article: 4 paragraphs in 1 chunk, 1500 in / 600 out tokens; 2 requests, 1 rejected by the provider");
+  }
+
+  @Test
   void aHardWrappedArticleTranslatesParagraphForParagraphWithItsHeadingAndDistance() throws IOException {
     // a realistic slip: the last paragraph's Konjunktiv I ("sei ... zugesagt") comes back as plain fact
     translatesWith(p -> p.startsWith("Die Stadt rechnet") ? "The city expects costs of 4.2 million euros. Part of it comes"
