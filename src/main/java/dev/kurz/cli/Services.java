@@ -303,6 +303,11 @@ final class Services implements AutoCloseable {
     return backend;
   }
 
+  /** A run that will send requests: the backend is built now, in the background, not on the first request. */
+  void prepareBackend() {
+    if (backend() instanceof LazyBackend lazy) lazy.prepare();
+  }
+
   private Backend createBackend(BackendSpec spec) throws BackendException {
     if (spec.provider().equals(EmbeddedBackend.PROVIDER)) return embeddedBackend(spec);
     if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {

@@ -92,6 +92,8 @@ final class SummarizeJob {
 
   List<Outcome> run(List<Input> inputs, Consumer<Outcome> emit) throws InterruptedException {
     startMillis = term.clock().millis();
+    // Nothing can come from the cache: the provider's client is built while the first articles are read.
+    if (cacheOptions.noCache || cacheOptions.refresh) services.prepareBackend();
     Summarizer summarizer = summarizer();
     ProgressReporter progress = new ProgressReporter(term.err(), term.clock(), term.interactive(), global.quiet);
     services.limiter().pacing(progress);

@@ -8,7 +8,8 @@ import dev.kurz.model.ModelRef;
 
 /**
  * A backend built on its first request, so a run whose answers all come from the cache never
- * loads the provider's client (nor needs its key). A failure to build is the first request's
+ * loads the provider's client (nor needs its key). A run that will send requests can have it built
+ * ahead ({@link #prepare}), while it reads its inputs. A failure to build is the first request's
  * failure, and every later one's. Thread-safe.
  */
 public final class LazyBackend implements Backend {
@@ -36,6 +37,21 @@ public final class LazyBackend implements Backend {
   @Override
   public LlmReply complete(LlmRequest request) throws BackendException {
     return backend().complete(request);
+  }
+
+  /**
+   * Starts building the backend on a background thread, so the first request does not wait for
+   * the provider's client (class loading, most of a second on a busy machine). A failure is kept
+   * for the first request, as without this.
+   */
+  public void prepare() {
+    Thread.ofPlatform().daemon().name("kurz-backend").start(() -> {
+      try {
+        backend();
+      } catch (BackendException | RuntimeException e) {
+        // the first request reports it (a RuntimeException is built again there and thrown)
+      }
+    });
   }
 
   private synchronized Backend backend() throws BackendException {
