@@ -42,8 +42,8 @@ public final class HtmlExtractor {
     // junk rule, which can hit a whole live blog ("live-comment") or podcast page. Measured on both
     // shared benchmarks (docs/benchmarks-extraction.md): these thresholds are the best tried on the
     // web-extraction pages and change nothing on the article-extraction pages.
-    if (text.length() < UNSURE_CHARS) text = longer(text, html, baseUrl, text.isBlank(), true);
-    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, html, baseUrl, true, false);
+    if (text.length() < UNSURE_CHARS) text = longer(text, doc, text.isBlank(), true);
+    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, doc, true, false);
     String body = meta.articleBody();
     // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
     // layout defeated the scoring and it holds clearly more than the DOM extraction
@@ -53,9 +53,8 @@ public final class HtmlExtractor {
     return new Extracted(title, author, published, site, language, text, canonical);
   }
 
-  /** The fallback's text where it holds over twice as much as {@code text}, else {@code text}; parses the page afresh. */
-  private static String longer(String text, String html, String baseUrl, boolean spareWrappers, boolean dropJunk) {
-    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+  /** The fallback's text where it holds over twice as much as {@code text}, else {@code text}. */
+  private static String longer(String text, Document doc, boolean spareWrappers, boolean dropJunk) {
     String fallback = new MainContent().baseline(doc, spareWrappers, dropJunk);
     return fallback.length() > 2 * text.length() ? fallback : text;
   }

@@ -17,13 +17,16 @@ import org.jsoup.nodes.TextNode;
  * class or id name boilerplate (share, related, newsletter, comments) are removed; each paragraph
  * scores its ancestors by length and commas; the best container, less its link density, wins,
  * joined by siblings that score nearly as well; the winner is pruned of link lists and rendered
- * as paragraphs separated by blank lines. Mutates the document it is given. Not thread-safe;
- * one instance per page.
+ * as paragraphs separated by blank lines. Works on the page's own tree and leaves it as it
+ * found it (what it takes out it puts back), so one parse serves the main extraction and the
+ * fallbacks. Not thread-safe; one instance per page.
  */
 final class MainContent {
   private static final String REMOVED_TAGS = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
       + " button, input, select, textarea, dialog, link, meta, figure, figcaption,"
       + " picture, video, audio, source, [hidden], [aria-hidden=true], [role=dialog]";
+  /** {@link #REMOVED_TAGS} less {@code <noscript>}, whose content the fallback reads. */
+  private static final String REMOVED_BUT_NOSCRIPT = REMOVED_TAGS.replace(" noscript,", "");
   /** Page chrome by tag or role; removed like junk-named elements, so a wrapper holding the page is spared. */
   private static final String CHROME = "nav, aside, footer, header, [role=navigation], [role=complementary],"
       + " [role=contentinfo], [role=banner]";
@@ -52,22 +55,30 @@ final class MainContent {
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
   private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+  /** What was taken out of the page, in order, so that {@link #restore} puts it back. */
+  private final List<Removal> removals = new ArrayList<>();
+
+  private record Removal(Element parent, int index, Element element) {}
 
   String extract(Document doc) {
     Element body = doc.body();
     if (body == null) return "";
-    body.select(REMOVED_TAGS).remove();
-    removeHidden(body);
-    removeChrome(body, false);
-    removeJunk(body);
-    List<Element> content = selectContent(body);
-    StringBuilder out = new StringBuilder();
-    for (Element element : content) {
-      prune(element);
-      render(element, out);
-      out.append("\n\n");
+    try {
+      takeAll(body.select(REMOVED_TAGS));
+      removeHidden(body);
+      removeChrome(body, false);
+      removeJunk(body);
+      List<Element> content = selectContent(body);
+      StringBuilder out = new StringBuilder();
+      for (Element element : content) {
+        prune(element);
+        render(element, out);
+        out.append("\n\n");
+      }
+      return paragraphs(out.toString());
+    } finally {
+      restore();
     }
-    return paragraphs(out.toString());
   }
 
   /**
@@ -82,11 +93,18 @@ final class MainContent {
   String baseline(Document doc, boolean spareWrappers, boolean dropJunk) {
     Element body = doc.body();
     if (body == null) return "";
-    body.select("noscript").unwrap();
-    body.select(REMOVED_TAGS).remove();
-    removeHidden(body);
-    removeChrome(body, spareWrappers);
-    if (dropJunk) removeJunk(body);
+    try {
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      removeHidden(body);
+      removeChrome(body, spareWrappers);
+      if (dropJunk) removeJunk(body);
+      return paragraphBlocks(body);
+    } finally {
+      restore();
+    }
+  }
+
+  private static String paragraphBlocks(Element body) {
     StringBuilder out = new StringBuilder();
     Element last = null;
     for (Element e : body.getAllElements()) {
@@ -104,10 +122,31 @@ final class MainContent {
     return paragraphs(out.toString());
   }
 
-  private static void removeHidden(Element body) {
+  /** Takes an element out of the page, to be put back by {@link #restore}. */
+  private void take(Element e) {
+    Element parent = e.parent();
+    if (parent == null) return;
+    removals.add(new Removal(parent, e.siblingIndex(), e));
+    e.remove();
+  }
+
+  private void takeAll(List<Element> elements) {
+    for (Element e : elements) take(e);
+  }
+
+  /** Puts back what was taken, newest first, so each goes back to the place it left. */
+  private void restore() {
+    for (int i = removals.size() - 1; i >= 0; i--) {
+      Removal r = removals.get(i);
+      r.parent().insertChildren(r.index(), r.element());
+    }
+    removals.clear();
+  }
+
+  private void removeHidden(Element body) {
     for (Element e : body.select("[style]")) {
       String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-      if (style.contains("display:none") || style.contains("visibility:hidden")) e.remove();
+      if (style.contains("display:none") || style.contains("visibility:hidden")) take(e);
     }
   }
 
@@ -115,7 +154,7 @@ final class MainContent {
    * Removes elements whose class or id names boilerplate. A wrapper that holds much of the page's
    * text is spared: sites put "header-style-2" or "advertisement-pusher" on the page wrapper.
    */
-  private static void removeJunk(Element body) {
+  private void removeJunk(Element body) {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
     int total = textLength(body, lengths);
     List<Element> junk = new ArrayList<>();
@@ -132,7 +171,7 @@ final class MainContent {
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
       junk.add(e);
     }
-    for (Element e : junk) e.remove();
+    takeAll(junk);
   }
 
   /**
@@ -140,7 +179,7 @@ final class MainContent {
    * holding much of the page is kept: broken markup can leave the whole page inside a header. (The
    * main extraction does better without: measured on both benchmarks.)
    */
-  private static void removeChrome(Element body, boolean spareWrappers) {
+  private void removeChrome(Element body, boolean spareWrappers) {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
     int total = textLength(body, lengths);
     List<Element> junk = new ArrayList<>();
@@ -149,7 +188,7 @@ final class MainContent {
       if (spareWrappers && length > 0.3 * total && length > 300) continue;
       junk.add(e);
     }
-    for (Element e : junk) e.remove();
+    takeAll(junk);
   }
 
   private static int textLength(Element e, Map<Element, Integer> lengths) {
@@ -334,7 +373,7 @@ final class MainContent {
       double density = cachedLinkDensity(e);
       if (density > 0.5 && length < 1000 || density > 0.33 && length < 200 && !tag.equals("p")) drop.add(e);
     }
-    for (Element e : drop) e.remove();
+    takeAll(drop);
   }
 
   /** Text and link-text lengths of every element, in one pass; the scoring asks for thousands. */

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,14 +21,19 @@ import java.util.zip.GZIPInputStream;
  * a saved page: its bytes through {@link TextDecoder#decodeHtml}, then the extractor. Two sets:
  * {@code article-extraction} ({@code ground-truth.json}; shingle metric, {@link ShingleScore}) and
  * {@code web-extraction} ({@code evaldata.json}; trafilatura's segment metric, {@link SegmentScore},
- * with a breakdown by language of the annotated text). Also reports pages per second, one thread,
- * after a warm-up pass, by wall clock and by the thread's CPU time. Not a test: surefire does not pick up {@code *Benchmark}. Run from the
- * worktree root:
+ * with a breakdown by language of the annotated text). Both sets also report the news-like pages
+ * (those that mark themselves as a news article: {@code og:type} article, schema.org
+ * {@code NewsArticle} or {@code Article}). Also reports pages per second, one thread, after a
+ * warm-up pass, by wall clock and by the thread's CPU time. Not a test: surefire does not pick up
+ * {@code *Benchmark}. {@code --half A} or {@code B} keeps one fixed half of the pages (by the hash
+ * of their id), to develop a rule on one half and confirm it on the other; {@code --details} lists
+ * the missed and unwanted segments of the worst pages. Run from the worktree root:
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
- *     dev.kurz.ingest.ExtractionBenchmark [../shared/benchmarks/article-extraction] [--worst N] [--dump DIR]
+ *     dev.kurz.ingest.ExtractionBenchmark [../shared/benchmarks/article-extraction] [--worst N] [--dump DIR] \
+ *     [--half A|B] [--details]
  * </pre>
  */
 public final class ExtractionBenchmark {
@@ -38,25 +44,40 @@ public final class ExtractionBenchmark {
   /** One benchmark page: its id, file, URL and whatever its set uses as truth. */
   record Page(String id, Path file, String url, String articleBody, List<String> with, List<String> without) {}
 
-  /** @param micros wall-clock time of the page; {@code cpuMicros} the thread's CPU time (steadier on a busy machine) */
-  record PageResult(Page page, String text, long micros, long cpuMicros) {}
+  /**
+   * @param micros wall-clock time of the page; {@code cpuMicros} the thread's CPU time (steadier on a busy machine)
+   * @param news whether the page marks itself as a news article
+   */
+  record PageResult(Page page, String text, long micros, long cpuMicros, boolean news) {}
+
+  private static final Pattern NEWS = Pattern.compile(
+      "(?i)og:type[\"']?\\s+content=[\"']?article|[\"']@type[\"']\\s*:\\s*\\[?\\s*[\"'](?:News)?Article[\"']");
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "../shared/benchmarks/article-extraction");
     int worst = 10;
     Path dump = null;
-    for (int i = 0; i < args.length - 1; i++) {
+    String half = null;
+    boolean details = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--details")) details = true;
+      if (i == args.length - 1) continue;
       if (args[i].equals("--worst")) worst = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--dump")) dump = Path.of(args[i + 1]);
+      if (args[i].equals("--half")) half = args[i + 1];
     }
     List<Page> pages = pages(dir);
+    if (half != null) {
+      int keep = half.equalsIgnoreCase("A") ? 0 : 1;
+      pages = pages.stream().filter(p -> Math.floorMod(p.id().hashCode(), 2) == keep).toList();
+    }
     run(pages); // warm-up pass: the timings below are for a warmed-up JVM
     List<PageResult> results = run(pages);
     if (dump != null) {
       Files.createDirectories(dump);
       for (PageResult r : results) Files.writeString(dump.resolve(r.page().file().getFileName().toString().replaceFirst("\\.gz$", "") + ".txt"), r.text());
     }
-    if (Files.exists(dir.resolve("evaldata.json"))) reportSegments(results, worst);
+    if (Files.exists(dir.resolve("evaldata.json"))) reportSegments(results, worst, details);
     else reportShingles(results, worst);
     long[] times = results.stream().mapToLong(PageResult::micros).sorted().toArray();
     long total = results.stream().mapToLong(PageResult::micros).sum();
@@ -74,15 +95,30 @@ public final class ExtractionBenchmark {
     for (int i = 0; i < scores.size(); i++) order.add(i);
     order.sort(Comparator.comparingDouble(i -> scores.get(i).f1()));
     for (int i : order.subList(0, Math.min(worst, order.size()))) {
-      System.out.printf("  worst %s  P %.3f  R %.3f%n", results.get(i).page().id(), scores.get(i).precision(),
-          scores.get(i).recall());
+      System.out.printf("  worst %s  P %.3f  R %.3f%s%n", results.get(i).page().id(), scores.get(i).precision(),
+          scores.get(i).recall(), results.get(i).news() ? "  news" : "");
+    }
+    double newsPrecision = 0;
+    double newsRecall = 0;
+    int news = 0;
+    for (int i = 0; i < scores.size(); i++) {
+      if (!results.get(i).news()) continue;
+      news++;
+      newsPrecision += scores.get(i).precision();
+      newsRecall += scores.get(i).recall();
+    }
+    if (news > 0) {
+      System.out.printf("  news-like pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", news,
+          ShingleScore.f1(newsPrecision / news, newsRecall / news), newsPrecision / news, newsRecall / news);
     }
     System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(),
         ShingleScore.f1(precision, recall), precision, recall, results.stream().filter(r -> r.text().isBlank()).count());
   }
 
-  private static void reportSegments(List<PageResult> results, int worst) {
+  private static void reportSegments(List<PageResult> results, int worst, boolean details) {
     SegmentScore all = new SegmentScore(0, 0, 0, 0);
+    SegmentScore news = new SegmentScore(0, 0, 0, 0);
+    int newsPages = 0;
     Map<String, SegmentScore> byLanguage = new TreeMap<>();
     Map<String, Integer> pagesByLanguage = new TreeMap<>();
     List<Map.Entry<PageResult, SegmentScore>> perPage = new ArrayList<>();
@@ -90,6 +126,10 @@ public final class ExtractionBenchmark {
     for (PageResult r : results) {
       SegmentScore score = SegmentScore.of(r.page().with(), r.page().without(), r.text());
       all = all.plus(score);
+      if (r.news()) {
+        news = news.plus(score);
+        newsPages++;
+      }
       String language = language(r);
       byLanguage.merge(language, score, SegmentScore::plus);
       pagesByLanguage.merge(language, 1, Integer::sum);
@@ -100,8 +140,10 @@ public final class ExtractionBenchmark {
         -(e.getValue().falseNegatives() + e.getValue().falsePositives())));
     for (var e : perPage.subList(0, Math.min(worst, perPage.size()))) {
       SegmentScore s = e.getValue();
-      System.out.printf("  worst %-50s %s  TP %d FN %d FP %d  chars %d%n", e.getKey().page().file().getFileName(),
-          language(e.getKey()), s.truePositives(), s.falseNegatives(), s.falsePositives(), e.getKey().text().length());
+      System.out.printf("  worst %-50s %s  TP %d FN %d FP %d  chars %d%s%n", e.getKey().page().file().getFileName(),
+          language(e.getKey()), s.truePositives(), s.falseNegatives(), s.falsePositives(), e.getKey().text().length(),
+          e.getKey().news() ? "  news" : "");
+      if (details) printSegments(e.getKey());
     }
     for (Map.Entry<String, SegmentScore> e : byLanguage.entrySet()) {
       if (pagesByLanguage.get(e.getKey()) < 5) continue;
@@ -113,8 +155,26 @@ public final class ExtractionBenchmark {
         .map(Map.Entry::getValue).reduce(new SegmentScore(0, 0, 0, 0), SegmentScore::plus);
     System.out.printf("  non-English     F1 %.4f  precision %.4f  recall %.4f%n", nonEnglish.f1(), nonEnglish.precision(),
         nonEnglish.recall());
+    System.out.printf("  news-like pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", newsPages, news.f1(),
+        news.precision(), news.recall());
     System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(), all.f1(),
         all.precision(), all.recall(), empty);
+  }
+
+  /** The expected segments the extraction missed and the unwanted ones it kept, shortened. */
+  private static void printSegments(PageResult result) {
+    String text = SegmentScore.normalize(result.text());
+    for (String segment : result.page().with()) {
+      if (!text.contains(SegmentScore.normalize(segment))) System.out.println("      missed: " + shorten(segment));
+    }
+    for (String segment : result.page().without()) {
+      if (text.contains(SegmentScore.normalize(segment))) System.out.println("      kept:   " + shorten(segment));
+    }
+  }
+
+  private static String shorten(String s) {
+    String one = SegmentScore.normalize(s);
+    return one.length() > 110 ? one.substring(0, 110) + "..." : one;
   }
 
   /** The language of the annotated text, else of the page's visible text (pages often claim none or a wrong one). */
@@ -157,7 +217,9 @@ public final class ExtractionBenchmark {
       long start = System.nanoTime();
       String text = extract(extractor, bytes, page.url());
       long micros = (System.nanoTime() - start) / 1000;
-      results.add(new PageResult(page, text, micros, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1000));
+      long cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1000;
+      boolean news = NEWS.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+      results.add(new PageResult(page, text, micros, cpuMicros, news));
     }
     return results;
   }
