@@ -69,9 +69,10 @@ final class MainContent {
       removeChrome(body, false);
       removeJunk(body);
       List<Element> content = selectContent(body);
+      for (Element element : content) prune(element);
+      dropDanglingHeadings(content);
       StringBuilder out = new StringBuilder();
       for (Element element : content) {
-        prune(element);
         render(element, out);
         out.append("\n\n");
       }
@@ -374,6 +375,29 @@ final class MainContent {
       if (density > 0.5 && length < 1000 || density > 0.33 && length < 200 && !tag.equals("p")) drop.add(e);
     }
     takeAll(drop);
+  }
+
+  /**
+   * Headings left dangling at the end of the article ("Related", "Links", "Zum Weiterlesen"): what
+   * they announced was pruned as a link list or never was story. Stops at the last paragraph.
+   * (Trailing paragraphs set wholly in bold or italics were tried as notes to the reader too: as
+   * many of them are story, an update or a closing quote, on the web-extraction pages.)
+   */
+  private void dropDanglingHeadings(List<Element> content) {
+    List<Element> blocks = new ArrayList<>();
+    for (Element root : content) {
+      for (Element e : root.getAllElements()) {
+        String tag = e.tagName();
+        if (tag.equals("p") || tag.matches("h[2-6]") || isParagraph(e) && !e.ownText().isBlank()) blocks.add(e);
+      }
+    }
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      Element e = blocks.get(i);
+      if (e.parent() == null) continue;
+      String text = e.text().strip();
+      if (!text.isEmpty() && !e.tagName().matches("h[2-6]")) break;
+      take(e);
+    }
   }
 
   /** Text and link-text lengths of every element, in one pass; the scoring asks for thousands. */
