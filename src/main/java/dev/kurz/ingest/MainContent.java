@@ -30,6 +30,11 @@ final class MainContent {
   /** Page chrome by tag or role; removed like junk-named elements, so a wrapper holding the page is spared. */
   private static final String CHROME = "nav, aside, footer, header, [role=navigation], [role=complementary],"
       + " [role=contentinfo], [role=banner]";
+  private static final org.jsoup.select.Evaluator REMOVED_EVALUATOR = org.jsoup.select.QueryParser.parse(REMOVED_TAGS);
+  private static final org.jsoup.select.Evaluator NON_HEADER_CHROME = org.jsoup.select.QueryParser.parse(
+      "nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]");
+  private static final org.jsoup.select.Evaluator BANNER = org.jsoup.select.QueryParser.parse("[role=banner]");
+  private static final Pattern HEADER_NAMES = Pattern.compile("(?i)head(?:er|line)");
   /** The headline's lead ("standfirst", "intro", "Vorspann"): part of the article even when named like a teaser. */
   private static final Pattern LEAD = Pattern.compile(
       "(?i)lead|intro|summary|standfirst|sub-?title|sub-?headline|excerpt|chapo|chapeau|perex|bajada|epigraph"
@@ -58,6 +63,9 @@ final class MainContent {
   /** What was taken out of the page, in order, so that {@link #restore} puts it back. */
   private final List<Removal> removals = new ArrayList<>();
 
+  /** The best-scoring container, once {@link #selectContent} has chosen; null when it found none. */
+  private Element top;
+
   private record Removal(Element parent, int index, Element element) {}
 
   String extract(Document doc) {
@@ -71,12 +79,22 @@ final class MainContent {
       List<Element> content = selectContent(body);
       for (Element element : content) prune(element);
       dropDanglingHeadings(content);
-      StringBuilder out = new StringBuilder();
+      StringBuilder story = new StringBuilder();
       for (Element element : content) {
-        render(element, out);
-        out.append("\n\n");
+        render(element, story);
+        story.append("\n\n");
       }
-      return paragraphs(out.toString());
+      // the lead is looked for in the page as it was: it often sits in the article's header, which
+      // the chrome rule takes out
+      restore();
+      StringBuilder out = new StringBuilder();
+      if (top != null) {
+        for (Element element : leadBefore(top, content)) {
+          render(element, out);
+          out.append("\n\n");
+        }
+      }
+      return paragraphs(out.append(story).toString());
     } finally {
       restore();
     }
@@ -236,6 +254,7 @@ final class MainContent {
     }
     if (top == null) return List.of(body);
     top = commonAncestor(top, best);
+    this.top = top;
     best = Math.max(best, scores.getOrDefault(top, 0.0));
     Element parent = top.parent();
     if (parent == null) return List.of(top);
@@ -247,7 +266,6 @@ final class MainContent {
       }
     }
     addSplitParts(body, top, selected, threshold);
-    selected.addAll(0, leadBefore(top, selected));
     return selected;
   }
 
@@ -277,7 +295,9 @@ final class MainContent {
 
   /**
    * The headline and lead paragraphs that come before the selected blocks inside the same article
-   * ({@code <article>}, {@code <main>}): pages set them apart from the body, in a header or a teaser box.
+   * ({@code <article>}, {@code <main>}): pages set them apart from the body, in a header or a teaser
+   * box. Reads the page as it was, before chrome and junk were taken out, skipping what lies in
+   * removed tags, navigation, asides, footers or junk-named blocks (names of headers aside).
    */
   private List<Element> leadBefore(Element top, List<Element> selected) {
     Element root = null;
@@ -298,15 +318,41 @@ final class MainContent {
       if (holders.contains(e) || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
       boolean isHeadline = e.tagName().equals("h1") && !headline;
       if (!isHeadline && !(e.tagName().equals("p") || isParagraph(e) && LEAD.matcher(e.className() + " " + e.id()).find())) continue;
-      int[] measured = lengths.get(e);
-      int length = measured == null ? e.text().length() : measured[0];
-      if (!isHeadline && (length < 40 || cachedLinkDensity(e) >= 0.2)) continue;
+      if (outsideStory(e, root) || isHeadline && inHeader(e, root)) continue;
+      int length = e.text().length();
+      if (!isHeadline && (length < 40 || linkDensity(e) >= 0.2)) continue;
       if (isHeadline) headline = true;
       chars += length;
       if (chars > 1500) break;
       lead.add(e);
     }
     return lead;
+  }
+
+  /** Whether an element lies in what the extraction takes out, short of a header (where leads are). */
+  private static boolean outsideStory(Element e, Element root) {
+    for (Element a = e; a != null && a != root; a = a.parent()) {
+      if (a.is(REMOVED_EVALUATOR) || a.is(NON_HEADER_CHROME)) return true;
+      String style = a.attr("style");
+      if (!style.isEmpty()) {
+        style = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+      }
+      String names = a.className() + " " + a.id();
+      if (a != e && JUNK.matcher(HEADER_NAMES.matcher(names).replaceAll("")).find()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether an element lies in a header ({@code <header>}, or a block named like one): a headline
+   * there is kept out, as the article-extraction truths leave headlines out.
+   */
+  private static boolean inHeader(Element e, Element root) {
+    for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
+      if (a.tagName().equals("header") || a.is(BANNER) || JUNK.matcher(a.className() + " " + a.id()).find()) return true;
+    }
+    return false;
   }
 
   /**

@@ -163,6 +163,40 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void leadInTheArticlesHeaderIsKeptAndItsBylineIsNot() {
+    String html = """
+        <html><body><main><article><header class="article-header"><span class="kicker">Energie</span>
+        <h1>Windpark vor Rügen geht ans Netz</h1>
+        <p class="article-header__lead">Der größte Windpark der Ostsee liefert von heute an Strom für rund eine Million Haushalte.</p>
+        <div class="byline">Von Jana Beispiel, 4. März 2025</div></header>
+        <div class="article-body">%s</div></article></main></body></html>""".formatted(STORY);
+    String text = extractor.extract(html, "").text();
+    assertThat(text).startsWith("Der größte Windpark der Ostsee liefert");
+    assertThat(text).contains("Der Stadtrat von Leipzig").doesNotContain("Jana Beispiel", "Energie");
+  }
+
+  @Test
+  void headingLeftWithoutItsLinkListAtTheEndIsDropped() {
+    String html = """
+        <html><body><article>%s<h3>Mehr zum Thema</h3><ul><li><a href="/a">Neue Radwege im Süden</a></li>
+        <li><a href="/b">Streit um Parkgebühren</a></li></ul></article></body></html>""".formatted(STORY);
+    String text = extractor.extract(html, "").text();
+    assertThat(text).endsWith("auf den bestehenden Linien.").doesNotContain("Mehr zum Thema");
+  }
+
+  @Test
+  void extractionLeavesThePageTreeAsItFoundItSoTheFallbackReusesIt() {
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page("<title>Linie 16</title>", "<h1>Linie 16</h1>" + STORY
+        + "<figure><img src=a.jpg><figcaption>Foto: Archiv</figcaption></figure><noscript><p>Ohne Skript</p></noscript>"));
+    String before = doc.outerHtml();
+    String text = new MainContent().extract(doc);
+    assertThat(doc.outerHtml()).isEqualTo(before);
+    assertThat(new MainContent().baseline(doc, true, false)).contains("Ohne Skript", "Bau soll 2027 beginnen");
+    assertThat(doc.outerHtml()).isEqualTo(before);
+    assertThat(new MainContent().extract(doc)).isEqualTo(text);
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();
