@@ -187,11 +187,11 @@ class HtmlExtractorTest {
   @Test
   void extractionLeavesThePageTreeAsItFoundItSoTheFallbackReusesIt() {
     org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page("<title>Linie 16</title>", "<h1>Linie 16</h1>" + STORY
-        + "<figure><img src=a.jpg><figcaption>Foto: Archiv</figcaption></figure><noscript><p>Ohne Skript</p></noscript>"));
+        + "<figure><img src=a.jpg><figcaption>Foto: Archiv</figcaption></figure><noscript><p>Ohne Skript zeigt die Seite diesen Absatz.</p></noscript>"));
     String before = doc.outerHtml();
     String text = new MainContent().extract(doc);
     assertThat(doc.outerHtml()).isEqualTo(before);
-    assertThat(new MainContent().baseline(doc, true, false)).contains("Ohne Skript", "Bau soll 2027 beginnen");
+    assertThat(new MainContent().baseline(doc, true, false)).contains("Ohne Skript zeigt die Seite", "Bau soll 2027 beginnen");
     assertThat(doc.outerHtml()).isEqualTo(before);
     assertThat(new MainContent().extract(doc)).isEqualTo(text);
   }
