@@ -49,7 +49,6 @@ final class KurzCommand implements Runnable {
     m.put("cache", CacheCommand.class);
     m.put("batch", BatchCommand.class);
     m.put("models", ModelsCommand.class);
-    m.put("train-cds", TrainCommand.class);
     m.put("generate-completion", CompletionCommand.class);
     m.put("help", HelpCommand.class);
     return java.util.Collections.unmodifiableMap(m);

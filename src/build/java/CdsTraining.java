@@ -1,28 +1,31 @@
-package dev.kurz.cli;
-
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
 
 /**
- * Hidden: run at package time under {@code -XX:ArchiveClassesAtExit} so the class-data-sharing
- * archive shipped beside the jar holds the classes a real run loads. It exercises the common paths
- * in-process on a made-up article: reading and cleanup, a summarize whose backend is unreachable
- * (client classes, error mapping), a cached summarize with Markdown and JSON output, cache stats,
- * extract and help. Touches nothing outside a temporary folder.
+ * Build tooling, not part of kurz: Maven runs it at package time under {@code
+ * -XX:ArchiveClassesAtExit}, so the class-data-sharing archive shipped beside the jar holds the
+ * classes a real run loads. It exercises the common paths in-process on a made-up article: reading and cleanup, a summarize whose backend is unreachable (client
+ * classes, error mapping), a canned answer from a stand-in server on loopback, the same article
+ * from the cache in Markdown and JSON, a dry run, extract, cache stats, config show and help.
+ * Touches nothing outside a temporary folder. Run as the Java agent of {@code java -jar kurz.jar}
+ * (see the pom): the class path is kurz.jar alone, as in a real run, so the archive fits every run
+ * of it, and this class (appended by the agent mechanism) is not archived.
  */
-@Command(name = "train-cds", hidden = true, description = "Exercise common code paths (build-time CDS training).")
-final class TrainCommand implements Callable<Integer> {
+final class CdsTraining {
   private static final String ARTICLE = """
       Stadtrat beschließt neue Linie
 
@@ -41,20 +44,21 @@ final class TrainCommand implements Callable<Integer> {
          "source_type":"named_organization","modality":"reported","quote":"rund 48 Millionen Euro kosten"}],
        "entities":[{"name":"Kyiv","original":"Kiew","type":"place"}]}""";
 
-  private static final String ANSWER;
+  /** The analysis as an OpenAI chat completion answers it (its content a JSON string). */
+  private static final String ANSWER = """
+      {"id":"train","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop",
+       "message":{"role":"assistant","content":"%s"}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"""
+      .formatted(ANALYSIS.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"));
 
-  static {
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
-    var root = json.createObjectNode();
-    root.put("id", "train").put("object", "chat.completion").put("created", 0).put("model", "m");
-    var choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
-    choice.putObject("message").put("role", "assistant").put("content", ANALYSIS);
-    root.putObject("usage").put("prompt_tokens", 1).put("completion_tokens", 1).put("total_tokens", 2);
-    ANSWER = root.toString();
+  private CdsTraining() {}
+
+  /** As a Java agent ({@code -javaagent:cds-training.jar -jar kurz.jar}): trains, then ends the JVM before kurz's main runs. */
+  public static void premain(String agentArgs) throws Exception {
+    main(new String[0]);
+    System.exit(0);
   }
 
-  @Override
-  public Integer call() throws Exception {
+  public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("kurz-train");
     try {
       Path article = dir.resolve("artikel.txt");
@@ -98,7 +102,6 @@ final class TrainCommand implements Callable<Integer> {
       // Tells the launcher which Java the archive fits: it maps the archive only into that one.
       String stamp = System.getProperty("kurz.cds.java");
       if (stamp != null) Files.writeString(Path.of(stamp), Path.of(System.getProperty("java.home"), "bin", "java") + "\n");
-      return ExitCodes.OK;
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -106,11 +109,24 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static void run(Map<String, String> env, String[] args) {
+  /**
+   * kurz's in-process entry ({@code Main.run} with its own streams): package-private, and this
+   * class is compiled without kurz on its class path, so it is reached by reflection.
+   */
+  private static void run(Map<String, String> env, String[] args) throws ReflectiveOperationException {
+    ClassLoader kurz = ClassLoader.getSystemClassLoader();
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    Terminal term = new Terminal(new ByteArrayInputStream(new byte[0]), sink, sink, env, java.time.Clock.systemUTC(),
-        d -> {}, false, new AtomicBoolean());
-    Main.run(args, term);
+    Class<?> terminal = Class.forName("dev.kurz.cli.Terminal", true, kurz);
+    Class<?> sleeper = Class.forName("dev.kurz.pipeline.RetryPolicy$Sleeper", true, kurz);
+    Constructor<?> make = terminal.getDeclaredConstructor(InputStream.class, PrintStream.class, PrintStream.class, Map.class,
+        Clock.class, sleeper, boolean.class, AtomicBoolean.class);
+    make.setAccessible(true);
+    Object noWait = Proxy.newProxyInstance(kurz, new Class<?>[] {sleeper}, (proxy, method, arguments) -> null);
+    Object term = make.newInstance(new ByteArrayInputStream(new byte[0]), sink, sink, env, Clock.systemUTC(), noWait, false,
+        new AtomicBoolean());
+    Method main = Class.forName("dev.kurz.cli.Main", true, kurz).getDeclaredMethod("run", String[].class, terminal);
+    main.setAccessible(true);
+    main.invoke(null, args, term);
   }
 
   private static String[] concat(String[] a, String[] b) {
