@@ -126,9 +126,7 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      if (global.config != null) term.out().println(global.config);
-      else if (term.env().get("KURZ_CONFIG") != null) term.out().println(term.env().get("KURZ_CONFIG"));
-      else term.out().println(ConfigFile.defaultPath(term.env()));
+      term.out().println(ConfigFile.location(global.config, term.env()));
       return ExitCodes.OK;
     }
   }

@@ -82,6 +82,8 @@ public final class Main {
       if (topHelp && !helpCommand) cli.addSubcommand(e.getKey(), outline(e.getKey(), e.getValue()));
       else if (all || helpCommand || e.getValue() == named) cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
     }
+    // Environment and config file reach the options as their defaults (flag > env > file).
+    cli.setDefaultValueProvider(new ConfigDefaults(term.env()));
     cli.setOut(new PrintWriter(term.out(), true));
     cli.setErr(new PrintWriter(term.err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

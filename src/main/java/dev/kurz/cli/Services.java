@@ -116,10 +116,7 @@ final class Services implements AutoCloseable {
 
   ConfigFile configFile() {
     try {
-      if (global.config != null) return ConfigFile.read(global.config, true, warn);
-      String env = term.env().get("KURZ_CONFIG");
-      if (env != null && !env.isBlank()) return ConfigFile.read(Path.of(env), true, warn);
-      return ConfigFile.read(ConfigFile.defaultPath(term.env()), false, warn);
+      return ConfigFile.find(global.config, term.env(), warn);
     } catch (ConfigException e) {
       throw new KurzException(ExitCodes.USAGE, e.getMessage());
     }

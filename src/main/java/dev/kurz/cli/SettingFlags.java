@@ -28,7 +28,8 @@ final class SettingFlags {
     return flags;
   }
 
-  private static String text(Object value) {
+  /** A typed option value as its setting's text (a timeout in seconds, an enum in lower case). */
+  static String text(Object value) {
     return switch (value) {
       case Duration d -> String.valueOf(d.toSeconds());
       case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);

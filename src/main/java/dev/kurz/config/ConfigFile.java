@@ -41,6 +41,19 @@ public record ConfigFile(
     return base.resolve("kurz").resolve("config.toml");
   }
 
+  /** The file in use: the one named by --config ({@code named}, may be null), else by KURZ_CONFIG, else the default path. */
+  public static Path location(Path named, Map<String, String> env) {
+    if (named != null) return named;
+    String var = env.get("KURZ_CONFIG");
+    return var != null && !var.isBlank() ? Path.of(var) : defaultPath(env);
+  }
+
+  /** Reads the file in use ({@link #location}); null when there is none at the default path (a named one must exist). */
+  public static ConfigFile find(Path named, Map<String, String> env, Consumer<String> warn) {
+    String var = env.get("KURZ_CONFIG");
+    return read(location(named, env), named != null || var != null && !var.isBlank(), warn);
+  }
+
   /**
    * Reads the file. {@code explicit} says whether the user named it (flag or variable), in which
    * case a missing file is an error; at the default location a missing file means no file.
