@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.llm.BackendResolver;
 import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.llm.Backend;

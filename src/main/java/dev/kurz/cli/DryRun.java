@@ -18,7 +18,7 @@ import dev.kurz.ingest.InputException;
 import dev.kurz.model.Article;
 import dev.kurz.model.ModelRef;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.pipeline.LazyBackend;
+import dev.kurz.llm.LazyBackend;
 import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
 import dev.kurz.render.RecordJson;

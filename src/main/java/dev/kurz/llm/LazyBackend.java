@@ -1,9 +1,5 @@
-package dev.kurz.pipeline;
+package dev.kurz.llm;
 
-import dev.kurz.llm.Backend;
-import dev.kurz.llm.BackendException;
-import dev.kurz.llm.LlmReply;
-import dev.kurz.llm.LlmRequest;
 import dev.kurz.model.ModelRef;
 
 /**

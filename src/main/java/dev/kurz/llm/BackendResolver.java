@@ -1,8 +1,5 @@
-package dev.kurz.cli;
+package dev.kurz.llm;
 
-import dev.kurz.llm.Backends;
-import dev.kurz.llm.LocalServers;
-import dev.kurz.llm.ProviderInfo;
 import dev.kurz.llm.embedded.EmbeddedBackend;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +12,15 @@ import okhttp3.OkHttpClient;
  * model server on this machine at its usual port, else the embedded model. {@code kurz backends}
  * prints this order.
  */
-final class BackendResolver {
+public final class BackendResolver {
   static final List<String> KEY_ORDER = List.of("openai", "anthropic", "gemini", "mistral");
 
   /** What was picked and why, for the first line on stderr and for config show. */
-  record Choice(String provider, String baseUrl, String model, String reason) {}
+  public record Choice(String provider, String baseUrl, String model, String reason) {}
 
   private BackendResolver() {}
 
-  static Choice choose(Map<String, String> env, Supplier<OkHttpClient> http) {
+  public static Choice choose(Map<String, String> env, Supplier<OkHttpClient> http) {
     for (String name : KEY_ORDER) {
       ProviderInfo p = Backends.provider(name);
       String value = env.get(p.keyEnv());
@@ -40,7 +37,7 @@ final class BackendResolver {
   }
 
   /** The order, as {@code kurz backends} shows it. */
-  static List<String> order(Map<String, String> env) {
+  public static List<String> order(Map<String, String> env) {
     List<String> lines = new java.util.ArrayList<>();
     lines.add("the backend named by --backend/--provider, KURZ_BACKEND/KURZ_PROVIDER or default_backend in the config");
     for (String name : KEY_ORDER) lines.add(name + " when " + Backends.provider(name).keyEnv() + " is set");
