@@ -1,7 +1,7 @@
 package dev.kurz.cli;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -197,7 +197,7 @@ final class CacheCommand {
           .put("input_tokens", e.inputTokens()).put("output_tokens", e.outputTokens());
       JsonNode payload;
       try {
-        payload = new ObjectMapper().readTree(e.payload());
+        payload = Json.MAPPER.readTree(e.payload());
       } catch (Exception notJson) {
         payload = JsonNodeFactory.instance.textNode(e.payload());
       }

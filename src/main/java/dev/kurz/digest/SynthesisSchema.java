@@ -1,5 +1,7 @@
 package dev.kurz.digest;
 
+import dev.kurz.model.Json;
+import dev.kurz.model.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ import java.util.List;
  * parsing. Immutable and thread-safe.
  */
 final class SynthesisSchema {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private final String compact;
   private final String version;
@@ -130,10 +129,6 @@ final class SynthesisSchema {
   }
 
   private static String sha(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return Sha256.hex(text);
   }
 }

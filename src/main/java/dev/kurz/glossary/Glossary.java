@@ -1,5 +1,6 @@
 package dev.kurz.glossary;
 
+import dev.kurz.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -253,14 +251,6 @@ public final class Glossary {
   }
 
   private static String hash(String builtIn, String user) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(builtIn.getBytes(StandardCharsets.UTF_8));
-      md.update((byte) 0);
-      md.update(user.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return Sha256.start().add(builtIn).add((byte) 0).add(user).hex().substring(0, 16);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kurz.ingest;
 
+import dev.kurz.model.Sha256;
 import dev.kurz.model.Article;
 import dev.kurz.model.Source;
 import java.io.IOException;
@@ -7,11 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -258,11 +256,6 @@ public final class InputResolver {
   /** Hash of the text with case, punctuation and spacing ignored. */
   static String textHash(String text) {
     String normalized = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(normalized);
   }
 }

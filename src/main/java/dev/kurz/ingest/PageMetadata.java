@@ -1,5 +1,6 @@
 package dev.kurz.ingest;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import org.jsoup.nodes.Element;
  * Not thread-safe (holds one page); cheap to create.
  */
 final class PageMetadata {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "reportagenewsarticle",
       "blogposting", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "webpage",
       "report", "liveblogposting", "techarticle", "scholarlyarticle", "socialmediaposting");

@@ -1,5 +1,7 @@
 package dev.kurz.ingest;
 
+import dev.kurz.model.Json;
+import dev.kurz.model.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,13 +9,9 @@ import dev.kurz.cache.CacheEntry;
 import dev.kurz.cache.CacheException;
 import dev.kurz.cache.Cache;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class StoredPageCache implements PageCache {
   public static final String KIND = "page";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Cache cache;
   private final Consumer<String> warn;
@@ -42,12 +40,7 @@ public final class StoredPageCache implements PageCache {
 
   /** The cache key of a URL: the SHA-256 of the URL as asked for, in hex (the kind tells pages from answers). */
   static String key(String url) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(url);
   }
 
   @Override

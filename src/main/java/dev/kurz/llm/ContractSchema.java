@@ -1,5 +1,6 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 public final class ContractSchema {
   private static final String RESOURCE = "/kurz/analysis.schema.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private final String text;
   private final String compact;

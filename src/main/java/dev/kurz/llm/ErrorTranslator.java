@@ -1,5 +1,6 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.BackendException.Kind;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  * with a one-line message that never contains the API key. Thread-safe (immutable).
  */
 final class ErrorTranslator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Pattern KEY_PARAM = Pattern.compile("([?&](?:key|api-key|api_key)=)[^&\\s\"']+");
   private static final int MAX_DETAIL = 300;
   private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+s)\"");

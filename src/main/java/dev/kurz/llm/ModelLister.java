@@ -1,5 +1,6 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.http.HttpStatusException;
@@ -17,7 +18,7 @@ import okhttp3.Response;
  * calls. Thread-safe.
  */
 final class ModelLister {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final OkHttpClient http;
 

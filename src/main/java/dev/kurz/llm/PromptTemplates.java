@@ -1,14 +1,12 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,17 +143,8 @@ public final class PromptTemplates {
   }
 
   static String sha256(Map<String, String> parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (var e : parts.entrySet()) {
-        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    Sha256 hash = Sha256.start();
+    for (var e : parts.entrySet()) hash.add(e.getKey()).add((byte) 0).add(e.getValue()).add((byte) 0);
+    return hash.hex();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ import java.util.Map;
  * {@link IllegalArgumentException} naming the place. Stateless and thread-safe.
  */
 public final class SchemaConverter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private SchemaConverter() {}
 

@@ -1,10 +1,7 @@
 package dev.kurz.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.kurz.model.Sha256;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -19,14 +16,9 @@ public final class CacheKey {
   private static final Pattern SPACES = Pattern.compile("(?: [ \\t\\u00A0]|[\\t\\u00A0])[ \\t\\u00A0]*");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
-  private final MessageDigest md;
+  private final Sha256 hash = Sha256.start();
 
   private CacheKey(String kind) {
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
     part("kind", kind);
   }
 
@@ -36,10 +28,9 @@ public final class CacheKey {
 
   /** Adds a named part; null values count as absent, distinct from the empty string. */
   public CacheKey part(String name, String value) {
-    md.update(name.getBytes(StandardCharsets.UTF_8));
-    md.update((byte) 1);
-    if (value != null) md.update(value.getBytes(StandardCharsets.UTF_8));
-    md.update((byte) (value == null ? 2 : 0));
+    hash.add(name).add((byte) 1);
+    if (value != null) hash.add(value);
+    hash.add((byte) (value == null ? 2 : 0));
     return this;
   }
 
@@ -48,7 +39,7 @@ public final class CacheKey {
   }
 
   public String build() {
-    return HexFormat.of().formatHex(md.digest());
+    return hash.hex();
   }
 
   /** NFC, no trailing spaces, runs of spaces as one, at most one blank line between paragraphs. */

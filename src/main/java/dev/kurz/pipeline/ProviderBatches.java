@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,7 +42,7 @@ public final class ProviderBatches {
   static final String BATCH_KIND = "batch";
   static final String ARTICLE_KIND = "batch-article";
   private static final String LATEST = "batch:latest";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Summarizer summarizer;
   private final AnswerCache cache;

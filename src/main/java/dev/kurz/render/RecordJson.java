@@ -1,5 +1,6 @@
 package dev.kurz.render;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ import java.util.Locale;
  * fresh one. Thread-safe.
  */
 public final class RecordJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = Json.MAPPER;
 
   private RecordJson() {}
 

@@ -1,5 +1,6 @@
 package dev.kurz.translate;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,7 @@ import java.util.List;
  * paragraph. Never throws for a bad answer: problems come back as {@link Checked#errors()}.
  */
 final class TranslationAnswer {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.MAPPER;
 
   /** The answer's contract, for native structured output (an object: providers want one at the top). */
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"paragraphs\":{\"type\":\"array\","

@@ -1,5 +1,6 @@
 package dev.kurz.llm.batch;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.BackendException;
@@ -17,7 +18,7 @@ import okhttp3.Response;
  * BackendException} of the matching kind with the provider's message (never a key). Stateless.
  */
 final class BatchHttp {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.MAPPER;
 
   private BatchHttp() {}
 

@@ -1,5 +1,6 @@
 package dev.kurz.llm.batch;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.llm.Backend;
@@ -24,7 +25,7 @@ import okio.Buffer;
  * would send. Thread-safe (one capture at a time).
  */
 final class WireCapture implements Interceptor {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
   private final String cannedReply;

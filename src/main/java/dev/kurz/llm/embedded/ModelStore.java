@@ -1,5 +1,7 @@
 package dev.kurz.llm.embedded;
 
+import dev.kurz.model.Json;
+import dev.kurz.model.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,7 +41,7 @@ public final class ModelStore {
   /** Where models are published; tests point this at a local server. */
   public static final HttpUrl HUGGING_FACE = Objects.requireNonNull(HttpUrl.parse("https://huggingface.co/"));
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int CHUNK = 64 * 1024;
 
@@ -287,17 +286,12 @@ public final class ModelStore {
   }
 
   static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    Sha256 hash = Sha256.start();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[CHUNK];
-      for (int n; (n = in.read(buf)) >= 0; ) md.update(buf, 0, n);
+      for (int n; (n = in.read(buf)) >= 0; ) hash.add(buf, 0, n);
     }
-    return HexFormat.of().formatHex(md.digest());
+    return hash.hex();
   }
 
   /** The manifest of a verified download, or null. */
