@@ -115,7 +115,7 @@ final class BackendsCommand implements Callable<Integer> {
         String where = spec.provider().equals(EmbeddedBackend.PROVIDER) ? "embedded (in-process)"
             : spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint"
                 : dev.kurz.llm.http.RedactingLogInterceptor.withoutUserInfo(spec.baseUrl()));
-        Backend backend = services.backend();
+        Backend backend = services.probeBackend();
         List<String> models = offeredModels(spec, services);
         long start = System.nanoTime();
         try {

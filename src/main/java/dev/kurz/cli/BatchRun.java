@@ -43,20 +43,20 @@ final class BatchRun {
   /** Runs {@code action} on batch {@code idOrNull} (the latest when null) with the settings it was submitted with. */
   static int forBatch(Terminal term, GlobalOptions global, Map<Key, String> flags, CacheOptions cacheOptions, String idOrNull,
       Action action) throws Exception {
-    ProviderBatches.Recorded recorded;
     try (Services lookup = new Services(term, global, flags)) {
-      recorded = ProviderBatches.recorded(cache(lookup), idOrNull).orElseThrow(() -> new KurzException(ExitCodes.USAGE,
+      ProviderBatches.Recorded recorded = ProviderBatches.recorded(cache(lookup), idOrNull).orElseThrow(() -> new KurzException(ExitCodes.USAGE,
           idOrNull == null ? "no batch submitted yet in this cache (kurz batch submit INPUTS...)"
               : "no batch " + idOrNull + " in this cache (batches are recorded where they were submitted: same --cache-dir or --cache-url)"));
-    }
-    Map<Key, String> withBatch = new EnumMap<>(Key.class);
-    withBatch.putAll(flags);
-    withBatch.put(Key.PROVIDER, recorded.provider());
-    withBatch.put(Key.MODEL, recorded.model());
-    if (recorded.baseUrl() != null) withBatch.put(Key.BASE_URL, recorded.baseUrl());
-    withBatch.remove(Key.BACKEND);
-    try (Services services = new Services(term, global, withBatch)) {
-      return action.run(new BatchRun(term, services, cacheOptions, global), recorded.id());
+      Map<Key, String> withBatch = new EnumMap<>(Key.class);
+      withBatch.putAll(flags);
+      withBatch.put(Key.PROVIDER, recorded.provider());
+      withBatch.put(Key.MODEL, recorded.model());
+      if (recorded.baseUrl() != null) withBatch.put(Key.BASE_URL, recorded.baseUrl());
+      withBatch.remove(Key.BACKEND);
+      // The batch's own settings, on the store the batch was found in: opened once for the run.
+      try (Services services = lookup.withBackendFlags(withBatch)) {
+        return action.run(new BatchRun(term, services, cacheOptions, global), recorded.id());
+      }
     }
   }
 

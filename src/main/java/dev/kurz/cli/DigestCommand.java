@@ -108,8 +108,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
         AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
         Synthesizer synthesizer = new Synthesizer(job.backend(), services.prompts(), cache,
             new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
-                !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache),
-            services.retryPolicy(), term.sleeper());
+                !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache));
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
             .digest(results, i -> job.takeText(labels.get(i)));
         write(digest, fmt, file);

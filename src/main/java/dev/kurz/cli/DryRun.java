@@ -19,7 +19,6 @@ import dev.kurz.model.Article;
 import dev.kurz.model.ModelRef;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.llm.LazyBackend;
-import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
 import dev.kurz.render.RecordJson;
 import java.util.ArrayList;
@@ -142,8 +141,7 @@ final class DryRun {
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
     Synthesizer synthesizer = new Synthesizer(never(inUse.getKey()), services.prompts(), cache,
-        new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), inUse.getValue(), !cacheOptions.refresh, false),
-        RetryPolicy.DEFAULT, term.sleeper());
+        new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), inUse.getValue(), !cacheOptions.refresh, false));
     int stories = 0;
     int toAsk = 0;
     long in = 0;
@@ -178,7 +176,7 @@ final class DryRun {
     ConfigFile file = services.configFile();
     if (file != null) {
       for (String name : file.backends().keySet()) {
-        Settings s = Settings.resolve(Map.of(Key.BACKEND, name), term.env(), file, Services::providerDefaults);
+        Settings s = Settings.resolve(Map.of(Key.BACKEND, name), term.env(), file, dev.kurz.llm.BackendFactory::providerDefaults);
         models.putIfAbsent(new ModelRef(s.value(Key.PROVIDER), s.value(Key.MODEL)), s.value(Key.BASE_URL));
       }
     }
@@ -190,7 +188,6 @@ final class DryRun {
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
     return new Summarizer(never(model), services.prompts(), services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE), baseUrl,
-            !cacheOptions.refresh, false, s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), false),
-        RetryPolicy.DEFAULT, term.sleeper(), term.clock());
+            !cacheOptions.refresh, false, s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), false), term.clock());
   }
 }

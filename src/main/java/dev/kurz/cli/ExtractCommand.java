@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +10,6 @@ import dev.kurz.config.Key;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
-import dev.kurz.ingest.TokenEstimate;
 import dev.kurz.model.Source;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         "  kurz extract https://example.org/feed.xml --format jsonl",
         "  kurz extract artikel/ --inputs quellen.txt --format jsonl"})
 final class ExtractCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   @Mixin GlobalOptions global;
   @Mixin InputOptions inputOptions;
@@ -108,7 +108,7 @@ final class ExtractCommand implements Callable<Integer> {
     o.put("language", s.language());
     o.put("text", e.article().text());
     o.put("characters", e.article().text().length());
-    o.put("tokens", TokenEstimate.count(e.article().text()));
+    o.put("tokens", dev.kurz.llm.Tokens.estimate(e.article().text()));
     e.removed().forEach(o.putArray("removed")::add);
     return o;
   }

@@ -7,42 +7,31 @@ import dev.kurz.config.Settings;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.glossary.GlossaryException;
 import dev.kurz.llm.Backend;
-import dev.kurz.llm.BackendException;
+import dev.kurz.llm.BackendFactory;
 import dev.kurz.llm.BackendSpec;
-import dev.kurz.llm.Backends;
 import dev.kurz.llm.ContractSchema;
-import dev.kurz.llm.OfferedModels;
 import dev.kurz.llm.embedded.DownloadProgress;
-import dev.kurz.llm.embedded.EmbeddedBackend;
-import dev.kurz.llm.embedded.EmbeddedModel;
 import dev.kurz.llm.embedded.ModelStore;
-import dev.kurz.llm.embedded.ModelUnavailableException;
 import dev.kurz.llm.PromptTemplates;
-import dev.kurz.llm.http.AnswerSizeLimit;
 import dev.kurz.llm.http.RateLimitInterceptor;
 import dev.kurz.llm.http.RedactingLogInterceptor;
-import dev.kurz.model.ModelRef;
 import dev.kurz.cache.Cache;
 import dev.kurz.cache.CacheUnavailableException;
 import dev.kurz.ingest.PageCache;
 import dev.kurz.ingest.StoredPageCache;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.llm.LazyBackend;
 import dev.kurz.llm.BackendResolver;
 import dev.kurz.pipeline.RequestLimiter;
 import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.pipeline.RetryingBackend;
 import dev.kurz.pipeline.ThrottledBackend;
 import dev.kurz.pipeline.StoredAnswerCache;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -60,14 +49,14 @@ final class Services implements AutoCloseable {
   private okhttp3.ConnectionPool pool;
   private Backend backend;
   private RequestLimiter limiter;
-  private ThrottledBackend throttled;
-  private BackendSpec spec;
+  private BackendFactory factory;
   private AnswerCache answerCache;
   private Glossary glossary;
   /** The line saying which backend was picked automatically and why; printed once the backend is needed. */
   private String autoChoice;
   private Cache store;
   private boolean storeFailed;
+  private boolean storeShared;
   private PageCache pageCache;
 
   Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
@@ -80,6 +69,19 @@ final class Services implements AutoCloseable {
     };
   }
 
+  /**
+   * The same run with other backend flags (a batch's recorded provider and model): it shares this
+   * one's cache store, which must name the same cache, so the store is opened once per run. Closing
+   * it leaves the store to this one.
+   */
+  Services withBackendFlags(Map<Key, String> flags) {
+    Services other = new Services(term, global, flags);
+    other.store = store();
+    other.storeFailed = storeFailed;
+    other.storeShared = true;
+    return other;
+  }
+
   Consumer<String> warn() {
     return warn;
   }
@@ -88,7 +90,7 @@ final class Services implements AutoCloseable {
     if (settings == null) {
       try {
         ConfigFile file = configFile();
-        Settings s = Settings.resolve(flags, term.env(), file, Services::providerDefaults);
+        Settings s = Settings.resolve(flags, term.env(), file, BackendFactory::providerDefaults);
         if (s.get(Key.PROVIDER).origin().equals("default")) s = autoBackend(s, file);
         settings = s;
       } catch (ConfigException e) {
@@ -109,7 +111,7 @@ final class Services implements AutoCloseable {
     Map<Key, String> merged = new EnumMap<>(Key.class);
     merged.putAll(chosen);
     merged.putAll(flags);
-    Settings s = Settings.resolve(merged, term.env(), file, Services::providerDefaults)
+    Settings s = Settings.resolve(merged, term.env(), file, BackendFactory::providerDefaults)
         .withOrigin(chosen.keySet(), "auto: " + choice.reason());
     autoChoice = "kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")";
     return s;
@@ -128,26 +130,6 @@ final class Services implements AutoCloseable {
     return origin.startsWith("flag") || origin.startsWith("env") || origin.startsWith("file");
   }
 
-  static Map<Key, String> providerDefaults(String provider) {
-    Map<Key, String> m = new EnumMap<>(Key.class);
-    if (provider.equals(EmbeddedBackend.PROVIDER)) {
-      m.put(Key.MODEL, EmbeddedModel.DEFAULT.name());
-      m.put(Key.CONCURRENCY, "1");
-      m.put(Key.CONTEXT_TOKENS, "8192");
-      return m;
-    }
-    for (var p : Backends.PROVIDERS) {
-      if (p.name().equals(provider)) {
-        BackendOptions.put(m, Key.MODEL, p.defaultModel());
-        BackendOptions.put(m, Key.API_KEY_ENV, p.keyEnv());
-        BackendOptions.put(m, Key.BASE_URL, p.defaultBaseUrl());
-        // A local model's context is what the server allots; Ollama's is small unless asked for more.
-        if (p.name().equals("ollama")) m.put(Key.CONTEXT_TOKENS, "8192");
-      }
-    }
-    return m;
-  }
-
   /**
    * The HTTP client of the run for pages, feeds and downloads. Its timeouts are the defaults for
    * fetching pages; each backend derives its own (sharing the connection pool) with the configured
@@ -156,27 +138,6 @@ final class Services implements AutoCloseable {
   synchronized OkHttpClient http() {
     if (http == null) http = httpBuilder().build();
     return http;
-  }
-
-  /**
-   * The client for a model server: for a plain-http one (Ollama, a local server) without TLS, so
-   * the first request does not wait for the trust store to load (about 0.1 s of start-up).
-   */
-  private OkHttpClient http(BackendSpec spec) {
-    String url = spec.baseUrl();
-    boolean plain = url != null && url.regionMatches(true, 0, "http://", 0, 7);
-    OkHttpClient.Builder b = plain ? httpBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT))
-        : http().newBuilder();
-    // Answers are capped as decoded (application) and as sent (network): no answer can exhaust memory.
-    AnswerSizeLimit limit = new AnswerSizeLimit(maxAnswerBytes());
-    // --timeout bounds the whole call: a server trickling headers or body a byte at a time never
-    // trips a per-read timeout. Every answer's rate-limit headers go to the run's limiter.
-    return b.addInterceptor(limit).addNetworkInterceptor(limit).addInterceptor(new RateLimitInterceptor(limiter(), term.clock()))
-        .callTimeout(spec.timeout()).build();
-  }
-
-  private long maxAnswerBytes() {
-    return settings().intValue(Key.MAX_ANSWER_SIZE) * 1024L * 1024L; // at least 1, checked where it was set
   }
 
   /** The run's one limiter for its backend: every request of every command passes through it. */
@@ -195,14 +156,8 @@ final class Services implements AutoCloseable {
     return limiter;
   }
 
-  /** The backend behind the run's limiter; nothing more is sent once Ctrl-C was pressed. */
-  ThrottledBackend throttledBackend() {
-    if (throttled == null) throttled = new ThrottledBackend(backend(), limiter(), () -> term.interrupted().get());
-    return throttled;
-  }
-
   /** The retry policy, telling its waits on stderr. */
-  RetryPolicy retryPolicy() {
+  private RetryPolicy retryPolicy() {
     return RetryPolicy.DEFAULT.withNotices(msg -> {
       if (!global.quiet) term.err().println("[WAIT] " + msg);
     });
@@ -222,149 +177,71 @@ final class Services implements AutoCloseable {
     return b;
   }
 
-  private Duration settingsTimeout() {
-    return Duration.ofSeconds(settings().intValue(Key.TIMEOUT));
+  /** The run's backend factory: the provider, key and model server's client from the settings. */
+  private BackendFactory factory() {
+    if (factory == null) {
+      factory = new BackendFactory(settings(), term.env(), cleartext -> {
+        // A plain-http server's client never loads the trust store (about 0.1 s of start-up).
+        if (cleartext) return httpBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+        return http().newBuilder();
+      }, java.util.List.of(new RateLimitInterceptor(limiter(), term.clock())), warn,
+          global.quiet ? DownloadProgress.NONE : DownloadProgress.bar(term.err()));
+    }
+    return factory;
   }
 
   BackendSpec backendSpec() {
-    if (spec == null) {
-      Settings s = settings();
-      String provider = s.value(Key.PROVIDER);
-      if (!provider.equals(EmbeddedBackend.PROVIDER)) {
-        try {
-          Backends.provider(provider);
-        } catch (IllegalArgumentException e) {
-          throw new KurzException(ExitCodes.USAGE, e.getMessage() + ", embedded (" + s.get(Key.PROVIDER).origin() + ")");
-        }
-      }
-      if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
-      String keyEnv = s.value(Key.API_KEY_ENV);
-      String key = apiKey(s, keyEnv);
-      // Where the key came from, for the hint when it is rejected: a file or the config, not the variable.
-      if (s.value(Key.API_KEY_FILE) != null) keyEnv = "the key file " + s.value(Key.API_KEY_FILE);
-      else if (s.value(Key.API_KEY) != null) keyEnv = "api_key (" + s.get(Key.API_KEY).origin() + ")";
-      String name = s.value(Key.BACKEND) != null ? s.value(Key.BACKEND) : provider;
-      Map<String, String> options = new HashMap<>();
-      // Ollama truncates silently past num_ctx: give it the budget plus room for the answer.
-      if (provider.equals("ollama")) options.put("num_ctx", String.valueOf(s.intValue(Key.CONTEXT_TOKENS) + 4096));
-      spec = new BackendSpec(name, provider, s.value(Key.MODEL), s.value(Key.BASE_URL), key, keyEnv, settingsTimeout(), options);
-    }
+    BackendSpec spec = setup(() -> factory().spec());
+    if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
+    autoChoice = null;
     return spec;
   }
 
-  /**
-   * A key must go into an HTTP header: a character outside printable ASCII (a non-breaking space
-   * or a typographic quote copied along) would fail every request alike, and OkHttp's message for
-   * it would quote the key. Stops the run before the first request (a cached run needs no key);
-   * the message never shows the key.
-   */
-  private static void checkHeaderSafe(String key, String source) throws BackendException {
-    if (key == null) return;
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c < 0x21 || c > 0x7e) {
-        throw new BackendException(BackendException.Kind.AUTH, "the API key from " + source + " holds a character that cannot be sent"
-            + " (U+" + String.format("%04X", (int) c) + " at position " + (i + 1) + " of " + key.length()
-            + "; keys are printable ASCII): check it for a stray character");
-      }
+  private static <T> T setup(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (BackendFactory.SetupException e) {
+      throw new KurzException(e.usage() ? ExitCodes.USAGE : ExitCodes.NOTHING_RAN, e.getMessage());
     }
   }
 
-  /** The key from api_key_file, api_key or the named variable; null when none is set. */
-  private String apiKey(Settings s, String keyEnv) {
-    String file = s.value(Key.API_KEY_FILE);
-    if (file != null) {
-      Path path = Path.of(file);
-      try {
-        String key = Files.readString(path).lines().findFirst().orElse("").strip();
-        if (ConfigFile.readableByOthers(path)) warn.accept("key file " + path + " is readable by others: chmod 600 " + path);
-        return key.isEmpty() ? null : key;
-      } catch (IOException e) {
-        throw new KurzException(ExitCodes.NOTHING_RAN, "cannot read the key file " + path + " (" + s.get(Key.API_KEY_FILE).origin() + ")");
-      }
-    }
-    if (s.value(Key.API_KEY) != null) return s.value(Key.API_KEY);
-    if (keyEnv == null) return null;
-    String key = term.env().get(keyEnv);
-    return key == null || key.isBlank() ? null : key.strip();
-  }
-
   /**
-   * The backend, built on its first request: a fully cached run loads no provider client and needs
-   * no key. The settings are checked now, so a bad provider name fails before any work.
+   * The run's backend, the same for every request of every command: the provider's, built on its
+   * first request (a fully cached run loads no provider client and needs no key), behind the run's
+   * limiter (nothing more is sent once Ctrl-C was pressed), each request retried by the policy.
+   * The settings are checked now, so a bad provider name fails before any work.
    */
   Backend backend() {
     if (backend == null) {
-      BackendSpec spec = backendSpec();
-      backend = new LazyBackend(new ModelRef(spec.provider(), spec.model()), () -> createBackend(spec));
+      backendSpec();
+      backend = factory().chain(java.util.List.of(
+          b -> new ThrottledBackend(b, limiter(), () -> term.interrupted().get()),
+          b -> new RetryingBackend(b, retryPolicy(), term.sleeper())));
     }
     return backend;
   }
 
   /** A run that will send requests: the backend is built now, in the background, not on the first request. */
   void prepareBackend() {
-    if (backend() instanceof LazyBackend lazy) lazy.prepare();
+    backend();
+    factory().lazy().prepare();
   }
 
-  private Backend createBackend(BackendSpec spec) throws BackendException {
-    if (spec.provider().equals(EmbeddedBackend.PROVIDER)) return embeddedBackend(spec);
-    if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {
-      throw new BackendException(BackendException.Kind.AUTH, "no API key for " + spec.provider() + ": set "
-          + spec.apiKeyEnv() + " (or name another variable with --api-key-env, or api_key_file in the config)");
-    }
-    checkHeaderSafe(spec.apiKey(), spec.apiKeyEnv() != null && spec.apiKeyEnv().contains(" ") ? spec.apiKeyEnv()
-        : "$" + (spec.apiKeyEnv() == null ? Backends.provider(spec.provider()).keyEnv() : spec.apiKeyEnv()));
-    try {
-      OkHttpClient client = http(spec);
-      return OfferedModels.wrap(Backends.create(spec, client), spec, client);
-    } catch (IllegalArgumentException e) {
-      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null); // misconfigured: nothing can run
-    }
+  /** The provider's backend alone, for one probing request without throttle or retries (backends check). */
+  Backend probeBackend() {
+    backendSpec();
+    return factory().chain(java.util.List.of());
   }
 
   /** The configured provider's batch API (openai, anthropic); the key is checked as for a backend. */
   dev.kurz.llm.batch.BatchApi batchApi() {
-    BackendSpec spec = backendSpec();
-    if (spec.apiKey() == null && spec.apiKeyEnv() != null && isProviderDefaultUrl(spec)) {
-      throw new KurzException(ExitCodes.NOTHING_RAN, "no API key for " + spec.provider() + ": set " + spec.apiKeyEnv());
-    }
-    try {
-      return dev.kurz.llm.batch.BatchApis.create(spec, providerDefaults(spec.provider()).get(Key.BASE_URL), http(spec));
-    } catch (IllegalArgumentException e) {
-      throw new KurzException(ExitCodes.USAGE, e.getMessage());
-    }
+    backendSpec();
+    return setup(() -> factory().batchApi());
   }
 
   /** Where embedded models live and come from ($HF_ENDPOINT names a mirror). */
   ModelStore modelStore() {
-    HttpUrl source = HttpUrl.parse(term.env().getOrDefault("HF_ENDPOINT", ModelStore.HUGGING_FACE.toString()));
-    if (source == null) throw new KurzException(ExitCodes.USAGE, "HF_ENDPOINT is not a URL");
-    return new ModelStore(cacheDir(), http(), source);
-  }
-
-  /** The in-process model: downloaded on first use (size shown, checksum verified, resumable). */
-  private Backend embeddedBackend(BackendSpec spec) throws BackendException {
-    EmbeddedModel model;
-    try {
-      model = EmbeddedModel.byName(spec.model());
-    } catch (IllegalArgumentException e) {
-      throw new BackendException(BackendException.Kind.MODEL_NOT_FOUND, 0, null, e.getMessage(), null);
-    }
-    ModelStore store = modelStore();
-    try {
-      if (!store.installed(model)) store.pull(model, global.quiet ? DownloadProgress.NONE : DownloadProgress.bar(term.err()));
-    } catch (ModelUnavailableException e) {
-      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null, e.getMessage(), null);
-    } catch (IOException e) {
-      throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null,
-          "cannot install the embedded model " + model.name() + ": " + e.getMessage(), null);
-    }
-    return new EmbeddedBackend(store.folder(model), model.name());
-  }
-
-  private static boolean isProviderDefaultUrl(BackendSpec spec) {
-    String def = providerDefaults(spec.provider()).get(Key.BASE_URL);
-    return spec.baseUrl() == null || spec.baseUrl().equals(def);
+    return setup(() -> factory().modelStore());
   }
 
   PromptTemplates prompts() {
@@ -433,7 +310,7 @@ final class Services implements AutoCloseable {
 
   @Override
   public void close() {
-    if (store != null) store.close();
+    if (store != null && !storeShared) store.close();
     if (http != null) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

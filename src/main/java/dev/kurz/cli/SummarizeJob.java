@@ -13,7 +13,6 @@ import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.BatchRunner;
 import dev.kurz.pipeline.RequestLimiter;
 import dev.kurz.pipeline.Summarizer;
-import dev.kurz.pipeline.ThrottledBackend;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,8 @@ final class SummarizeJob {
   }
 
   /** The run's backend: every request, summaries and syntheses alike, shares one adaptive limit. */
-  ThrottledBackend backend() {
-    return services.throttledBackend();
+  dev.kurz.llm.Backend backend() {
+    return services.backend();
   }
 
   /** The summarizer for this run's settings, its requests throttled adaptively. */
@@ -77,8 +76,7 @@ final class SummarizeJob {
         services.schema(), cache, services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
-            s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames, strict()),
-        services.retryPolicy(), term.sleeper(), term.clock());
+            s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames, strict()), term.clock());
   }
 
   /** Whether faithfulness failures are repaired and fail the run (--strict, KURZ_STRICT, strict = true). */

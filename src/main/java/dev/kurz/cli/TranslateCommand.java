@@ -91,10 +91,9 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
     try (Services services = new Services(term, global, SettingFlags.of(spec))) {
       Glossary glossary = services.glossary(null);
       AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-      Translator translator = new Translator(services.throttledBackend(), services.prompts(), cache, glossary,
+      Translator translator = new Translator(services.backend(), services.prompts(), cache, glossary,
           new Translator.Options(services.settings().value(Key.TO), chunkTokens, services.settings().doubleValue(Key.TEMPERATURE),
-              services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache, fixNames),
-          services.retryPolicy(), term.sleeper());
+              services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache, fixNames));
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       ArticleReader reader = reading.reader();

@@ -6,12 +6,12 @@ import dev.kurz.llm.LlmReply;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.LlmRequest.Message;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.Tokens;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Usage;
 import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.CacheKey;
-import dev.kurz.pipeline.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +37,14 @@ public final class Synthesizer {
   private final PromptTemplates prompts;
   private final AnswerCache cache;
   private final Options options;
-  private final RetryPolicy retry;
-  private final RetryPolicy.Sleeper sleeper;
   private final SynthesisSchema schema = SynthesisSchema.load();
   private final String system;
 
-  public Synthesizer(Backend backend, PromptTemplates prompts, AnswerCache cache, Options options, RetryPolicy retry,
-      RetryPolicy.Sleeper sleeper) {
+  public Synthesizer(Backend backend, PromptTemplates prompts, AnswerCache cache, Options options) {
     this.backend = backend;
     this.prompts = prompts;
     this.cache = cache;
     this.options = options;
-    this.retry = retry;
-    this.sleeper = sleeper;
     // The schema goes with each request, natively or inline where the backend has no native
     // structured output (LlmRequest.systemWithSchema): never twice. An edited prompt may still name it.
     this.system = prompts.render("synthesize.system.txt", Map.of("schema", ""));
@@ -68,10 +63,10 @@ public final class Synthesizer {
     List<Integer> shown = LocalStories.mostCentral(articles, MAX_ARTICLES_SHOWN);
     List<ArticleResult> prompted = shown.stream().map(articles::get).toList();
     String user = userPrompt(prompted, localTo(LocalStories.contradictions(articles), shown), articles.size());
-    // About 3.6 characters a token, as for articles (the schema goes with the request, natively or
-    // inline); the answer is a headline, a few sentences and claims.
+    // Counted as for articles (the schema goes with the request, natively or inline); the answer is
+    // a headline, a few sentences and claims.
     long chars = system.length() + schema.compactText().length() + user.length();
-    return Optional.of(new Request((long) Math.ceil(chars / 3.6), 700));
+    return Optional.of(new Request(Tokens.estimate(chars), 700));
   }
 
   public Story write(List<ArticleResult> articles) throws InterruptedException {
@@ -111,6 +106,7 @@ public final class Synthesizer {
       }
       return story(articles, remap(checked.answer(), shown), local, Story.Origin.SYNTHESIZED, usage);
     } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.CANCELLED && Thread.interrupted()) throw new InterruptedException();
       return LocalStories.failed(articles, "synthesis request failed (" + e.getMessage() + "); story built without it");
     }
   }
@@ -214,7 +210,7 @@ public final class Synthesizer {
 
   private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
     LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "story_synthesis", options.temperature(), null);
-    return retry.complete(backend, request, sleeper);
+    return backend.complete(request);
   }
 
 }

@@ -3,18 +3,19 @@ package dev.kurz.llm;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpResponse;
+import dev.kurz.llm.http.AzureHttpClient;
 import dev.kurz.model.ModelRef;
 import dev.langchain4j.model.azure.AzureOpenAiChatModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 
 /**
- * Azure OpenAI through {@code langchain4j-azure-open-ai}. Unlike the other providers this one does
- * NOT go through the shared OkHttp client: the module talks through the Azure SDK's own HTTP stack
- * (azure-core with its Netty client), which LangChain4j's HttpClient SPI cannot replace. That is
- * accepted: it has its own pool, and its retries are off ({@code maxRetries(0)}) like everywhere
- * else. The spec's base URL is the resource endpoint ({@code https://NAME.openai.azure.com}); option
+ * Azure OpenAI through {@code langchain4j-azure-open-ai}. The module talks through the Azure SDK's
+ * HTTP pipeline, whose client is the shared OkHttp one ({@link AzureHttpClient}), so its requests
+ * pass the run's interceptors like every other provider's; the SDK's retries are off
+ * ({@code maxRetries(0)}) like everywhere else. The spec's base URL is the resource endpoint ({@code https://NAME.openai.azure.com}); option
  * {@code deployment} names the deployment (default: the model), option {@code api_version} the
  * service version (one the bundled SDK knows, e.g. {@code 2024-06-01}; an unknown one fails at
  * creation). The Azure SDK sends keys only over HTTPS, so an {@code http://} endpoint is refused
@@ -26,7 +27,7 @@ final class AzureOpenAiBackend extends ChatModelBackend {
     super(model, chat, errors, mode);
   }
 
-  static AzureOpenAiBackend create(BackendSpec spec) {
+  static AzureOpenAiBackend create(BackendSpec spec, OkHttpClient http) {
     String endpoint = spec.baseUrl();
     if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException(
@@ -39,6 +40,7 @@ final class AzureOpenAiBackend extends ChatModelBackend {
     String deployment = spec.options().getOrDefault("deployment", Backends.model(spec));
     AzureOpenAiChatModel.Builder builder = AzureOpenAiChatModel.builder()
         .endpoint(endpoint)
+        .httpClientProvider(new AzureHttpClient(http).provider())
         .apiKey(Backends.blankToNull(spec.apiKey()))
         .deploymentName(deployment)
         .strictJsonSchema(true)

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
- * Creates {@link Backend}s from {@link BackendSpec}s. Every provider except azure-openai sends its
- * HTTP through the one {@link OkHttpClient} given here (derived per backend for timeouts, sharing
+ * Creates {@link Backend}s from {@link BackendSpec}s. Every provider sends its HTTP through the one
+ * {@link OkHttpClient} given here (derived per backend for timeouts, sharing
  * its pool); LangChain4j retries are off everywhere (the caller retries by
  * {@link BackendException.Kind}), and request/response logging is off so keys and articles stay out
  * of logs. Stateless; the backends it returns are thread-safe.
@@ -49,7 +49,7 @@ public final class Backends {
       case "anthropic" -> AnthropicBackend.create(spec, http);
       case "gemini" -> GeminiBackend.create(spec, http);
       case "mistral" -> MistralBackend.create(spec, http);
-      case "azure-openai" -> AzureOpenAiBackend.create(spec);
+      case "azure-openai" -> AzureOpenAiBackend.create(spec, http);
       default -> throw new AssertionError(info.name());
     };
   }

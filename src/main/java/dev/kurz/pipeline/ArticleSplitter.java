@@ -1,5 +1,6 @@
 package dev.kurz.pipeline;
 
+import dev.kurz.llm.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,18 +15,18 @@ final class ArticleSplitter {
   static List<String> split(String text, int budgetTokens) {
     List<String> units = new ArrayList<>();
     for (String paragraph : text.split("\n\\s*\n")) {
-      if (Summarizer.estimateTokens(paragraph) <= budgetTokens) units.add(paragraph.strip());
+      if (Tokens.estimate(paragraph) <= budgetTokens) units.add(paragraph.strip());
       else units.addAll(sentencesWithin(paragraph, budgetTokens));
     }
-    int total = Summarizer.estimateTokens(text);
+    int total = Tokens.estimate(text);
     int parts = Math.max(1, (int) Math.ceil(total / (double) budgetTokens));
     int target = Math.min(budgetTokens, (int) Math.ceil(total / (double) parts));
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String unit : units) {
       if (unit.isEmpty()) continue;
-      int size = Summarizer.estimateTokens(current.toString()) + Summarizer.estimateTokens(unit);
-      if (current.length() > 0 && (size > budgetTokens || Summarizer.estimateTokens(current.toString()) >= target)) {
+      int size = Tokens.estimate(current.toString()) + Tokens.estimate(unit);
+      if (current.length() > 0 && (size > budgetTokens || Tokens.estimate(current.toString()) >= target)) {
         out.add(current.toString());
         current.setLength(0);
       }
@@ -40,7 +41,7 @@ final class ArticleSplitter {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String sentence : paragraph.split("(?<=[.!?…])\\s+")) {
-      if (current.length() > 0 && Summarizer.estimateTokens(current + " " + sentence) > budgetTokens) {
+      if (current.length() > 0 && Tokens.estimate(current + " " + sentence) > budgetTokens) {
         out.add(current.toString());
         current.setLength(0);
       }

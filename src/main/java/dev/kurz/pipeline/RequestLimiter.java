@@ -2,6 +2,7 @@ package dev.kurz.pipeline;
 
 import dev.kurz.llm.BackendException;
 import dev.kurz.llm.LlmRequest;
+import dev.kurz.llm.Tokens;
 import dev.kurz.llm.http.RateLimitHeaders;
 import dev.kurz.llm.http.RateLimitInterceptor;
 import dev.kurz.model.Usage;
@@ -52,7 +53,6 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   /** What {@link #acquire} hands out and the outcome calls take back. */
   public record Permit(AdaptiveLimiter.Ticket ticket, long id, long prompt, long cost) {}
 
-  private static final double CHARS_PER_TOKEN = 3.6;
   /** The answer expected before any is seen: the dry run's figure for a medium summary. */
   private static final long FIRST_ANSWER_GUESS = 900;
   /** A budget that resets later than this fails the request instead of stalling the run. */
@@ -282,7 +282,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   static long promptTokens(LlmRequest request) {
     long chars = request.system().length() + (request.jsonSchema() == null ? 0 : request.jsonSchema().length());
     for (LlmRequest.Message m : request.messages()) chars += m.text().length();
-    return (long) Math.ceil(chars / CHARS_PER_TOKEN);
+    return Tokens.estimate(chars);
   }
 
   /** The answer's tokens as expected: the mean of those reported so far, at most what the request allows. */

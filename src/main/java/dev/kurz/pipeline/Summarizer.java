@@ -13,6 +13,7 @@ import dev.kurz.llm.LlmReply;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.LlmRequest.Message;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.Tokens;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Article;
 import dev.kurz.model.ArticleResult;
@@ -84,22 +85,18 @@ public final class Summarizer {
   private final AnswerCache cache;
   private final Glossary glossary;
   private final Options options;
-  private final RetryPolicy retry;
-  private final RetryPolicy.Sleeper sleeper;
   private final Clock clock;
   private final String system;
   private final int systemTokens;
 
   public Summarizer(Backend backend, PromptTemplates prompts, ContractSchema schema, AnswerCache cache,
-      Glossary glossary, Options options, RetryPolicy retry, RetryPolicy.Sleeper sleeper, Clock clock) {
+      Glossary glossary, Options options, Clock clock) {
     this.glossary = glossary;
     this.backend = backend;
     this.prompts = prompts;
     this.schema = schema;
     this.cache = cache;
     this.options = options;
-    this.retry = retry;
-    this.sleeper = sleeper;
     this.clock = clock;
     // The system prompt is the same for every article of a run: sent first, so providers' prompt
     // caching applies to it.
@@ -110,7 +107,7 @@ public final class Summarizer {
         // The schema goes natively with each request, or into the prompt where the backend has no
         // native structured output (LlmRequest.systemWithSchema); an edited prompt may still name it.
         "schema", ""));
-    this.systemTokens = estimateTokens(system) + estimateTokens(schema.compactText());
+    this.systemTokens = Tokens.estimate(system) + Tokens.estimate(schema.compactText());
   }
 
   public Outcome summarize(Article article) {
@@ -170,14 +167,14 @@ public final class Summarizer {
   private Answer analyze(Article article, String text, String language, int depth)
       throws BackendException, InterruptedException, InvalidAnswer {
     int budget = partBudget();
-    if (estimateTokens(text) > budget) {
+    if (Tokens.estimate(text) > budget) {
       return merge(article, ArticleSplitter.split(text, budget), language, depth);
     }
     try {
       return analyzeOnce(article, text, language);
     } catch (BackendException e) {
       if (e.kind() != BackendException.Kind.CONTEXT_LENGTH || depth >= MAX_SPLIT_DEPTH) throw e;
-      List<String> halves = ArticleSplitter.split(text, Math.max(200, estimateTokens(text) / 2));
+      List<String> halves = ArticleSplitter.split(text, Math.max(200, Tokens.estimate(text) / 2));
       if (halves.size() < 2) throw e;
       return merge(article, halves, language, depth + 1);
     }
@@ -286,7 +283,7 @@ public final class Summarizer {
   public Prepared prepare(Article article) {
     String key = cacheKey(article);
     if (options.readCache() && cache.contains(key)) return new Prepared.Cached(key);
-    int tokens = estimateTokens(article.text());
+    int tokens = Tokens.estimate(article.text());
     if (tokens > options.maxArticleTokens() || tokens > partBudget()) {
       return new Prepared.Unbatchable(key, "too long for one request (about " + tokens + " tokens): summarize it normally");
     }
@@ -335,24 +332,19 @@ public final class Summarizer {
     return Math.max(1_000, options.contextTokens() - systemTokens - 1_500);
   }
 
-  /** Tokens of German text, estimated: about 3.6 characters per token for the common tokenizers. */
-  static int estimateTokens(String text) {
-    return (int) Math.ceil(text.length() / 3.6);
-  }
-
   /** What answering an article would cost, without asking: for --dry-run. */
   public record Estimate(boolean cached, long inputTokens, long outputTokens) {}
 
   /** Why an article not in the cache is refused before any request (too long), or empty. */
   public Optional<String> refusal(Article article) {
-    int tokens = estimateTokens(article.text());
+    int tokens = Tokens.estimate(article.text());
     if (tokens <= options.maxArticleTokens()) return Optional.empty();
     return Optional.of("too long (about " + tokens + " tokens; limit " + options.maxArticleTokens() + ", raise with --max-article-tokens)");
   }
 
   public Estimate estimate(Article article) {
     if (options.readCache() && cache.contains(cacheKey(article))) return new Estimate(true, 0, 0);
-    int articleTokens = estimateTokens(article.text());
+    int articleTokens = Tokens.estimate(article.text());
     int budget = partBudget();
     int parts = Math.max(1, (int) Math.ceil(articleTokens / (double) budget));
     long output = switch (options.length()) {
@@ -380,7 +372,7 @@ public final class Summarizer {
   }
 
   private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
-    return retry.complete(backend, request(messages), sleeper);
+    return backend.complete(request(messages));
   }
 
   private LlmRequest request(List<Message> messages) {

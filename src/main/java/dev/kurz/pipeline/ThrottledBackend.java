@@ -76,7 +76,9 @@ public final class ThrottledBackend implements Backend {
         if (ended >= 0) throw new Overshot(e, ended);
       }
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // The slot is freed whatever went wrong: a StackOverflowError in one article must not
+      // leave the others waiting for a slot forever.
       limiter.onOther(permit);
       throw e;
     }

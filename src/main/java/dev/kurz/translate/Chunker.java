@@ -1,5 +1,6 @@
 package dev.kurz.translate;
 
+import dev.kurz.llm.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,9 +61,9 @@ public final class Chunker {
     return out;
   }
 
-  /** A rough token count for German or English prose: about 3.5 characters a token. */
+  /** A paragraph's tokens, as every estimate of kurz counts them. */
   public static int tokens(String text) {
-    return (text.length() * 2 + 6) / 7 + 1;
+    return Tokens.estimate(text);
   }
 
   /**

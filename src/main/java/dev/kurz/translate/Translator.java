@@ -21,7 +21,6 @@ import dev.kurz.pipeline.AnswerCache;
 import dev.kurz.pipeline.CacheKey;
 import dev.kurz.pipeline.ModalityCheck;
 import dev.kurz.ingest.LanguageDetector;
-import dev.kurz.pipeline.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,13 @@ public final class Translator {
   private final AnswerCache cache;
   private final Glossary glossary;
   private final Options options;
-  private final RetryPolicy retry;
-  private final RetryPolicy.Sleeper sleeper;
 
-  public Translator(Backend backend, PromptTemplates prompts, AnswerCache cache, Glossary glossary, Options options,
-      RetryPolicy retry, RetryPolicy.Sleeper sleeper) {
+  public Translator(Backend backend, PromptTemplates prompts, AnswerCache cache, Glossary glossary, Options options) {
     this.backend = backend;
     this.prompts = prompts;
     this.cache = cache;
     this.glossary = glossary;
     this.options = options;
-    this.retry = retry;
-    this.sleeper = sleeper;
   }
 
   /** A chunk's translated paragraphs and where they came from, or why the answer stayed invalid. */
@@ -92,6 +86,9 @@ public final class Translator {
         if (a.cached()) cached++;
         if (modelName == null || !a.cached()) modelName = a.modelName();
       } catch (BackendException e) {
+        if (e.kind() == BackendException.Kind.CANCELLED && Thread.currentThread().isInterrupted()) {
+          return new TranslateOutcome.Failed(label, "interrupted", Outcome.Failure.INTERRUPTED);
+        }
         failures.add(where + ": " + e.getMessage());
         if (e.fatal()) {
           backendDown = true;
@@ -189,7 +186,7 @@ public final class Translator {
 
   private LlmReply call(String system, List<Message> messages) throws BackendException, InterruptedException {
     LlmRequest request = new LlmRequest(system, messages, TranslationAnswer.SCHEMA, "translation", options.temperature(), null);
-    return retry.complete(backend, request, sleeper);
+    return backend.complete(request);
   }
 
   static String paragraphsJson(List<String> paragraphs) {

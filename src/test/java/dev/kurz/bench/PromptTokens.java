@@ -3,7 +3,9 @@ package dev.kurz.bench;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
-import dev.kurz.ingest.TokenEstimate;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import dev.kurz.llm.ContractSchema;
 import dev.kurz.llm.PromptTemplates;
 import java.io.InputStream;
@@ -20,13 +22,15 @@ import java.util.stream.Stream;
  * <pre>java -cp ... dev.kurz.bench.PromptTokens ../shared/seeds</pre>
  */
 public final class PromptTokens {
+  private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
   public static void main(String[] args) throws Exception {
     PromptTemplates prompts = PromptTemplates.load(null);
     ContractSchema schema = ContractSchema.load();
     String system = prompts.render("analyze.system.txt", Map.of("target_language", "English",
         "length_instructions", "4 to 6 sentences", "schema", ""));
-    int systemTokens = TokenEstimate.count(system);
-    int schemaTokens = TokenEstimate.count(schema.compactText());
+    int systemTokens = CL100K.countTokensOrdinary(system);
+    int schemaTokens = CL100K.countTokensOrdinary(schema.compactText());
     System.out.printf("fixed part: system prompt %d tokens, native response-format schema %d more%n",
         systemTokens, schemaTokens);
     Glossary glossary = Glossary.builtIn();
@@ -40,8 +44,8 @@ public final class PromptTokens {
             "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
             "glossary", line.isEmpty() ? "" : "\n" + line, "article", article.text()));
         System.out.printf("%s: article %d tokens, user message %d tokens (glossary line %d), request total %d%n",
-            seed.getFileName(), TokenEstimate.count(article.text()), TokenEstimate.count(user), TokenEstimate.count(line),
-            systemTokens + schemaTokens + TokenEstimate.count(user));
+            seed.getFileName(), CL100K.countTokensOrdinary(article.text()), CL100K.countTokensOrdinary(user), CL100K.countTokensOrdinary(line),
+            systemTokens + schemaTokens + CL100K.countTokensOrdinary(user));
       }
     }
   }

@@ -13,18 +13,61 @@ import dev.langchain4j.exception.RateLimitException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Azure OpenAI runs on the Azure SDK's own HTTP stack, which sends keys only over HTTPS, so it
- * cannot be pointed at a plain-HTTP MockWebServer. Tested here: what is checked at creation, and
- * the translation of the SDK's HTTP failures (built by hand as the SDK builds them).
+ * Azure OpenAI runs on the Azure SDK's HTTP pipeline over the shared OkHttp client; the SDK sends
+ * keys only over HTTPS, so its wire test runs against an HTTPS MockWebServer. Tested here too: what
+ * is checked at creation, and the translation of the SDK's HTTP failures (built by hand as the SDK
+ * builds them).
  */
 class AzureOpenAiBackendTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  @Test
+  void requestsGoThroughTheSharedClientAndItsInterceptors() throws Exception {
+    HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName(server.getHostName()).build();
+    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
+    server.useHttps(serverCerts.sslSocketFactory());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("x-ratelimit-remaining-requests", "41")
+        .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
+            + "\"message\":{\"role\":\"assistant\",\"content\":\"Bitte sehr\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}").build());
+    HandshakeCertificates clientCerts = new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient http = new OkHttpClient.Builder()
+        .sslSocketFactory(clientCerts.sslSocketFactory(), clientCerts.trustManager())
+        .addInterceptor(chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          seen.add(chain.request().url().encodedPath() + " " + response.header("x-ratelimit-remaining-requests"));
+          return response;
+        }).build();
+    String endpoint = "https://" + server.getHostName() + ":" + server.getPort();
+
+    Backend backend = Backends.create(spec(endpoint, Map.of("deployment", "kurz-digest", "api_version", "2024-06-01")), http);
+    LlmReply reply = backend.complete(new LlmRequest("Antworte kurz.", List.of(LlmRequest.Message.user("Danke!")), null, null, null, 5));
+
+    assertThat(reply.text()).isEqualTo("Bitte sehr");
+    assertThat(reply.usage().inputTokens()).isEqualTo(7);
+    assertThat(seen).containsExactly("/openai/deployments/kurz-digest/chat/completions 41");
+    RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(recorded.getHeaders().get("api-key")).isEqualTo(ProviderCase.KEY);
+  }
+
   private static BackendSpec spec(String endpoint, Map<String, String> options) {
     return new BackendSpec("azure", "azure-openai", "gpt-4o-mini", endpoint, ProviderCase.KEY,
         "AZURE_OPENAI_API_KEY", Duration.ofSeconds(5), options);

@@ -12,7 +12,6 @@ import dev.kurz.model.Article;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Source;
 import dev.kurz.pipeline.AnswerCache;
-import dev.kurz.pipeline.RetryPolicy;
 import dev.kurz.pipeline.Summarizer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +70,7 @@ class EmbeddedBackendTest {
   @Test
   void anArticleFailsWithAnErrorNamingTheModelWhenItsAnswerIsNotValidJson() {
     Summarizer summarizer = new Summarizer(backend, PromptTemplates.load(null), ContractSchema.load(), AnswerCache.DISABLED,
-        dev.kurz.glossary.Glossary.builtIn(), new Summarizer.Options("en", "short", 0.0, null, false, false), RetryPolicy.DEFAULT, d -> {}, Clock.systemUTC());
+        dev.kurz.glossary.Glossary.builtIn(), new Summarizer.Options("en", "short", 0.0, null, false, false), Clock.systemUTC());
     String text = "Die Stadt Musterhausen saniert ab Montag die alte Brücke über die Lahn. Der Bürgermeister sagte, "
         + "die Arbeiten dauerten voraussichtlich zwei Jahre.";
 
