@@ -13,7 +13,7 @@ import dev.kurz.cache.CacheUnits;
 import dev.kurz.cache.EntryInfo;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
-import dev.kurz.render.RecordJson;
+import dev.kurz.model.RecordJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.config.Setting;
 import dev.kurz.config.Settings;
-import dev.kurz.render.RecordJson;
+import dev.kurz.model.RecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

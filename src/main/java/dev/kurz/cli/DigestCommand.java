@@ -11,7 +11,7 @@ import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Outcome;
-import dev.kurz.pipeline.AnswerCache;
+import dev.kurz.cache.AnswerCache;
 import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;

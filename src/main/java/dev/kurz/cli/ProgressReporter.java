@@ -1,7 +1,7 @@
 package dev.kurz.cli;
 
 import dev.kurz.model.Outcome;
-import dev.kurz.pipeline.BatchRunner;
+import dev.kurz.scheduling.BatchRunner;
 import dev.kurz.pipeline.RequestLimiter;
 import dev.kurz.pipeline.Waits;
 import java.time.Duration;

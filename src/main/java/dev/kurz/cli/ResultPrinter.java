@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kurz.model.Outcome;
 import dev.kurz.render.MarkdownRenderer;
-import dev.kurz.render.RecordJson;
+import dev.kurz.model.RecordJson;
 import java.io.PrintStream;
 
 /**

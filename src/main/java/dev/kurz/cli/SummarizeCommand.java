@@ -2,7 +2,7 @@ package dev.kurz.cli;
 
 import dev.kurz.config.Key;
 import dev.kurz.model.Outcome;
-import dev.kurz.pipeline.BatchRunner;
+import dev.kurz.scheduling.BatchRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.kurz.render;
 
+import dev.kurz.model.RecordJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kurz.digest.ArticleIds;

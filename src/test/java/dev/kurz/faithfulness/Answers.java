@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Entity;
-import dev.kurz.pipeline.QuoteLocator;
+import dev.kurz.analysis.QuoteLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.kurz.Shared;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Claim;
-import dev.kurz.pipeline.ModalityCheck;
+import dev.kurz.analysis.ModalityCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.kurz.glossary.Glossary;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Entity;
-import dev.kurz.pipeline.QuoteLocator;
+import dev.kurz.analysis.QuoteLocator;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

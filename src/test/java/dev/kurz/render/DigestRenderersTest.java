@@ -1,5 +1,6 @@
 package dev.kurz.render;
 
+import dev.kurz.model.RecordJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

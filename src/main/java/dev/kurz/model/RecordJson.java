@@ -1,20 +1,11 @@
-package dev.kurz.render;
+package dev.kurz.model;
 
-import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kurz.model.Analysis;
-import dev.kurz.model.ArticleResult;
-import dev.kurz.model.Claim;
-import dev.kurz.model.Entity;
-import dev.kurz.model.Grounding;
-import dev.kurz.model.ModelRef;
-import dev.kurz.model.Source;
-import dev.kurz.model.Usage;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +21,12 @@ import java.util.Locale;
  * fresh one. Thread-safe.
  */
 public final class RecordJson {
-  static final ObjectMapper MAPPER = Json.MAPPER;
+  public static final ObjectMapper MAPPER = Json.MAPPER;
 
   private RecordJson() {}
 
   /** A claim's {@code grounding} as {status, start, end}, offsets in code points of the record's text; nothing when unchecked. */
-  static void putGrounding(ObjectNode claim, ArticleResult r, Claim c) {
+  public static void putGrounding(ObjectNode claim, ArticleResult r, Claim c) {
     if (c.grounding() == null) return;
     ObjectNode g = claim.putObject("grounding");
     g.put("status", c.grounding().status().wireName());

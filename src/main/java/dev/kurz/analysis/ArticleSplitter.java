@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.analysis;
 
 import dev.kurz.llm.Tokens;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.cache;
 
 import dev.kurz.model.Sha256;
 import java.text.Normalizer;

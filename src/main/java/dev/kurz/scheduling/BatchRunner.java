@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.scheduling;
 
 import dev.kurz.model.Outcome;
 import java.util.List;

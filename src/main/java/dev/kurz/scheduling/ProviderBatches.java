@@ -1,5 +1,7 @@
-package dev.kurz.pipeline;
+package dev.kurz.scheduling;
 
+import dev.kurz.cache.AnswerCache;
+import dev.kurz.analysis.Summarizer;
 import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,5 @@
-package dev.kurz.pipeline;
+package dev.kurz.cache;
 
-import dev.kurz.cache.Cache;
-import dev.kurz.cache.CacheEntry;
-import dev.kurz.cache.CacheException;
-import dev.kurz.cache.CacheUnavailableException;
-import dev.kurz.cache.SqliteCache;
 import dev.kurz.model.ModelRef;
 import dev.kurz.model.Usage;
 import java.nio.file.Path;

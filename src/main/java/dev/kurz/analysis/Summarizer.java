@@ -1,5 +1,7 @@
-package dev.kurz.pipeline;
+package dev.kurz.analysis;
 
+import dev.kurz.cache.AnswerCache;
+import dev.kurz.cache.CacheKey;
 import dev.kurz.faithfulness.FaithfulnessCheck;
 import dev.kurz.faithfulness.Finding;
 import dev.kurz.glossary.Glossary;
@@ -21,7 +23,7 @@ import dev.kurz.model.Claim;
 import dev.kurz.model.Grounding;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Usage;
-import dev.kurz.render.RecordJson;
+import dev.kurz.model.RecordJson;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
