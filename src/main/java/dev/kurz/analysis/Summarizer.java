@@ -15,6 +15,7 @@ import dev.kurz.llm.LlmReply;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.LlmRequest.Message;
 import dev.kurz.llm.PromptTemplates;
+import dev.kurz.llm.StructuredCall;
 import dev.kurz.llm.Tokens;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Article;
@@ -81,6 +82,7 @@ public final class Summarizer {
   /** How deep a context-length refusal may split a part again. */
   private static final int MAX_SPLIT_DEPTH = 4;
 
+  private final StructuredCall call;
   private final Backend backend;
   private final PromptTemplates prompts;
   private final ContractSchema schema;
@@ -91,13 +93,13 @@ public final class Summarizer {
   private final String system;
   private final int systemTokens;
 
-  public Summarizer(Backend backend, PromptTemplates prompts, ContractSchema schema, AnswerCache cache,
-      Glossary glossary, Options options, Clock clock) {
+  public Summarizer(StructuredCall call, ContractSchema schema, Glossary glossary, Options options, Clock clock) {
+    this.call = call;
     this.glossary = glossary;
-    this.backend = backend;
-    this.prompts = prompts;
+    this.backend = call.backend();
+    this.prompts = call.prompts();
     this.schema = schema;
-    this.cache = cache;
+    this.cache = call.cache();
     this.options = options;
     this.clock = clock;
     // The system prompt is the same for every article of a run: sent first, so providers' prompt
@@ -155,9 +157,6 @@ public final class Summarizer {
       Outcome.Failure failure = e.kind() == BackendException.Kind.CANCELLED ? Outcome.Failure.INTERRUPTED
           : e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER;
       return new Outcome.Failed(article.source().label(), e.getMessage(), failure);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);
     }
   }
 
@@ -167,7 +166,7 @@ public final class Summarizer {
    * the answers merged.
    */
   private Answer analyze(Article article, String text, String language, int depth)
-      throws BackendException, InterruptedException, InvalidAnswer {
+      throws BackendException, InvalidAnswer {
     int budget = partBudget();
     if (Tokens.estimate(text) > budget) {
       return merge(article, ArticleSplitter.split(text, budget), language, depth);
@@ -183,7 +182,7 @@ public final class Summarizer {
   }
 
   private Answer merge(Article article, List<String> parts, String language, int depth)
-      throws BackendException, InterruptedException, InvalidAnswer {
+      throws BackendException, InvalidAnswer {
     List<Answer> answers = new ArrayList<>();
     for (String part : parts) answers.add(analyze(article, part, language, depth));
     return new Answer(AnalysisMerger.merge(answers.stream().map(Answer::analysis).toList()),
@@ -191,10 +190,24 @@ public final class Summarizer {
         answers.get(0).modelName(), answers.stream().mapToInt(Answer::parts).sum());
   }
 
-  private Answer analyzeOnce(Article article, String text, String language)
-      throws BackendException, InterruptedException, InvalidAnswer {
-    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(article, text, language))));
-    return validated(messages, call(messages), article, text, language);
+  private Answer analyzeOnce(Article article, String text, String language) throws BackendException, InvalidAnswer {
+    LlmRequest request = request(List.of(Message.user(userPrompt(article, text, language))));
+    return answer(call.ask(request, schema::check, gate(article, text, language)));
+  }
+
+  /** With {@code strict}, the faithfulness gate's failures for an answer to {@code text}; else none. */
+  private StructuredCall.Gate<Analysis> gate(Article article, String text, String language) {
+    if (!options.strict()) return analysis -> List.of();
+    return analysis -> faithfulness(analysis, text, language, article).stream().map(Summarizer::failureLine).toList();
+  }
+
+  private Answer answer(StructuredCall.Result<Analysis> result) throws BackendException, InvalidAnswer {
+    return switch (result) {
+      case StructuredCall.Result.Valid<Analysis> v -> new Answer(v.value(), v.usage(), v.modelName(), 1);
+      case StructuredCall.Result.Invalid<Analysis> i -> throw new InvalidAnswer("the answer of " + backend.model().provider()
+          + "/" + backend.model().name() + " is not valid after one repair request: " + firstErrors(i.errors()));
+      case StructuredCall.Result.Failed<Analysis> f -> throw f.error();
+    };
   }
 
   private String userPrompt(Article article, String text, String language) {
@@ -204,46 +217,6 @@ public final class Summarizer {
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
         "glossary", glossaryLine(text, language),
         "article", text));
-  }
-
-  /**
-   * The reply if it follows the schema, else the answer to one repair request; with {@code strict},
-   * an answer the faithfulness gate fails gets one more repair request listing the failures.
-   */
-  private Answer validated(List<Message> messages, LlmReply reply, Article article, String text, String language)
-      throws BackendException, InterruptedException, InvalidAnswer {
-    Usage usage = reply.usage();
-    ContractSchema.Checked checked = schema.check(reply.text());
-    if (!checked.valid()) {
-      messages = new ArrayList<>(messages);
-      messages.add(Message.assistant(reply.text()));
-      messages.add(Message.user(prompts.repair(checked.errors())));
-      reply = call(messages);
-      usage = usage.plus(reply.usage());
-      checked = schema.check(reply.text());
-      if (!checked.valid()) {
-        throw new InvalidAnswer("the answer of " + backend.model().provider() + "/" + backend.model().name()
-            + " is not valid after one repair request: " + firstErrors(checked.errors()));
-      }
-    }
-    if (options.strict()) {
-      List<Finding> failures = faithfulness(checked.analysis(), text, language, article);
-      if (!failures.isEmpty()) {
-        // As for schema errors: one repair request listing the failures. The repaired answer is
-        // kept only when it is valid and fails the gate less; else the first answer is delivered,
-        // with its warnings.
-        messages = new ArrayList<>(messages);
-        messages.add(Message.assistant(reply.text()));
-        messages.add(Message.user(prompts.faithfulnessRepair(failures.stream().map(Summarizer::failureLine).toList())));
-        LlmReply again = call(messages);
-        usage = usage.plus(again.usage());
-        ContractSchema.Checked rechecked = schema.check(again.text());
-        if (rechecked.valid() && faithfulness(rechecked.analysis(), text, language, article).size() < failures.size()) {
-          return new Answer(rechecked.analysis(), usage, again.modelName(), 1);
-        }
-      }
-    }
-    return new Answer(checked.analysis(), usage, reply.modelName(), 1);
   }
 
   /** The gate's findings for an answer to {@code text} (the article or one part of it), quotes grounded there. */
@@ -303,16 +276,13 @@ public final class Summarizer {
     String key = cacheKey(article);
     String language = language(article);
     try {
-      List<Message> messages = List.of(Message.user(userPrompt(article, article.text(), language)));
-      return store(article, key, language, validated(messages, reply, article, article.text(), language));
+      LlmRequest request = request(List.of(Message.user(userPrompt(article, article.text(), language))));
+      return store(article, key, language, answer(call.finish(request, reply, schema::check, gate(article, article.text(), language))));
     } catch (InvalidAnswer e) {
       return new Outcome.Failed(article.source().label(), e.getMessage(), Outcome.Failure.ANSWER);
     } catch (BackendException e) {
-      return new Outcome.Failed(article.source().label(), e.getMessage(),
-          e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome.Failed(article.source().label(), "interrupted", Outcome.Failure.INTERRUPTED);
+      return new Outcome.Failed(article.source().label(), e.getMessage(), e.kind() == BackendException.Kind.CANCELLED
+          && Thread.currentThread().isInterrupted() ? Outcome.Failure.INTERRUPTED : e.fatal() ? Outcome.Failure.BACKEND : Outcome.Failure.ANSWER);
     }
   }
 
@@ -371,10 +341,6 @@ public final class Summarizer {
         .part("temperature", options.temperature() == null ? null : options.temperature().toString())
         .part("glossary", glossary.version())
         .build();
-  }
-
-  private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
-    return backend.complete(request(messages));
   }
 
   private LlmRequest request(List<Message> messages) {

@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.JsonOutput;
 import dev.kurz.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,6 @@ import dev.kurz.cache.CacheUnits;
 import dev.kurz.cache.EntryInfo;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
-import dev.kurz.model.RecordJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +79,7 @@ final class CacheCommand {
     }
 
     void print(JsonNode node) {
-      term.out().println(RecordJson.write(node, true));
+      term.out().println(JsonOutput.write(node, true));
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.JsonOutput;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kurz.config.ConfigFile;
 import dev.kurz.config.Key;
 import dev.kurz.config.Setting;
 import dev.kurz.config.Settings;
-import dev.kurz.model.RecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ final class ConfigCommand {
           if (showOrigin) text.append("    [").append(v.origin()).append(']');
           text.append(System.lineSeparator());
         }
-        term.out().print("json".equals(format) ? RecordJson.write(json, true) + System.lineSeparator() : text);
+        term.out().print("json".equals(format) ? JsonOutput.write(json, true) + System.lineSeparator() : text);
         return ExitCodes.OK;
       }
     }

@@ -11,7 +11,6 @@ import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Outcome;
-import dev.kurz.cache.AnswerCache;
 import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;
@@ -105,8 +104,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
       int failedStories = 0;
       if (!results.isEmpty()) {
         Settings s = services.settings();
-        AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-        Synthesizer synthesizer = new Synthesizer(job.backend(), services.prompts(), cache,
+        Synthesizer synthesizer = new Synthesizer(services.call(cacheOptions.noCache),
             new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
                 !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache));
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())

@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.JsonOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,8 +20,8 @@ import dev.kurz.model.Article;
 import dev.kurz.model.ModelRef;
 import dev.kurz.cache.AnswerCache;
 import dev.kurz.llm.LazyBackend;
+import dev.kurz.llm.StructuredCall;
 import dev.kurz.analysis.Summarizer;
-import dev.kurz.model.RecordJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ final class DryRun {
     }
     if (digest) synthesis(out, articles, run, inUse, prices);
     if (json) {
-      term.out().println(RecordJson.write(out, true));
+      term.out().println(JsonOutput.write(out, true));
     } else {
       term.out().printf("dry run: %d article%s%s%s; no requests sent%n", articles.size(), articles.size() == 1 ? "" : "s",
           unreadable > 0 ? " (" + unreadable + " unreadable)" : "", refused > 0 ? " (" + refused + " refused as too long)" : "");
@@ -140,7 +141,7 @@ final class DryRun {
     }
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    Synthesizer synthesizer = new Synthesizer(never(inUse.getKey()), services.prompts(), cache,
+    Synthesizer synthesizer = new Synthesizer(new StructuredCall(never(inUse.getKey()), services.prompts(), cache),
         new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), inUse.getValue(), !cacheOptions.refresh, false));
     int stories = 0;
     int toAsk = 0;
@@ -186,7 +187,7 @@ final class DryRun {
   private Summarizer summarizer(String baseUrl, ModelRef model) {
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    return new Summarizer(never(model), services.prompts(), services.schema(), cache, services.glossary(null),
+    return new Summarizer(new StructuredCall(never(model), services.prompts(), cache), services.schema(), services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE), baseUrl,
             !cacheOptions.refresh, false, s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), false), term.clock());
   }

@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.JsonOutput;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kurz.model.Outcome;
@@ -35,7 +36,7 @@ final class ResultPrinter {
       case jsonl -> out.println(RecordJson.toJson(done.result()));
       case json -> {
         if (many) array.add(RecordJson.toTree(done.result()));
-        else out.println(RecordJson.write(RecordJson.toTree(done.result()), true));
+        else out.println(JsonOutput.write(RecordJson.toTree(done.result()), true));
       }
     }
     printed++;
@@ -43,7 +44,7 @@ final class ResultPrinter {
   }
 
   void finish() {
-    if (format == SummarizeCommand.Format.json && many) out.println(RecordJson.write(array, true));
+    if (format == SummarizeCommand.Format.json && many) out.println(JsonOutput.write(array, true));
     out.flush();
   }
 }

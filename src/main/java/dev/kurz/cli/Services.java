@@ -244,6 +244,11 @@ final class Services implements AutoCloseable {
     return setup(() -> factory().modelStore());
   }
 
+  /** How every model request of the run is made: through its backend, with its prompts and (unless --no-cache) its cache. */
+  dev.kurz.llm.StructuredCall call(boolean noCache) {
+    return new dev.kurz.llm.StructuredCall(backend(), prompts(), noCache ? AnswerCache.DISABLED : answerCache());
+  }
+
   PromptTemplates prompts() {
     String dir = settings().value(Key.PROMPTS_DIR);
     return PromptTemplates.load(dir == null ? null : Path.of(dir));

@@ -9,7 +9,6 @@ import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Article;
 import dev.kurz.model.Outcome;
-import dev.kurz.cache.AnswerCache;
 import dev.kurz.scheduling.BatchRunner;
 import dev.kurz.pipeline.RequestLimiter;
 import dev.kurz.analysis.Summarizer;
@@ -63,17 +62,10 @@ final class SummarizeJob {
     return text == null ? "" : text;
   }
 
-  /** The run's backend: every request, summaries and syntheses alike, shares one adaptive limit. */
-  dev.kurz.llm.Backend backend() {
-    return services.backend();
-  }
-
   /** The summarizer for this run's settings, its requests throttled adaptively. */
   Summarizer summarizer() {
     Settings s = services.settings();
-    AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    return new Summarizer(backend(), services.prompts(),
-        services.schema(), cache, services.glossary(null),
+    return new Summarizer(services.call(cacheOptions.noCache), services.schema(), services.glossary(null),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
             s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames, strict()), term.clock());

@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.render.JsonOutput;
 import dev.kurz.config.Key;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.ingest.ArticleReader;
@@ -7,8 +8,6 @@ import dev.kurz.ingest.Input;
 import dev.kurz.ingest.InputException;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Translation;
-import dev.kurz.cache.AnswerCache;
-import dev.kurz.model.RecordJson;
 import dev.kurz.render.TranslationHtml;
 import dev.kurz.render.TranslationJson;
 import dev.kurz.render.TranslationText;
@@ -90,8 +89,7 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
     if (chunkTokens < 50) throw new KurzException(ExitCodes.USAGE, "--chunk-tokens must be at least 50");
     try (Services services = new Services(term, global, SettingFlags.of(spec))) {
       Glossary glossary = services.glossary(null);
-      AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-      Translator translator = new Translator(services.backend(), services.prompts(), cache, glossary,
+      Translator translator = new Translator(services.call(cacheOptions.noCache), glossary,
           new Translator.Options(services.settings().value(Key.TO), chunkTokens, services.settings().doubleValue(Key.TEMPERATURE),
               services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache, fixNames));
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
@@ -141,11 +139,11 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
   private void finish(List<Translation> done) {
     switch (format) {
       case json -> {
-        if (inputs.size() == 1 && done.size() == 1) term.out().println(RecordJson.write(TranslationJson.toTree(done.get(0)), true));
+        if (inputs.size() == 1 && done.size() == 1) term.out().println(JsonOutput.write(TranslationJson.toTree(done.get(0)), true));
         else if (!done.isEmpty()) {
           var array = TranslationJson.toTree(done.get(0)).arrayNode();
           done.forEach(t -> array.add(TranslationJson.toTree(t)));
-          term.out().println(RecordJson.write(array, true));
+          term.out().println(JsonOutput.write(array, true));
         }
       }
       case html -> {

@@ -1,6 +1,7 @@
 package dev.kurz.digest;
 
 import dev.kurz.model.Json;
+import dev.kurz.llm.Check;
 import dev.kurz.model.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,30 +55,24 @@ final class SynthesisSchema {
     return version;
   }
 
-  /** A valid answer, parsed, or the reasons it is not one. */
-  record Checked(Answer answer, String json, List<String> errors) {
-    boolean valid() {
-      return answer != null;
-    }
-  }
-
-  record Answer(String headline, String synthesis, List<KeyClaim> keyClaims, List<Contradiction> contradictions) {}
+  /** A valid answer, parsed; {@code json} is the answer as cached. */
+  record Answer(String headline, String synthesis, List<KeyClaim> keyClaims, List<Contradiction> contradictions, String json) {}
 
   /** {@code claimCounts[i]} is how many claims article i has. Never throws for a bad answer. */
-  Checked check(String answer, int[] claimCounts) {
+  Check<Answer> check(String answer, int[] claimCounts) {
     String json = extractObject(answer);
-    if (json == null) return new Checked(null, null, List.of("the answer holds no JSON object"));
+    if (json == null) return Check.invalid("the answer holds no JSON object");
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      return new Checked(null, null, List.of("invalid JSON: " + e.getOriginalMessage()));
+      return Check.invalid("invalid JSON: " + e.getOriginalMessage());
     }
     List<String> errors = new ArrayList<>();
     for (ValidationMessage m : validator.validate(node)) errors.add(m.getMessage());
     if (!errors.isEmpty()) {
       errors.sort(null);
-      return new Checked(null, null, errors);
+      return Check.invalid(errors);
     }
     List<KeyClaim> claims = new ArrayList<>();
     for (JsonNode k : node.path("key_claims")) {
@@ -94,9 +89,9 @@ final class SynthesisSchema {
       ClaimRef d = ref(c.path("denied").asText(), claimCounts, errors);
       if (a != null && d != null) contradictions.add(new Contradiction(c.path("summary").asText(), a, d, true));
     }
-    if (!errors.isEmpty()) return new Checked(null, null, errors);
-    return new Checked(new Answer(node.path("headline").asText(), node.path("synthesis").asText(), claims, contradictions),
-        node.toString(), List.of());
+    if (!errors.isEmpty()) return Check.invalid(errors);
+    return Check.valid(new Answer(node.path("headline").asText(), node.path("synthesis").asText(), claims, contradictions,
+        node.toString()));
   }
 
   private static ClaimRef ref(String id, int[] claimCounts, List<String> errors) {

@@ -2,7 +2,8 @@ package dev.kurz.digest;
 
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
-import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.Check;
+import dev.kurz.llm.StructuredCall;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.LlmRequest.Message;
 import dev.kurz.llm.PromptTemplates;
@@ -33,6 +34,7 @@ public final class Synthesizer {
   /** Settings that shape an answer (temperature, endpoint) and whether to use the cache. */
   public record Options(Double temperature, String baseUrl, boolean readCache, boolean writeCache) {}
 
+  private final StructuredCall call;
   private final Backend backend;
   private final PromptTemplates prompts;
   private final AnswerCache cache;
@@ -40,10 +42,11 @@ public final class Synthesizer {
   private final SynthesisSchema schema = SynthesisSchema.load();
   private final String system;
 
-  public Synthesizer(Backend backend, PromptTemplates prompts, AnswerCache cache, Options options) {
-    this.backend = backend;
-    this.prompts = prompts;
-    this.cache = cache;
+  public Synthesizer(StructuredCall call, Options options) {
+    this.call = call;
+    this.backend = call.backend();
+    this.prompts = call.prompts();
+    this.cache = call.cache();
     this.options = options;
     // The schema goes with each request, natively or inline where the backend has no native
     // structured output (LlmRequest.systemWithSchema): never twice. An edited prompt may still name it.
@@ -79,36 +82,27 @@ public final class Synthesizer {
     String key = cacheKey(articles);
     if (options.readCache()) {
       Optional<String> hit = cache.get(key);
-      if (hit.isPresent()) {
-        SynthesisSchema.Checked checked = schema.check(hit.get(), counts);
-        if (checked.valid()) return story(articles, remap(checked.answer(), shown), local, Story.Origin.CACHED, Usage.NONE);
+      if (hit.isPresent() && schema.check(hit.get(), counts) instanceof Check.Valid<SynthesisSchema.Answer> cached) {
+        return story(articles, remap(cached.value(), shown), local, Story.Origin.CACHED, Usage.NONE);
       }
     }
-    List<Message> messages = new ArrayList<>(List.of(Message.user(userPrompt(prompted, localTo(local, shown), articles.size()))));
-    try {
-      LlmReply reply = call(messages);
-      Usage usage = reply.usage();
-      SynthesisSchema.Checked checked = schema.check(reply.text(), counts);
-      if (!checked.valid()) {
-        messages.add(Message.assistant(reply.text()));
-        messages.add(Message.user(prompts.repair(checked.errors())));
-        reply = call(messages);
-        usage = usage.plus(reply.usage());
-        checked = schema.check(reply.text(), counts);
-        if (!checked.valid()) {
-          return LocalStories.failed(articles, "synthesis answer invalid after one repair request ("
-              + checked.errors().get(0) + "); story built without it");
+    LlmRequest request = new LlmRequest(system, List.of(Message.user(userPrompt(prompted, localTo(local, shown), articles.size()))),
+        schema.compactText(), "story_synthesis", options.temperature(), null);
+    return switch (call.ask(request, text -> schema.check(text, counts))) {
+      case StructuredCall.Result.Valid<SynthesisSchema.Answer> v -> {
+        if (options.writeCache()) {
+          cache.put(key, "synthesis", backend.model(), prompts.hash(), v.usage(), "story: " + articles.get(0).source().label(),
+              v.value().json());
         }
+        yield story(articles, remap(v.value(), shown), local, Story.Origin.SYNTHESIZED, v.usage());
       }
-      if (options.writeCache()) {
-        cache.put(key, "synthesis", backend.model(), prompts.hash(), usage, "story: " + articles.get(0).source().label(),
-            checked.json());
+      case StructuredCall.Result.Invalid<SynthesisSchema.Answer> i -> LocalStories.failed(articles,
+          "synthesis answer invalid after one repair request (" + i.errors().get(0) + "); story built without it");
+      case StructuredCall.Result.Failed<SynthesisSchema.Answer> f -> {
+        if (f.error().kind() == BackendException.Kind.CANCELLED && Thread.interrupted()) throw new InterruptedException();
+        yield LocalStories.failed(articles, "synthesis request failed (" + f.error().getMessage() + "); story built without it");
       }
-      return story(articles, remap(checked.answer(), shown), local, Story.Origin.SYNTHESIZED, usage);
-    } catch (BackendException e) {
-      if (e.kind() == BackendException.Kind.CANCELLED && Thread.interrupted()) throw new InterruptedException();
-      return LocalStories.failed(articles, "synthesis request failed (" + e.getMessage() + "); story built without it");
-    }
+    };
   }
 
   /** Claim references of the prompted articles back to the story's own indexes. */
@@ -117,7 +111,7 @@ public final class Synthesizer {
         .map(k -> new KeyClaim(k.claim(), k.sources().stream().map(r -> remap(r, shown)).toList())).toList();
     List<Contradiction> contradictions = answer.contradictions().stream()
         .map(c -> new Contradiction(c.summary(), remap(c.asserted(), shown), remap(c.denied(), shown), c.byModel())).toList();
-    return new SynthesisSchema.Answer(answer.headline(), answer.synthesis(), claims, contradictions);
+    return new SynthesisSchema.Answer(answer.headline(), answer.synthesis(), claims, contradictions, answer.json());
   }
 
   private static ClaimRef remap(ClaimRef ref, List<Integer> shown) {
@@ -208,9 +202,5 @@ public final class Synthesizer {
     return new Story(answer.headline(), answer.synthesis(), articles, claims, all, origin, usage, List.of());
   }
 
-  private LlmReply call(List<Message> messages) throws BackendException, InterruptedException {
-    LlmRequest request = new LlmRequest(system, messages, schema.compactText(), "story_synthesis", options.temperature(), null);
-    return backend.complete(request);
-  }
 
 }

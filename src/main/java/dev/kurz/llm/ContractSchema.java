@@ -70,17 +70,17 @@ public final class ContractSchema {
 
   /**
    * Extracts the JSON object from a model's answer (tolerating Markdown fences and prose around it)
-   * and validates it. Never throws for bad input: problems come back as {@link Checked#errors()}.
+   * and validates it. Never throws for bad input: problems come back as {@link Check.Invalid}.
    */
-  public Checked check(String answer) {
+  public Check<Analysis> check(String answer) {
     String json = extractObject(answer);
-    if (json == null) return new Checked(null, List.of("the answer holds no JSON object"));
+    if (json == null) return Check.invalid("the answer holds no JSON object");
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
-      return new Checked(null, List.of("invalid JSON: " + (msg == null ? "unreadable" : msg.lines().findFirst().orElse(msg))));
+      return Check.invalid("invalid JSON: " + (msg == null ? "unreadable" : msg.lines().findFirst().orElse(msg)));
     }
     return check(node, Limits.ANSWER);
   }
@@ -89,7 +89,7 @@ public final class ContractSchema {
    * Checks an analysis read back from the cache as a fresh answer is checked (an entry edited or
    * damaged on disk is not served), with room for the answers of a long article's parts merged.
    */
-  public Checked checkStored(Analysis analysis) {
+  public Check<Analysis> checkStored(Analysis analysis) {
     return check(MAPPER.valueToTree(contractFields(analysis)), Limits.STORED);
   }
 
@@ -130,28 +130,17 @@ public final class ContractSchema {
     public static final Limits STORED = new Limits(1_000, 30, 2_000, 500, 100_000, 2_000);
   }
 
-  private Checked check(JsonNode node, Limits limits) {
+  private Check<Analysis> check(JsonNode node, Limits limits) {
     List<String> over = overLimits(node, limits);
-    if (!over.isEmpty()) return new Checked(null, over);
+    if (!over.isEmpty()) return Check.invalid(over);
     Set<ValidationMessage> messages = validator().validate(node);
     if (!messages.isEmpty()) {
       List<String> errors = new ArrayList<>();
       for (ValidationMessage m : messages) errors.add(m.getMessage());
       errors.sort(null);
-      return new Checked(null, errors);
+      return Check.invalid(errors);
     }
-    return new Checked(parse(node), List.of());
-  }
-
-  /** A validated analysis, or the reasons it is not one. */
-  public record Checked(Analysis analysis, List<String> errors) {
-    public Checked {
-      errors = List.copyOf(errors);
-    }
-
-    public boolean valid() {
-      return analysis != null;
-    }
+    return Check.valid(parse(node));
   }
 
   private JsonSchema validator() {

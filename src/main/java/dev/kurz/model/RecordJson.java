@@ -3,7 +3,6 @@ package dev.kurz.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
@@ -79,14 +78,8 @@ public final class RecordJson {
   }
 
   public static String toJson(ArticleResult r) {
-    return write(toTree(r), false);
-  }
-
-  public static String write(JsonNode node, boolean pretty) {
     try {
-      return pretty
-          ? MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node)
-          : MAPPER.writeValueAsString(node);
+      return MAPPER.writeValueAsString(toTree(r));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -35,7 +35,7 @@ public final class DigestJson {
   }
 
   public static String write(Digest d) {
-    return RecordJson.write(toTree(d), true);
+    return JsonOutput.write(toTree(d), true);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kurz.translate;
 
+import dev.kurz.llm.Check;
 import dev.kurz.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,15 +20,9 @@ final class TranslationAnswer {
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"paragraphs\":{\"type\":\"array\","
       + "\"items\":{\"type\":\"string\"}}},\"required\":[\"paragraphs\"],\"additionalProperties\":false}";
 
-  record Checked(List<String> paragraphs, List<String> errors) {
-    boolean valid() {
-      return errors.isEmpty();
-    }
-  }
-
   private TranslationAnswer() {}
 
-  static Checked check(String answer, int expected) {
+  static Check<List<String>> check(String answer, int expected) {
     JsonNode node = parse(answer);
     if (node == null) return invalid("the answer holds no JSON object with a \"paragraphs\" array");
     JsonNode array = node.isArray() ? node : node.path("paragraphs");
@@ -44,11 +39,11 @@ final class TranslationAnswer {
           + ": answer with exactly " + expected + ", one translation per input paragraph, in the same order,"
           + " never merging or splitting paragraphs");
     }
-    return new Checked(out, errors);
+    return errors.isEmpty() ? Check.valid(List.copyOf(out)) : Check.invalid(errors);
   }
 
-  private static Checked invalid(String error) {
-    return new Checked(List.of(), List.of(error));
+  private static Check<List<String>> invalid(String error) {
+    return Check.invalid(error);
   }
 
   private static JsonNode parse(String answer) {

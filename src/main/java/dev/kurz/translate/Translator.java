@@ -8,7 +8,8 @@ import dev.kurz.glossary.NameCheck;
 import dev.kurz.glossary.NameFixer;
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;
-import dev.kurz.llm.LlmReply;
+import dev.kurz.llm.Check;
+import dev.kurz.llm.StructuredCall;
 import dev.kurz.llm.LlmRequest;
 import dev.kurz.llm.LlmRequest.Message;
 import dev.kurz.llm.PromptTemplates;
@@ -39,16 +40,18 @@ public final class Translator {
   public record Options(String targetLanguage, int chunkTokens, Double temperature, String baseUrl,
       boolean readCache, boolean writeCache, boolean fixNames) {}
 
+  private final StructuredCall call;
   private final Backend backend;
   private final PromptTemplates prompts;
   private final AnswerCache cache;
   private final Glossary glossary;
   private final Options options;
 
-  public Translator(Backend backend, PromptTemplates prompts, AnswerCache cache, Glossary glossary, Options options) {
-    this.backend = backend;
-    this.prompts = prompts;
-    this.cache = cache;
+  public Translator(StructuredCall call, Glossary glossary, Options options) {
+    this.call = call;
+    this.backend = call.backend();
+    this.prompts = call.prompts();
+    this.cache = call.cache();
     this.glossary = glossary;
     this.options = options;
   }
@@ -94,9 +97,6 @@ public final class Translator {
           backendDown = true;
           break;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new TranslateOutcome.Failed(label, "interrupted", Outcome.Failure.INTERRUPTED);
       }
     }
     if (!failures.isEmpty()) {
@@ -134,8 +134,7 @@ public final class Translator {
   }
 
   /** The chunk's translation from the cache or the model, or the error that stayed after one repair request. */
-  private Answer answer(String system, Chunker.Chunk chunk, String from, String label)
-      throws BackendException, InterruptedException {
+  private Answer answer(String system, Chunker.Chunk chunk, String from, String label) throws BackendException {
     String key = cacheKey(chunk.paragraphs(), from);
     if (options.readCache()) {
       var hit = cache.get(key).map(payload -> fromPayload(payload, chunk.paragraphs().size()));
@@ -146,24 +145,20 @@ public final class Translator {
         "count", Integer.toString(chunk.paragraphs().size()),
         "glossary", section.isEmpty() ? "" : "\n" + section,
         "paragraphs", paragraphsJson(chunk.paragraphs())));
-    List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
-    LlmReply reply = call(system, messages);
-    Usage usage = reply.usage();
-    TranslationAnswer.Checked checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
-    if (!checked.valid()) {
-      messages.add(Message.assistant(reply.text()));
-      messages.add(Message.user(prompts.repair(checked.errors())));
-      reply = call(system, messages);
-      usage = usage.plus(reply.usage());
-      checked = TranslationAnswer.check(reply.text(), chunk.paragraphs().size());
-      if (!checked.valid()) return new Answer(List.of(), null, usage, false, checked.errors().get(0));
-    }
-    String model = reply.modelName() == null || reply.modelName().isBlank() ? backend.model().name() : reply.modelName();
-    if (options.writeCache()) {
-      cache.put(key, "translation", new ModelRef(backend.model().provider(), model), prompts.hash(), usage, label,
-          toPayload(checked.paragraphs(), model, usage));
-    }
-    return new Answer(checked.paragraphs(), model, usage, false, null);
+    LlmRequest request = new LlmRequest(system, List.of(Message.user(user)), TranslationAnswer.SCHEMA, "translation",
+        options.temperature(), null);
+    return switch (call.ask(request, text -> TranslationAnswer.check(text, chunk.paragraphs().size()))) {
+      case StructuredCall.Result.Valid<List<String>> v -> {
+        String model = v.modelName() == null || v.modelName().isBlank() ? backend.model().name() : v.modelName();
+        if (options.writeCache()) {
+          cache.put(key, "translation", new ModelRef(backend.model().provider(), model), prompts.hash(), v.usage(), label,
+              toPayload(v.value(), model, v.usage()));
+        }
+        yield new Answer(v.value(), model, v.usage(), false, null);
+      }
+      case StructuredCall.Result.Invalid<List<String>> i -> new Answer(List.of(), null, i.usage(), false, i.errors().get(0));
+      case StructuredCall.Result.Failed<List<String>> f -> throw f.error();
+    };
   }
 
   /**
@@ -184,10 +179,6 @@ public final class Translator {
         .build();
   }
 
-  private LlmReply call(String system, List<Message> messages) throws BackendException, InterruptedException {
-    LlmRequest request = new LlmRequest(system, messages, TranslationAnswer.SCHEMA, "translation", options.temperature(), null);
-    return backend.complete(request);
-  }
 
   static String paragraphsJson(List<String> paragraphs) {
     var array = TranslationAnswer.JSON.createArrayNode();
@@ -213,9 +204,9 @@ public final class Translator {
   private static Answer fromPayload(String payload, int expected) {
     try {
       JsonNode o = TranslationAnswer.JSON.readTree(payload);
-      TranslationAnswer.Checked checked = TranslationAnswer.check(o.toString(), expected);
       Usage usage = new Usage(o.path("input_tokens").asLong(), o.path("output_tokens").asLong());
-      return checked.valid() ? new Answer(checked.paragraphs(), o.path("model").asText(null), usage, true, null) : null;
+      return TranslationAnswer.check(o.toString(), expected) instanceof Check.Valid<List<String>> v
+          ? new Answer(v.value(), o.path("model").asText(null), usage, true, null) : null;
     } catch (JsonProcessingException e) {
       return null;
     }

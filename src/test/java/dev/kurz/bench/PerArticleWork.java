@@ -49,7 +49,7 @@ public final class PerArticleWork {
     };
     for (int pass = 0; pass < 2; pass++) {
       AnswerCache cache = StoredAnswerCache.open(dir.resolve("cache-" + pass), System.err::println, Clock.systemUTC());
-      Summarizer summarizer = new Summarizer(instant, PromptTemplates.load(null), ContractSchema.load(), cache,
+      Summarizer summarizer = new Summarizer(new dev.kurz.llm.StructuredCall(instant, PromptTemplates.load(null), cache), ContractSchema.load(),
           Glossary.builtIn(), new Summarizer.Options("en", "medium", null, null, true, true), Clock.systemUTC());
       ArticleReader reader = new ArticleReader(InputStream.nullInputStream(), ArticleReader.DEFAULT_MAX_BYTES, w -> {});
       List<Long> micros = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.kurz.digest;
 
+import dev.kurz.llm.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.bench.FakeModelServer;
@@ -124,9 +125,9 @@ public final class GroupingDay {
         String stem = file.replaceFirst("\\.txt$", "");
         String json = answers != null ? Files.readString(answers.resolve(stem + ".analysis.json"))
             : FakeModelServer.analysisFor("<article>\n" + article.text() + "\n</article>");
-        ContractSchema.Checked checked = schema.check(json);
+        Check<Analysis> checked = schema.check(json);
         if (!checked.valid()) throw new IllegalStateException(file + ": " + checked.errors());
-        Analysis analysis = checked.analysis();
+        Analysis analysis = checked.value();
         items.add(new DigestItem(LabelledSet.result(article.source(), analysis, stem), article.text()));
       } catch (InputException e) {
         throw new IllegalStateException(file + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.kurz.digest;
 
+import dev.kurz.llm.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurz.Shared;
@@ -41,12 +42,12 @@ record LabelledSet(List<DigestItem> items, List<String> gold, List<String> ids) 
     for (String story : STORY_FILES) {
       JsonNode root = resource("/stories/" + story + ".json");
       for (JsonNode a : root.path("articles")) {
-        ContractSchema.Checked checked = schema.check(a.path("analysis").toString());
+        Check<Analysis> checked = schema.check(a.path("analysis").toString());
         if (!checked.valid()) throw new IllegalStateException(a.path("id").asText() + ": " + checked.errors());
         String id = a.path("id").asText();
         Source source = new Source(id + ".txt", id + ".txt", null, a.path("title").asText(), null,
             a.path("published").asText(), a.path("site").asText(), "de", a.path("text").asText().length());
-        items.add(new DigestItem(result(source, checked.analysis(), id), a.path("text").asText()));
+        items.add(new DigestItem(result(source, checked.value(), id), a.path("text").asText()));
         gold.add(root.path("story").asText());
         ids.add(id);
       }
@@ -66,7 +67,7 @@ record LabelledSet(List<DigestItem> items, List<String> gold, List<String> ids) 
       String name = seed.getFileName().toString().replaceFirst("\\.txt$", "");
       try {
         Article article = reader.read(new dev.kurz.ingest.Input.LocalFile(seed.toString(), seed));
-        Analysis analysis = schema.check(Files.readString(Shared.exampleFor(seed))).analysis();
+        Analysis analysis = schema.check(Files.readString(Shared.exampleFor(seed))).value();
         items.add(new DigestItem(result(article.source(), analysis, name), article.text()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

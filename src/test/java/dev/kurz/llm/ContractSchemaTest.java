@@ -1,5 +1,7 @@
 package dev.kurz.llm;
 
+import dev.kurz.model.Analysis;
+import dev.kurz.llm.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,9 +23,9 @@ class ContractSchemaTest {
   @Test
   void everySharedExampleValidates() throws IOException {
     for (Path example : Shared.examples()) {
-      ContractSchema.Checked checked = schema.check(Files.readString(example));
+      Check<Analysis> checked = schema.check(Files.readString(example));
       assertThat(checked.errors()).as(example.toString()).isEmpty();
-      assertThat(checked.analysis().claims()).isNotEmpty();
+      assertThat(checked.value().claims()).isNotEmpty();
     }
   }
 
@@ -35,7 +37,7 @@ class ContractSchemaTest {
 
   @Test
   void offSchemaAnswerListsItsErrors() {
-    ContractSchema.Checked checked = schema.check(minimal("certain"));
+    Check<Analysis> checked = schema.check(minimal("certain"));
     assertThat(checked.valid()).isFalse();
     assertThat(checked.errors()).anyMatch(e -> e.contains("modality"));
   }
@@ -43,7 +45,7 @@ class ContractSchemaTest {
   @Test
   void truncatedJsonIsAnErrorNotAnException() {
     String full = minimal("stated");
-    ContractSchema.Checked checked = schema.check(full.substring(0, full.length() / 2));
+    Check<Analysis> checked = schema.check(full.substring(0, full.length() / 2));
     assertThat(checked.valid()).isFalse();
     assertThat(checked.errors()).singleElement().asString().startsWith("invalid JSON");
   }

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class TranslationAnswerTest {
   @Test
   void anObjectABareArrayAndFencedJsonAreAllRead() {
-    assertThat(TranslationAnswer.check("{\"paragraphs\":[\"a\",\"b\"]}", 2).paragraphs()).containsExactly("a", "b");
+    assertThat(TranslationAnswer.check("{\"paragraphs\":[\"a\",\"b\"]}", 2).value()).containsExactly("a", "b");
     assertThat(TranslationAnswer.check("[\"a\", \"b\"]", 2).valid()).isTrue();
-    assertThat(TranslationAnswer.check("Here you go:\n```json\n{\"paragraphs\": [\" a \", \"b\"]}\n```", 2).paragraphs())
+    assertThat(TranslationAnswer.check("Here you go:\n```json\n{\"paragraphs\": [\" a \", \"b\"]}\n```", 2).value())
         .containsExactly("a", "b");
   }
 

@@ -69,7 +69,7 @@ class EmbeddedBackendTest {
 
   @Test
   void anArticleFailsWithAnErrorNamingTheModelWhenItsAnswerIsNotValidJson() {
-    Summarizer summarizer = new Summarizer(backend, PromptTemplates.load(null), ContractSchema.load(), AnswerCache.DISABLED,
+    Summarizer summarizer = new Summarizer(new dev.kurz.llm.StructuredCall(backend, PromptTemplates.load(null), AnswerCache.DISABLED), ContractSchema.load(),
         dev.kurz.glossary.Glossary.builtIn(), new Summarizer.Options("en", "short", 0.0, null, false, false), Clock.systemUTC());
     String text = "Die Stadt Musterhausen saniert ab Montag die alte Brücke über die Lahn. Der Bürgermeister sagte, "
         + "die Arbeiten dauerten voraussichtlich zwei Jahre.";
