@@ -1,7 +1,7 @@
 package dev.kurz.analysis;
 
 import dev.kurz.model.Claim;
-import dev.kurz.pipeline.GermanVerbForms.Person;
+import dev.kurz.analysis.GermanVerbForms.Person;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

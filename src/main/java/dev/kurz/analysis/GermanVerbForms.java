@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
