@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.Constructor;
-import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.scheduling.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package dev.kurz.cli;
 
 import dev.kurz.model.Outcome;
 import dev.kurz.scheduling.BatchRunner;
-import dev.kurz.pipeline.RequestLimiter;
-import dev.kurz.pipeline.Waits;
+import dev.kurz.scheduling.RequestLimiter;
+import dev.kurz.scheduling.Waits;
 import java.time.Duration;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import dev.kurz.ingest.InputException;
 import dev.kurz.model.Article;
 import dev.kurz.model.Outcome;
 import dev.kurz.scheduling.BatchRunner;
-import dev.kurz.pipeline.RequestLimiter;
+import dev.kurz.scheduling.RequestLimiter;
 import dev.kurz.analysis.Summarizer;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.kurz.pipeline.RetryPolicy;
+import dev.kurz.scheduling.RetryPolicy;
 
 /**
  * What a run sees of the world: standard streams (filtered by {@link TerminalSafeStream}), the environment, the clock, how it waits,

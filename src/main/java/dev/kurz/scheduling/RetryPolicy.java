@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.scheduling;
 
 import dev.kurz.llm.Backend;
 import dev.kurz.llm.BackendException;

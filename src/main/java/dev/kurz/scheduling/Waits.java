@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.scheduling;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.kurz.pipeline;
+package dev.kurz.scheduling;
 
 import dev.kurz.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
