@@ -117,7 +117,7 @@ final class CdsTraining {
     ClassLoader kurz = ClassLoader.getSystemClassLoader();
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     Class<?> terminal = Class.forName("dev.kurz.cli.Terminal", true, kurz);
-    Class<?> sleeper = Class.forName("dev.kurz.pipeline.RetryPolicy$Sleeper", true, kurz);
+    Class<?> sleeper = Class.forName("dev.kurz.scheduling.RetryPolicy$Sleeper", true, kurz);
     Constructor<?> make = terminal.getDeclaredConstructor(InputStream.class, PrintStream.class, PrintStream.class, Map.class,
         Clock.class, sleeper, boolean.class, AtomicBoolean.class);
     make.setAccessible(true);
