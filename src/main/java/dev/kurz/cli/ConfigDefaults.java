@@ -56,7 +56,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
     try {
       // Quiet: the command's own reading of the file warns about what is wrong in it.
       ConfigFile file = ConfigFile.find(config, env, warning -> {});
-      return Optional.of(Settings.resolve(given, env, file, Services::providerDefaults));
+      return Optional.of(Settings.resolve(given, env, file, dev.kurz.llm.BackendFactory::providerDefaults));
     } catch (ConfigException e) {
       return Optional.empty();
     }
