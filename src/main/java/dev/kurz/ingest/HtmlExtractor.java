@@ -50,6 +50,10 @@ public final class HtmlExtractor {
     if (body != null && body.length() >= 500 && body.length() > 2 * text.length()) {
       text = MainContent.paragraphs(org.jsoup.parser.Parser.unescapeEntities(body, false));
     }
+    // nothing found (a page drawn by scripts, or no block long enough): the page's own summary of
+    // itself, else whatever text it shows; an article is never read as empty while the page has words
+    if (text.isBlank() && meta.description() != null) text = MainContent.paragraphs(meta.description());
+    if (text.isBlank()) text = new MainContent().visibleText(doc);
     return new Extracted(title, author, published, site, language, text, canonical);
   }
 

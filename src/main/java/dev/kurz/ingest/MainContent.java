@@ -123,6 +123,20 @@ final class MainContent {
     }
   }
 
+  /** All the text the page shows (scripts, styles and hidden parts out), blocks as paragraphs. */
+  String visibleText(Document doc) {
+    Element body = doc.body();
+    if (body == null) return "";
+    try {
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      removeHidden(body);
+      return text(body);
+    } finally {
+      restore();
+    }
+  }
+
+  /** Every paragraph-like block that is not a link list, in page order, each once. */
   private static String paragraphBlocks(Element body) {
     StringBuilder out = new StringBuilder();
     Element last = null;

@@ -84,6 +84,11 @@ final class PageMetadata {
     return url != null && url.startsWith("http") ? url : null;
   }
 
+  /** The page's own summary of itself (JSON-LD, Open Graph or meta description), or null. */
+  String description() {
+    return firstNonBlank(ld("description"), meta("og:description"), meta("description"), meta("twitter:description"));
+  }
+
   /** The JSON-LD article body, or null. */
   String articleBody() {
     return ld("articleBody");

@@ -197,6 +197,16 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void pageDrawnByScriptsGivesItsOwnDescriptionRatherThanNothing() {
+    String html = """
+        <html><head><meta property="og:description" content="Die Fähre nach Hiddensee fällt wegen Sturms bis Mittwoch aus.">
+        </head><body><div id="app"></div><script>render({story: 1})</script></body></html>""";
+    assertThat(extractor.extract(html, "").text()).isEqualTo("Die Fähre nach Hiddensee fällt wegen Sturms bis Mittwoch aus.");
+    assertThat(extractor.extract("<html><body><div><a href=/>Start</a> · <a href=/k>Kontakt</a></div></body></html>", "")
+        .text()).contains("Start", "Kontakt");
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();
