@@ -25,6 +25,8 @@ final class StatementPolarity {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’,.]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]|[;:—–()]|,(?=\\s)");
   /** Stands for a clause boundary in a word list: a neighbourhood does not reach past it. */
   private static final String CLAUSE = ";";
+  /** Words that join clauses: a negation's reach ends at them ("never wanted the war and called it a mistake"). */
+  private static final Set<String> JOINS = Set.of("and", "but", "while", "whereas", "although", "because", "which", "who");
   private static final Set<String> PLAIN = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "cannot");
   private static final Set<String> STOP = Set.of(
       "the", "and", "that", "this", "with", "from", "have", "has", "had", "been", "were", "was", "will", "would", "could",
@@ -39,30 +41,31 @@ final class StatementPolarity {
     List<Finding> out = new ArrayList<>();
     if (statement == null || statement.isBlank()) return out;
     List<String> words = words(statement);
-    Polarity.Reading reading = Polarity.english(statement);
+    Polarity.Reading whole = Polarity.english(statement);
     for (int t = 0; t < words.size(); t++) {
       if (!isPlain(words, t)) continue;
       Set<String> near = neighbourhood(words, t);
-      int best = bestClaim(near, claims, 2, 0.5);
-      if (best >= 0 && !Polarity.english(claims.get(best).claim()).any() && !anyNegatedClaimShares(near, claims)) {
+      int best = bestClaim(near, claims, 2, 0.4);
+      if (best >= 0 && !explains(claims, near, whole, shared(near, claims.get(best)))) {
         out.add(new Finding(where, statement, Kind.NEGATION, words.get(t), "negates what claim " + (best + 1) + " affirms"));
         return out;
       }
     }
-    if (reading.any()) return out;
     Set<String> own = stems(words);
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
       if (c.claim() == null || "denied".equalsIgnoreCase(c.modality())) continue;
+      Polarity.Reading reading = Polarity.english(c.claim());
+      // A weak word of the statement's own ("refused" for "did not accept") may carry the negation.
+      if (whole.plainCount() + Math.max(0, whole.weakCount() - reading.weakCount()) >= reading.plainCount()) continue;
       List<String> cw = words(c.claim());
       for (int t = 0; t < cw.size(); t++) {
         if (!isPlain(cw, t)) continue;
         Set<String> near = neighbourhood(cw, t);
         Set<String> shared = new HashSet<>(near);
         shared.retainAll(own);
-        // The negated word itself ("cannot be financed": financed) must be restated, not only its subject.
-        String head = head(cw, t);
-        if (head != null && own.contains(head) && shared.size() >= 3 && shared.size() >= 0.6 * near.size()) {
+        // What is negated ("cannot be financed": financed) must be restated, not only its subject.
+        if (restatedUnnegated(cw, t, words) && shared.size() >= 3 && shared.size() >= 0.5 * near.size()) {
           out.add(new Finding(where, statement, Kind.NEGATION, cw.get(t), "of claim " + (i + 1) + " is lost here"));
           return out;
         }
@@ -71,25 +74,56 @@ final class StatementPolarity {
     return out;
   }
 
-  /** Whether a claim that is itself negated shares two of the words: the negation may come from it. */
-  private static boolean anyNegatedClaimShares(Set<String> near, List<Claim> claims) {
+  /**
+   * Whether a claim sharing two of the words around a statement's negation accounts for it: the
+   * claim has a plain negation of its own, or more negative words ("rejected", "without") than
+   * the statement, one of which it may have turned into the "not".
+   */
+  private static boolean explains(List<Claim> claims, Set<String> near, Polarity.Reading statement, int best) {
+    // Nearly as close as the best claim: a claim sharing only a name ("Demir did not rule out
+    // strikes") does not explain a "not" next to that name in another statement.
+    int needed = Math.max(2, (int) Math.ceil(best * 0.6));
     for (Claim c : claims) {
-      if (c.claim() == null || !Polarity.english(c.claim()).any()) continue;
-      Set<String> shared = stems(words(c.claim()));
-      shared.retainAll(near);
-      if (shared.size() >= 2) return true;
+      if (c.claim() == null) continue;
+      Polarity.Reading r = Polarity.english(c.claim());
+      if (r.plainCount() == 0 && r.weakCount() <= statement.weakCount()) continue;
+      if (shared(near, c) >= needed) return true;
     }
     return false;
   }
 
-  /** The first content word after the negation at {@code t}, stemmed, or null. */
-  private static String head(List<String> words, int t) {
-    for (int i = t + 1; i < words.size() && i <= t + 4; i++) {
-      String w = words.get(i);
-      if (w.equals(CLAUSE)) return null;
-      if (!STOP.contains(w) && !PLAIN.contains(w) && w.length() >= 3) return stem(w);
+  private static int shared(Set<String> near, Claim c) {
+    Set<String> shared = stems(words(c.claim()));
+    shared.retainAll(near);
+    return shared.size();
+  }
+
+  /**
+   * Whether what the claim's negation at {@code t} negates stands in the statement without a
+   * negation just before it: the first content word after the negation, or for "not intend to
+   * give up" the verb after the "to" as well, looked up in the statement.
+   */
+  private static boolean restatedUnnegated(List<String> claim, int t, List<String> statement) {
+    for (int i = t + 1; i < claim.size(); i++) {
+      String w = claim.get(i);
+      if (w.equals(CLAUSE)) return false;
+      if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3) continue;
+      List<String> heads = new ArrayList<>(List.of(stem(w)));
+      if (i + 2 < claim.size() && claim.get(i + 1).equals("to")) heads.add(stem(claim.get(i + 2)));
+      for (int j = 0; j < statement.size(); j++) {
+        if (heads.contains(stem(statement.get(j))) && !negatedBefore(statement, j)) return true;
+      }
+      return false;
     }
-    return null;
+    return false;
+  }
+
+  /** A plain negation among the few words before {@code j}, in its clause. */
+  private static boolean negatedBefore(List<String> words, int j) {
+    for (int i = j - 1; i >= 0 && i >= j - 4 && !words.get(i).equals(CLAUSE); i--) {
+      if (isPlain(words, i)) return true;
+    }
+    return false;
   }
 
   private static boolean isPlain(List<String> words, int t) {
@@ -147,7 +181,7 @@ final class StatementPolarity {
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
       String w = m.group();
-      out.add(Character.isLetterOrDigit(w.charAt(0)) ? w : CLAUSE);
+      out.add(Character.isLetterOrDigit(w.charAt(0)) && !JOINS.contains(w) ? w : CLAUSE);
     }
     return out;
   }
