@@ -35,6 +35,11 @@ public final class FaithfulnessCheck {
   /** How many sentences before and after a quote's sentence may name its speaker. */
   private static final int SPEAKER_BEFORE = 3;
   private static final int SPEAKER_AFTER = 1;
+  /** How many sentences before a quote, across paragraphs, may name a speaker known only by role. */
+  private static final int UNNAMED_BEFORE = 6;
+  /** Attribution in a German sentence that the article's own voice would not use. */
+  private static final Pattern ATTRIBUTION = Pattern.compile(
+      "(?iu)\\b(zufolge|laut|sagte|sagten|erklärte|erklärten|betonte|teilte\\s+\\p{L}+\\s+mit|nach\\s+Angaben|hieß\\s+es|heißt\\s+es|berichtete|berichten)\\b");
 
   private static final Pattern ARTICLE_VOICE = Pattern.compile(
       "(?i)\\s*(the\\s+)?(article|outlet|author|authors|newspaper|magazine|paper|editorial|report|text)\\s*");
@@ -152,7 +157,12 @@ public final class FaithfulnessCheck {
       out.add(new Finding(where, c.claim(), Kind.MODALITY, "stated",
           "though the quote's sentence reports what " + speaker + " said"));
     }
-    if (articleVoice) return;
+    if (articleVoice) {
+      if (context != null && ATTRIBUTION.matcher(context).find()) {
+        out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is given as the speaker, though the quote's sentence attributes it"));
+      }
+      return;
+    }
     String window = sentenceText(c.grounding(), article, sentences, SPEAKER_BEFORE, SPEAKER_AFTER);
     if (window == null) return;
     List<String> words = new ArrayList<>();
@@ -163,7 +173,16 @@ public final class FaithfulnessCheck {
     }
     // A speaker without a name of its own ("a former US official", "Russian sources") is often
     // introduced paragraphs before the reported speech: nothing to look for near the quote.
-    if (words.isEmpty()) return;
+    if (words.isEmpty()) {
+      // No name, but a role ("a US diplomat", "Russian sources"): that role must be named within
+      // a few sentences, paragraphs included, since such speakers are introduced once and then relayed.
+      String wide = sentenceText(c.grounding(), article, sentences, UNNAMED_BEFORE, SPEAKER_AFTER, true);
+      String who = source(speaker);
+      if (wide != null && !roleStems(who).isEmpty() && !roleNear(who, wide)) {
+        out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
+      }
+      return;
+    }
     SourceNames near = new SourceNames(window, a.entities(), glossary, from, to, Set.of());
     if (words.stream().noneMatch(near::accounts) && !roleNear(speaker, window)) {
       out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
@@ -201,7 +220,18 @@ public final class FaithfulnessCheck {
       java.util.Map.entry("advisor", List.of("berater")), java.util.Map.entry("envoy", List.of("gesandt", "beauftragt")),
       java.util.Map.entry("director", List.of("direktor", "leiter", "chef")), java.util.Map.entry("mayor", List.of("bürgermeister")),
       java.util.Map.entry("ambassador", List.of("botschafter")), java.util.Map.entry("negotiator", List.of("verhandlungsführer")),
-      java.util.Map.entry("governor", List.of("gouverneur")), java.util.Map.entry("chief", List.of("chef")));
+      java.util.Map.entry("governor", List.of("gouverneur")), java.util.Map.entry("chief", List.of("chef")),
+      java.util.Map.entry("source", List.of("quelle", "informant", "insider", "kreis")),
+      java.util.Map.entry("sources", List.of("quelle", "informant", "insider", "kreis")),
+      java.util.Map.entry("official", List.of("beamte", "beamter", "beamtin", "funktionär", "vertreter", "offiziell", "insider")),
+      java.util.Map.entry("officials", List.of("beamte", "beamten", "funktionär", "vertreter", "offiziell", "regierung")),
+      java.util.Map.entry("diplomat", List.of("diplomat")), java.util.Map.entry("diplomats", List.of("diplomat")),
+      java.util.Map.entry("insider", List.of("insider", "informant", "quelle")),
+      java.util.Map.entry("union", List.of("gewerkschaft")), java.util.Map.entry("management", List.of("leitung", "führung")),
+      java.util.Map.entry("ministry", List.of("ministerium")), java.util.Map.entry("survey", List.of("umfrage", "befragung")),
+      java.util.Map.entry("experts", List.of("expert", "fachleute")), java.util.Map.entry("analysts", List.of("analyst", "beobachter")),
+      java.util.Map.entry("critics", List.of("kritiker")), java.util.Map.entry("police", List.of("polizei")),
+      java.util.Map.entry("prosecutors", List.of("staatsanwalt", "anklage")), java.util.Map.entry("spokesperson's", List.of("sprecher")));
 
   /**
    * Whether the window names the speaker's role: the German role word alone or inflected
@@ -209,8 +239,7 @@ public final class FaithfulnessCheck {
    * starting a longer word ("Präsidentschaftswahl" is no president).
    */
   private static boolean roleNear(String speaker, String window) {
-    List<String> stems = new ArrayList<>();
-    for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) stems.addAll(ROLES.getOrDefault(w, List.of()));
+    List<String> stems = roleStems(speaker);
     if (stems.isEmpty()) return false;
     for (String t : window.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
       for (String stem : stems) {
@@ -221,8 +250,19 @@ public final class FaithfulnessCheck {
     return false;
   }
 
-  /** The sentences around a grounded quote, or null when the quote was not found. */
+  private static List<String> roleStems(String speaker) {
+    List<String> stems = new ArrayList<>();
+    for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) stems.addAll(ROLES.getOrDefault(w, List.of()));
+    return stems;
+  }
+
   private static String sentenceText(Grounding g, String article, List<Sentences.Span> sentences, int before, int after) {
+    return sentenceText(g, article, sentences, before, after, false);
+  }
+
+  /** The sentences around a grounded quote, or null when the quote was not found. */
+  private static String sentenceText(Grounding g, String article, List<Sentences.Span> sentences, int before, int after,
+      boolean acrossParagraphs) {
     if (g == null || !g.found() || g.start() < 0 || g.end() > article.length()) return null;
     int first = -1;
     int last = -1;
@@ -239,7 +279,7 @@ public final class FaithfulnessCheck {
     // (a speaker named at the end of one paragraph and quoted at the start of the next).
     while (from > 0 && first - from < before) {
       boolean sameParagraph = sentences.get(from - 1).paragraph() == sentences.get(first).paragraph();
-      if (!sameParagraph && from != first) break;
+      if (!sameParagraph && from != first && !acrossParagraphs) break;
       from--;
     }
     int to = last;
