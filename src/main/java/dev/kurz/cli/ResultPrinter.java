@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kurz.model.Outcome;
 import dev.kurz.render.MarkdownRenderer;
-import dev.kurz.model.RecordJson;
+import dev.kurz.render.ResultJson;
 import java.io.PrintStream;
 
 /**
@@ -33,10 +33,10 @@ final class ResultPrinter {
         if (printed > 0) out.print("\n---\n\n");
         out.print(MarkdownRenderer.render(done.result()));
       }
-      case jsonl -> out.println(RecordJson.toJson(done.result()));
+      case jsonl -> out.println(ResultJson.toJson(done.result()));
       case json -> {
-        if (many) array.add(RecordJson.toTree(done.result()));
-        else out.println(JsonOutput.write(RecordJson.toTree(done.result()), true));
+        if (many) array.add(ResultJson.toTree(done.result()));
+        else out.println(JsonOutput.write(ResultJson.toTree(done.result()), true));
       }
     }
     printed++;

@@ -13,11 +13,47 @@ import java.util.regex.Pattern;
 /**
  * Where each key point comes from: the claims it rests on, found by the words, names and numbers
  * they share (the answer contract has no field for it, so it is computed here; each claim points
- * on to its German quote). A key point that shares too little with every claim points nowhere.
- * Stateless.
+ * on to its German quote), and the article's paragraphs those claims' quotes stand in. A key point
+ * that shares too little with every claim points nowhere. Stateless.
  */
 public final class Provenance {
   private Provenance() {}
+
+  /** What one key point rests on: 1-based claim numbers and 1-based paragraphs of the article text. */
+  public record Support(List<Integer> claims, List<Integer> paragraphs) {
+    public Support {
+      claims = List.copyOf(claims);
+      paragraphs = List.copyOf(paragraphs);
+    }
+  }
+
+  /**
+   * For each key point, its claims and the paragraphs of {@code text} (blocks between line breaks,
+   * the text the claims' grounding offsets index; may be null) where their quotes were found.
+   */
+  public static List<Support> keyPointSupport(Analysis a, String text) {
+    List<Support> out = new ArrayList<>();
+    for (List<Integer> claims : keyPointClaims(a)) {
+      java.util.TreeSet<Integer> paragraphs = new java.util.TreeSet<>();
+      for (int n : claims) {
+        int p = paragraphOf(a.claims().get(n - 1), text);
+        if (p > 0) paragraphs.add(p);
+      }
+      out.add(new Support(claims, List.copyOf(paragraphs)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The 1-based paragraph a claim's grounded quote starts in, or 0 when it was not found. */
+  static int paragraphOf(Claim c, String text) {
+    if (text == null || c.grounding() == null || !c.grounding().found()) return 0;
+    int start = c.grounding().start();
+    if (start < 0 || start > text.length()) return 0;
+    for (Sentences.Span s : Sentences.split(text)) {
+      if (s.end() > start) return s.paragraph() + 1;
+    }
+    return 0;
+  }
 
   /** At most this many claims per key point, the best first. */
   private static final int MAX = 3;

@@ -5,6 +5,7 @@ import dev.kurz.digest.ClaimRef;
 import dev.kurz.digest.Contradiction;
 import dev.kurz.digest.Digest;
 import dev.kurz.digest.KeyClaim;
+import dev.kurz.faithfulness.Provenance;
 import dev.kurz.digest.Story;
 import dev.kurz.model.ArticleResult;
 import dev.kurz.model.Claim;
@@ -177,6 +178,7 @@ public final class DigestHtmlRenderer {
     b.append("<details id=\"").append(anchor(n, id)).append("\"><summary>[").append(id).append("] ")
         .append(Html.esc(a.analysis().headline())).append("</summary>\n");
     b.append("<p>").append(Html.esc(a.analysis().summary())).append("</p>\n");
+    keyPoints(b, n, id, a);
     int c = 0;
     for (Claim claim : a.analysis().claims()) {
       c++;
@@ -190,6 +192,29 @@ public final class DigestHtmlRenderer {
     for (String w : a.warnings()) b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
     b.append("</details>\n");
     return b.toString();
+  }
+
+  /** An article's key points, each with links to the claims it rests on and the paragraphs of their quotes. */
+  private static void keyPoints(StringBuilder b, int n, String id, ArticleResult a) {
+    List<String> points = a.analysis().keyPoints();
+    if (points.isEmpty()) return;
+    List<Provenance.Support> sources = Provenance.keyPointSupport(a.analysis(), a.text());
+    b.append("<ul class=\"points\">\n");
+    for (int i = 0; i < points.size(); i++) {
+      b.append("<li>").append(Html.esc(points.get(i)));
+      Provenance.Support s = sources.get(i);
+      if (!s.claims().isEmpty()) {
+        b.append(" <span class=\"meta\">");
+        for (int c : s.claims()) b.append(ref(n, id + "c" + c)).append(' ');
+        if (!s.paragraphs().isEmpty()) {
+          b.append(s.paragraphs().size() == 1 ? "¶ " : "¶¶ ")
+              .append(String.join(", ", s.paragraphs().stream().map(String::valueOf).toList()));
+        }
+        b.append("</span>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ul>\n");
   }
 
   private static String sourceLine(int n, String id, ArticleResult a) {

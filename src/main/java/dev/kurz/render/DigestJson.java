@@ -89,7 +89,7 @@ public final class DigestJson {
       s.warnings().forEach(warnings::add);
       o.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens());
       ArrayNode articles = o.putArray("articles");
-      for (ArticleResult a : s.articles()) articles.add(RecordJson.toTree(a));
+      for (ArticleResult a : s.articles()) articles.add(ResultJson.toTree(a));
       return o;
     }
   }

@@ -31,7 +31,7 @@ public final class MarkdownRenderer {
     b.append(Markdown.block(a.summary())).append("\n\n");
     if (!a.keyPoints().isEmpty()) {
       b.append("## Key points\n\n");
-      List<List<Integer>> sources = Provenance.keyPointClaims(a);
+      List<Provenance.Support> sources = Provenance.keyPointSupport(a, r.text());
       for (int i = 0; i < a.keyPoints().size(); i++) {
         b.append("- ").append(Markdown.inline(a.keyPoints().get(i))).append(claimRefs(sources.get(i))).append('\n');
       }
@@ -66,9 +66,16 @@ public final class MarkdownRenderer {
   }
 
   /** " *(claims 2, 5)*": where a key point comes from, pointing at the numbered claims below. */
-  static String claimRefs(List<Integer> claims) {
-    if (claims.isEmpty()) return "";
-    return " *(claim" + (claims.size() == 1 ? " " : "s ") + String.join(", ", claims.stream().map(String::valueOf).toList()) + ")*";
+  /** A key point's sources: {@code *(claims 2, 5; paragraphs 3, 4)*}, nothing when it rests on no claim. */
+  static String claimRefs(Provenance.Support s) {
+    if (s.claims().isEmpty()) return "";
+    String refs = "claim" + (s.claims().size() == 1 ? " " : "s ") + joined(s.claims());
+    if (!s.paragraphs().isEmpty()) refs += "; paragraph" + (s.paragraphs().size() == 1 ? " " : "s ") + joined(s.paragraphs());
+    return " *(" + refs + ")*";
+  }
+
+  private static String joined(List<Integer> numbers) {
+    return String.join(", ", numbers.stream().map(String::valueOf).toList());
   }
 
   static String sourceLine(ArticleResult r) {
