@@ -2,6 +2,7 @@ package dev.kurz.cli;
 
 import dev.kurz.render.JsonOutput;
 import dev.kurz.config.Key;
+import dev.kurz.faithfulness.Finding;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.ingest.ArticleReader;
 import dev.kurz.ingest.Input;
@@ -161,8 +162,10 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
     long cached = translations.stream().mapToLong(Translation::cachedChunks).sum();
     long in = translations.stream().mapToLong(t -> t.usage().inputTokens()).sum();
     long out = translations.stream().mapToLong(t -> t.usage().outputTokens()).sum();
+    long faithfulness = translations.stream().flatMap(t -> t.warnings().stream()).filter(Finding::isFaithfulnessWarning).count();
     return paragraphs + " paragraphs in " + chunks + (chunks == 1 ? " chunk" : " chunks")
-        + (cached > 0 ? " (" + cached + " from the cache)" : "") + ", " + in + " in / " + out + " out tokens";
+        + (cached > 0 ? " (" + cached + " from the cache)" : "") + ", " + in + " in / " + out + " out tokens"
+        + (faithfulness > 0 ? "; " + faithfulness + (faithfulness == 1 ? " faithfulness warning" : " faithfulness warnings") : "");
   }
 
   private static int exitCode(List<TranslateOutcome> outcomes, int done) {

@@ -80,6 +80,29 @@ public final class FaithfulnessCheck {
     return List.copyOf(out);
   }
 
+  /**
+   * The findings for one translated paragraph: each number, date, weekday and time of the English
+   * must be in its German paragraph, each name in the article, and the English must not hold more
+   * plain negations than the German has negations of either kind, nor the reverse. {@code where}
+   * names the paragraph ("paragraph 3").
+   */
+  public static List<Finding> checkTranslation(String where, String german, String english, String article,
+      Glossary glossary, String from, String to) {
+    if (german == null || english == null || !"de".equals(from) || !"en".equals(to)) return List.of();
+    GermanFacts facts = new GermanFacts(german, null);
+    SourceNames names = new SourceNames(article == null ? german : article, List.of(), glossary, from, to, lowerWords(english));
+    List<Finding> out = new ArrayList<>();
+    checkText(out, where, english, facts, names);
+    Polarity.Reading de = Polarity.german(german);
+    Polarity.Reading en = Polarity.english(english);
+    if (en.plainCount() > de.total()) {
+      out.add(new Finding(where, english, Kind.NEGATION, en.cue(), "has no counterpart in the German paragraph"));
+    } else if (de.plainCount() > en.total()) {
+      out.add(new Finding(where, english, Kind.NEGATION, de.cue(), "is in the German paragraph, but lost in the translation"));
+    }
+    return List.copyOf(out);
+  }
+
   /** The findings as warning lines for the record. */
   public static List<String> warnings(List<Finding> findings) {
     return findings.stream().map(Finding::warning).toList();
@@ -205,6 +228,10 @@ public final class FaithfulnessCheck {
     all.append(a.headline()).append(' ').append(a.summary()).append(' ');
     a.keyPoints().forEach(k -> all.append(k).append(' '));
     a.claims().forEach(c -> all.append(c.claim()).append(' ').append(c.attributedTo()).append(' '));
+    return lowerWords(all);
+  }
+
+  private static Set<String> lowerWords(CharSequence all) {
     Set<String> out = new java.util.HashSet<>();
     java.util.regex.Matcher m = Pattern.compile("(?<![\\p{L}.!?:] )(?<=\\s|^)\\p{Ll}[\\p{L}]+").matcher(all);
     while (m.find()) out.add(m.group());

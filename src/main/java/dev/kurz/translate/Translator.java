@@ -3,6 +3,7 @@ package dev.kurz.translate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurz.faithfulness.FaithfulnessCheck;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.glossary.NameCheck;
 import dev.kurz.glossary.NameFixer;
@@ -119,6 +120,8 @@ public final class Translator {
         warnings.add(options.fixNames() ? w + " (fixed)" : w);
       }
       if (options.fixNames()) text = NameFixer.fixText(text, glossary, from, to);
+      warnings.addAll(FaithfulnessCheck.warnings(FaithfulnessCheck.checkTranslation("paragraph " + (i + 1),
+          parts.get(i).text(), text, article.text(), glossary, from, to)));
       if ("de".equals(from) && "en".equals(to)) {
         String cues = ModalityCheck.lostDistance(parts.get(i).text(), text);
         if (cues != null) {
