@@ -32,6 +32,13 @@ final class Reflow {
           + "innerhalb außerhalb pro per rund etwa")
       .split(" "));
 
+  /**
+   * Words after a hyphen that leaves a compound's second part to a later word ("Infektions- und
+   * Todeszahlen", "Vor- bis Nachmittag"): that hyphen is not a word broken at the line end.
+   */
+  private static final Set<String> SUSPENDED_HYPHEN_FOLLOWERS =
+      Set.of("und", "oder", "sowie", "bzw.", "beziehungsweise", "bis", "als", "noch", "wie");
+
   /** A list item, a Markdown heading or quote: never the tail of a sentence. */
   private static final Pattern BULLET = Pattern.compile("^(?:[#>*•·]|-\\s|[–—]\\s+\\p{Lu})");
 
@@ -47,6 +54,12 @@ final class Reflow {
   private static final int MIN_WRAPPED_LINES = 4;
 
   private static final double MIN_WRAPPED_SHARE = 0.2;
+
+  /**
+   * Text is wrapped at a fixed width (by a program, not a browser's layout) when the next word would
+   * not have fitted on at least this share of its lines broken mid-sentence.
+   */
+  private static final double MIN_FULL_SHARE = 0.9;
 
   /** Wrap widths beyond this are paragraphs, not lines. */
   private static final int MAX_WIDTH = 130;
@@ -67,10 +80,11 @@ final class Reflow {
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       if (last != null && joins(last, inside, i <= 2, line, layout)) {
-        if (endsInBrokenWord(last) && startsLowerCase(line.text())) {
+        boolean suspended = SUSPENDED_HYPHEN_FOLLOWERS.contains(firstWord(line.text())); // "Infektions- und"
+        if (endsInBrokenWord(last) && startsLowerCase(line.text()) && !suspended) {
           paragraph.setLength(paragraph.length() - 1); // "Verkaufs-" + "fläche": the hyphen was the break
-        } else if (!last.endsWith("-")) {
-          paragraph.append(' ');
+        } else if (!endsInAttachedHyphen(last) || suspended) {
+          paragraph.append(' '); // "Corona-" + "Regeln" stay one word; a dash " -" is followed by a space
         }
         paragraph.append(line.text());
         inside = true;
@@ -103,14 +117,20 @@ final class Reflow {
       if (blank) return false;
       // A paragraph's later line that ends mid-sentence goes on; so does its first line where the
       // text is hard-wrapped and the line is one of the wrapped lines (near the width, or too full
-      // for the next word, or of one or two words followed by a wrapped line). The text's first two lines are a headline
-      // and its standfirst unless their sentence visibly goes on, and a line in capitals is a
-      // heading.
-      if (inside) return true;
-      if (head || !layout.hardWrapped() || isCapitals(prev)) return false;
-      return prev.length() >= 0.7 * layout.width() || wouldNotFit(prev, text, layout)
+      // for the next word, or of one or two words followed by a wrapped line). The text's first two
+      // lines are a headline and its standfirst unless their sentence visibly goes on (or, at a fixed
+      // width, the next word had no room), and a line in capitals is a heading. Where a program
+      // wrapped the text at a fixed width, a line within it goes on before a capitalized word only
+      // if that word had no room on it: a sub-heading or a paragraph's unpunctuated last line ends
+      // short of the width, however long it is.
+      boolean fixed = layout.fixedWidth() && layout.withinWidth(prev);
+      if (inside && !fixed) return true;
+      if (!layout.hardWrapped() || isCapitals(prev)) return false;
+      if (head && !inside) return fixed && wouldNotFit(prev, text, layout);
+      return wouldNotFit(prev, text, layout)
           || words(prev) <= 2 && text.length() >= 0.7 * layout.width() && layout.withinWidth(text)
-              && !TextCleaner.endsSentence(text);
+              && !TextCleaner.endsSentence(text)
+          || !fixed && prev.length() >= 0.7 * layout.width();
     }
     // A sentence ending at the line end: a paragraph ends unless the next word had no room on the line.
     return !blank && layout.hardWrapped() && prev.length() >= 0.8 * layout.width()
@@ -118,9 +138,12 @@ final class Reflow {
   }
 
   private static boolean wouldNotFit(String prev, String next, Layout layout) {
-    int space = next.indexOf(' ');
-    int firstWord = space < 0 ? next.length() : space;
-    return prev.length() + 1 + firstWord > layout.width();
+    return prev.length() + 1 + firstWordLength(next) > layout.width();
+  }
+
+  private static int firstWordLength(String line) {
+    int space = line.indexOf(' ');
+    return space < 0 ? line.length() : space;
   }
 
   /** Ends in a hyphen, comma, dash or function word: the sentence goes on. */
@@ -155,6 +178,15 @@ final class Reflow {
 
   private static boolean isCapitals(String line) {
     return line.codePoints().anyMatch(Character::isLetter) && line.codePoints().noneMatch(Character::isLowerCase);
+  }
+
+  private static boolean endsInAttachedHyphen(String line) {
+    int n = line.length();
+    return n >= 2 && line.charAt(n - 1) == '-' && Character.isLetterOrDigit(line.charAt(n - 2));
+  }
+
+  private static String firstWord(String line) {
+    return line.substring(0, firstWordLength(line));
   }
 
   private static boolean endsInBrokenWord(String line) {
@@ -193,7 +225,7 @@ final class Reflow {
    * and whether a blank line marks a paragraph (it does not where one stands between nearly all
    * lines).
    */
-  private record Layout(boolean hardWrapped, int width, boolean blankLinesSeparateParagraphs) {
+  private record Layout(boolean hardWrapped, int width, boolean fixedWidth, boolean blankLinesSeparateParagraphs) {
     /** Not much longer than the wrap width: a line of the wrapped text, not a paragraph of its own. */
     boolean withinWidth(String line) {
       return line.length() <= 1.15 * width;
@@ -204,17 +236,26 @@ final class Reflow {
       int width = lengths.length == 0 ? 0 : lengths[(int) Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))];
       int broken = 0;
       int blanks = 0;
+      List<int[]> continued = new ArrayList<>(); // {length, next word's length} where a lower-case line follows
       for (int i = 0; i + 1 < lines.size(); i++) {
         String line = lines.get(i).text();
-        if (line.length() >= 25 && line.length() <= MAX_WIDTH && !TextCleaner.endsSentence(line)
-            && (startsLowerCase(lines.get(i + 1).text()) || endsMidSentence(line))) {
-          broken++;
+        String next = lines.get(i + 1).text();
+        if (line.length() >= 25 && line.length() <= MAX_WIDTH && !TextCleaner.endsSentence(line)) {
+          boolean lower = startsLowerCase(next);
+          if (lower || endsMidSentence(line)) broken++;
+          if (lower) continued.add(new int[] {line.length(), firstWordLength(next)});
         }
         if (lines.get(i + 1).blankBefore()) blanks++;
       }
       boolean wrapped = broken >= MIN_WRAPPED_LINES && broken >= MIN_WRAPPED_SHARE * lines.size();
+      // A program wraps at a width W: its longest line broken mid-sentence, and almost no line so
+      // broken had room for the next word. A browser's layout (proportional type) breaks lines
+      // well short of that as often as not.
+      int fixedWidth = continued.stream().mapToInt(c -> c[0]).filter(n -> n <= 1.15 * width).max().orElse(width);
+      long full = continued.stream().filter(c -> c[0] + 1 + c[1] > fixedWidth).count();
+      boolean fixed = wrapped && continued.size() >= MIN_WRAPPED_LINES && full >= MIN_FULL_SHARE * continued.size();
       boolean blankEverywhere = lines.size() >= 4 && blanks >= 0.6 * (lines.size() - 1);
-      return new Layout(wrapped, width, !(wrapped && blankEverywhere));
+      return new Layout(wrapped, fixed ? fixedWidth : width, fixed, !(wrapped && blankEverywhere));
     }
   }
 

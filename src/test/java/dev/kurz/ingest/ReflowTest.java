@@ -45,6 +45,47 @@ class ReflowTest {
     assertThat(Reflow.paragraphs(doubled)).isEqualTo(Reflow.paragraphs(WRAPPED));
   }
 
+  /** Wrapped by a program at 60 columns, no blank lines; two sub-headings, one of them long. */
+  private static final String FIXED_WIDTH = """
+      Wasserwerk kündigt höhere Gebühren an
+      Die Stadtwerke wollen die Wassergebühren im kommenden Jahr
+      um acht Prozent anheben. Das kündigte der Vorstand am
+      Dienstag im Umweltausschuss an, nachdem die Kosten für
+      Energie und Chemikalien deutlich gestiegen waren.
+      Warum die Stadtwerke jetzt mehr Geld verlangen müssen
+      Neue Pumpen und Leitungen kosten nach Angaben des
+      Unternehmens bis 2030 rund 60 Millionen Euro. Ein großer
+      Teil der Rohre im Norden der Stadt stammt noch aus den
+      fünfziger Jahren und muss bald ersetzt werden, heißt es.
+      Die Opposition im Rat hält die Erhöhung für überzogen und
+      verlangt eine Prüfung durch das Rechnungsprüfungsamt.
+      Der Mieterverein kritisierte die Pläne scharf, weil die
+      Erhöhung vor allem kinderreiche Familien treffe, die ohnehin
+      unter steigenden Mieten litten und kaum sparen könnten.
+      Was Haushalte mit vier Personen künftig bezahlen
+      Eine vierköpfige Familie zahlt nach der Rechnung der
+      Stadtwerke künftig rund 40 Euro mehr im Jahr.
+      """;
+
+  @Test
+  void aLongSubheadingInFixedWidthTextDoesNotJoinTheNextParagraph() {
+    assertThat(Reflow.paragraphs(FIXED_WIDTH)).containsExactly(
+        "Wasserwerk kündigt höhere Gebühren an",
+        "Die Stadtwerke wollen die Wassergebühren im kommenden Jahr um acht Prozent anheben. Das kündigte der"
+            + " Vorstand am Dienstag im Umweltausschuss an, nachdem die Kosten für Energie und Chemikalien deutlich"
+            + " gestiegen waren.",
+        "Warum die Stadtwerke jetzt mehr Geld verlangen müssen",
+        "Neue Pumpen und Leitungen kosten nach Angaben des Unternehmens bis 2030 rund 60 Millionen Euro. Ein"
+            + " großer Teil der Rohre im Norden der Stadt stammt noch aus den fünfziger Jahren und muss bald"
+            + " ersetzt werden, heißt es.",
+        "Die Opposition im Rat hält die Erhöhung für überzogen und verlangt eine Prüfung durch das"
+            + " Rechnungsprüfungsamt.",
+        "Der Mieterverein kritisierte die Pläne scharf, weil die Erhöhung vor allem kinderreiche Familien treffe,"
+            + " die ohnehin unter steigenden Mieten litten und kaum sparen könnten.",
+        "Was Haushalte mit vier Personen künftig bezahlen",
+        "Eine vierköpfige Familie zahlt nach der Rechnung der Stadtwerke künftig rund 40 Euro mehr im Jahr.");
+  }
+
   @Test
   void aWordBrokenAtTheLineEndIsMended() {
     String text = """
@@ -55,6 +96,18 @@ class ReflowTest {
     assertThat(Reflow.paragraphs(text)).containsExactly(
         "Der Bürgermeister kündigte an, die Verkehrsführung in der Altstadt bis zum Herbst zu ändern. Die"
             + " Corona-Regeln gelten weiter.");
+  }
+
+  @Test
+  void aHyphenBeforeUndAndADashAtTheLineEndAreKept() {
+    String text = """
+        Die Zahl der Infektions-
+        und Todesfälle steigt wieder, die Lage bleibt angespannt -
+        zumindest in den Kliniken der Stadt.
+        """;
+    assertThat(Reflow.paragraphs(text)).containsExactly(
+        "Die Zahl der Infektions- und Todesfälle steigt wieder, die Lage bleibt angespannt - zumindest in den"
+            + " Kliniken der Stadt.");
   }
 
   @Test
