@@ -76,10 +76,12 @@ final class Reflow {
     List<String> out = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
     String last = null; // the paragraph's last line so far
+    String beforeLast = null; // the line before it
     boolean inside = false; // the paragraph has more than one line
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
-      if (last != null && joins(last, inside, i <= 2, line, layout)) {
+      boolean opens = !inside || TextCleaner.endsSentence(beforeLast); // the last line starts a sentence
+      if (last != null && joins(last, inside, opens, i <= 2, line, layout)) {
         boolean suspended = SUSPENDED_HYPHEN_FOLLOWERS.contains(firstWord(line.text())); // "Infektions- und"
         if (endsInBrokenWord(last) && startsLowerCase(line.text()) && !suspended) {
           paragraph.setLength(paragraph.length() - 1); // "Verkaufs-" + "fläche": the hyphen was the break
@@ -94,6 +96,7 @@ final class Reflow {
         paragraph.append(line.text());
         inside = false;
       }
+      beforeLast = last;
       last = line.text();
     }
     if (last != null) out.add(paragraph.toString());
@@ -101,15 +104,21 @@ final class Reflow {
   }
 
   /**
-   * Whether {@code next} continues the paragraph whose last line is {@code prev}; {@code head}: prev
-   * is the text's first or second line, where a headline and its standfirst stand.
+   * Whether {@code next} continues the paragraph whose last line is {@code prev}; {@code opens}: prev
+   * starts a sentence; {@code head}: prev is the text's first or second line, where a headline and
+   * its standfirst stand.
    */
-  private static boolean joins(String prev, boolean inside, boolean head, Line next, Layout layout) {
+  private static boolean joins(String prev, boolean inside, boolean opens, boolean head, Line next, Layout layout) {
     String text = next.text();
     if (BULLET.matcher(text).find()) return false;
     if (NUMBERED.matcher(text).find()) return endsInFunctionWord(prev);
     if (!inside && Furniture.isFurniture(prev)) return false;
-    if (Furniture.isFurniture(text)) return false;
+    // A line of its own that looks like furniture ("Foto: ...", "... Newsletter-Abonnement.") is the
+    // rest of the sentence above only where a program wrapped it there for want of room.
+    if (Furniture.isFurniture(text)) {
+      return layout.fixedWidth() && layout.withinWidth(prev) && !TextCleaner.endsSentence(prev)
+          && wouldNotFit(prev, text, layout);
+    }
     boolean lower = startsLowerCase(text);
     boolean blank = next.blankBefore() && layout.blankLinesSeparateParagraphs();
     if (!TextCleaner.endsSentence(prev)) {
@@ -128,7 +137,7 @@ final class Reflow {
       if (!layout.hardWrapped() || isCapitals(prev)) return false;
       if (head && !inside) return fixed && wouldNotFit(prev, text, layout);
       return wouldNotFit(prev, text, layout)
-          || words(prev) <= 2 && text.length() >= 0.7 * layout.width() && layout.withinWidth(text)
+          || opens && words(prev) <= 2 && text.length() >= 0.7 * layout.width() && layout.withinWidth(text)
               && !TextCleaner.endsSentence(text)
           || !fixed && prev.length() >= 0.7 * layout.width();
     }

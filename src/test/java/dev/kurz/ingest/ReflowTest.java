@@ -99,6 +99,18 @@ class ReflowTest {
   }
 
   @Test
+  void aWrappedCaptionsCreditStaysWithItsSentenceAtAFixedWidth() {
+    // the caption's second line looks like furniture on its own; at a fixed width it is the rest
+    String text = FIXED_WIDTH.replace("Was Haushalte", """
+        Der Vorstand der Stadtwerke stellte die Pläne am Dienstag im
+        Rathaus vor. Foto: Max Muster
+        Was Haushalte""");
+    assertThat(Reflow.paragraphs(text))
+        .contains("Der Vorstand der Stadtwerke stellte die Pläne am Dienstag im Rathaus vor. Foto: Max Muster")
+        .contains("Was Haushalte mit vier Personen künftig bezahlen");
+  }
+
+  @Test
   void aHyphenBeforeUndAndADashAtTheLineEndAreKept() {
     String text = """
         Die Zahl der Infektions-
