@@ -2,11 +2,11 @@ package dev.kurz.digest;
 
 import dev.kurz.model.Json;
 import dev.kurz.llm.Check;
+import dev.kurz.llm.ContractSchema;
 import dev.kurz.model.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -33,9 +33,8 @@ final class SynthesisSchema {
   private SynthesisSchema(String text) throws JsonProcessingException {
     JsonNode root = MAPPER.readTree(text);
     this.validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root.deepCopy());
-    strip(root);
-    this.compact = MAPPER.writeValueAsString(root);
-    this.version = sha(text).substring(0, 16);
+    this.compact = ContractSchema.compact(text);
+    this.version = Sha256.hex(text).substring(0, 16);
   }
 
   static SynthesisSchema load() {
@@ -60,7 +59,7 @@ final class SynthesisSchema {
 
   /** {@code claimCounts[i]} is how many claims article i has. Never throws for a bad answer. */
   Check<Answer> check(String answer, int[] claimCounts) {
-    String json = extractObject(answer);
+    String json = ContractSchema.extractObject(answer);
     if (json == null) return Check.invalid("the answer holds no JSON object");
     JsonNode node;
     try {
@@ -101,29 +100,5 @@ final class SynthesisSchema {
       return null;
     }
     return r;
-  }
-
-  private static String extractObject(String answer) {
-    if (answer == null) return null;
-    int start = answer.indexOf('{');
-    int end = answer.lastIndexOf('}');
-    if (start < 0) return null;
-    return end < start ? answer.substring(start) : answer.substring(start, end + 1);
-  }
-
-  private static void strip(JsonNode node) {
-    if (!(node instanceof ObjectNode obj)) {
-      node.forEach(SynthesisSchema::strip);
-      return;
-    }
-    obj.remove(List.of("description", "title", "$id", "$schema"));
-    obj.properties().forEach(e -> {
-      if (e.getKey().equals("properties")) e.getValue().forEach(SynthesisSchema::strip);
-      else strip(e.getValue());
-    });
-  }
-
-  private static String sha(String text) {
-    return Sha256.hex(text);
   }
 }

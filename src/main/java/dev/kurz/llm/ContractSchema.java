@@ -223,7 +223,7 @@ public final class ContractSchema {
   }
 
   /** The outermost {...} of the answer, or null. Models sometimes wrap JSON in ```json fences or prose. */
-  static String extractObject(String answer) {
+  public static String extractObject(String answer) {
     if (answer == null) return null;
     int start = answer.indexOf('{');
     int end = answer.lastIndexOf('}');
@@ -232,7 +232,8 @@ public final class ContractSchema {
     return answer.substring(start, end + 1);
   }
 
-  private static String compact(String schemaText) {
+  /** A schema's text without its documentation keywords, as sent to a model (any schema, not only the contract's). */
+  public static String compact(String schemaText) {
     try {
       JsonNode root = MAPPER.readTree(schemaText);
       strip(root);
