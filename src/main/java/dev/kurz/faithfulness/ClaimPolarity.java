@@ -1,0 +1,36 @@
+package dev.kurz.faithfulness;
+
+import dev.kurz.faithfulness.Finding.Kind;
+import dev.kurz.model.Claim;
+import java.util.List;
+
+/**
+ * A claim negated where its source is not, or the reverse. The quote is the evidence for a
+ * negation the claim lacks; the quote's whole sentence for one the claim has, since the quote may
+ * be shorter than the clause. A denied claim states what is denied, so it is not compared.
+ * Stateless.
+ */
+final class ClaimPolarity {
+  private ClaimPolarity() {}
+
+  /** The negation finding for one claim, if any. */
+  static List<Finding> check(String where, Claim c, QuoteContext context) {
+    if (c.claim() == null || c.quote() == null || c.quote().isBlank()) return List.of();
+    if ("denied".equalsIgnoreCase(c.modality())) return List.of();
+    Polarity.Reading claim = Polarity.english(c.claim());
+    Polarity.Reading quote = Polarity.german(c.quote());
+    String around = context.sentence(c.grounding());
+    Polarity.Reading sentence = around == null ? quote : Polarity.german(around + " " + c.quote());
+    // A German weak negative ("lehnte ab") may stand for an English plain one ("did not accept"),
+    // unless the English has its own weak word for it; a plain German negation lost from a claim
+    // that keeps only a weak word ("exclude" for "nicht einbezogen") is still lost.
+    int spare = Math.max(0, quote.weakCount() - claim.weakCount());
+    if (claim.plainCount() > quote.plainCount() + spare && claim.plainCount() > sentence.plainCount()) {
+      return List.of(new Finding(where, c.claim(), Kind.NEGATION, claim.cue(), "negates what its quote affirms"));
+    }
+    if (quote.plain() && !claim.plain() && quote.plainCount() > claim.weakCount()) {
+      return List.of(new Finding(where, c.claim(), Kind.NEGATION, quote.cue(), "is in the quote, but the claim is not negated"));
+    }
+    return List.of();
+  }
+}
