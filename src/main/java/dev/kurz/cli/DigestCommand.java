@@ -14,6 +14,7 @@ import dev.kurz.model.Outcome;
 import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;
+import dev.kurz.scheduling.SummaryBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,8 +92,9 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
         if (cacheOptions.noCache || cacheOptions.refresh) throw new KurzException(ExitCodes.USAGE, "--batch stores its answers in the cache: it cannot be used with --no-cache or --refresh");
         new BatchRun(term, services, cacheOptions, global).throughBatches(reading, analysis.fixNames);
       }
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames).keepingTexts();
-      List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global);
+      SummaryBatch batch = job.batch(reading.reader(), analysis.fixNames).keepingTexts();
+      List<Outcome> outcomes = job.run(batch, reading.inputs(), o -> {});
       List<ArticleResult> results = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       for (Outcome o : outcomes) {
@@ -108,7 +110,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
             new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
                 !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache));
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
-            .digest(results, i -> job.takeText(labels.get(i)));
+            .digest(results, i -> batch.takeText(labels.get(i)));
         write(digest, fmt, file);
         // A failed synthesis is a failed input like any other: named on its own line, the rest delivered, exit 1.
         for (Story st : digest.stories()) {

@@ -2,7 +2,6 @@ package dev.kurz.cli;
 
 import dev.kurz.config.Key;
 import dev.kurz.model.Outcome;
-import dev.kurz.scheduling.BatchRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,9 +64,9 @@ final class SummarizeCommand implements Callable<Integer>, ModelCommand {
     try (Services services = new Services(term, global, SettingFlags.of(spec))) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames);
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global);
       ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
-      List<Outcome> outcomes = job.run(reading.inputs(), printer::print);
+      List<Outcome> outcomes = job.run(job.batch(reading.reader(), analysis.fixNames), reading.inputs(), printer::print);
       printer.finish();
       return job.report(outcomes);
     }
