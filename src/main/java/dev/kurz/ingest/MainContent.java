@@ -78,6 +78,8 @@ final class MainContent {
       removeJunk(body);
       List<Element> content = selectContent(body);
       for (Element element : content) prune(element);
+      // h17a's hook: notes to the reader inside the article (subscribe, follow us, copyright, captions)
+      content = ArticleNoise.without(content, this::take);
       dropDanglingHeadings(content);
       StringBuilder story = new StringBuilder();
       for (Element element : content) {
