@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the batch commands do, on one run's services: read the inputs, submit, report progress,
@@ -42,14 +43,14 @@ final class BatchRun {
   }
 
   /** Runs {@code action} on batch {@code idOrNull} (the latest when null) with the settings it was submitted with. */
-  static int forBatch(Terminal term, GlobalOptions global, Map<Key, String> flags, CacheOptions cacheOptions, String idOrNull,
+  static int forBatch(Terminal term, GlobalOptions global, CommandSpec spec, CacheOptions cacheOptions, String idOrNull,
       Action action) throws Exception {
-    try (Services lookup = new Services(term, global, flags)) {
+    try (Services lookup = Services.of(term, global, spec)) {
       ProviderBatches.Recorded recorded = ProviderBatches.recorded(cache(lookup), idOrNull).orElseThrow(() -> new KurzException(ExitCodes.USAGE,
           idOrNull == null ? "no batch submitted yet in this cache (kurz batch submit INPUTS...)"
               : "no batch " + idOrNull + " in this cache (batches are recorded where they were submitted: same --cache-dir or --cache-url)"));
       Map<Key, String> withBatch = new EnumMap<>(Key.class);
-      withBatch.putAll(flags);
+      withBatch.putAll(SettingFlags.of(spec));
       withBatch.put(Key.PROVIDER, recorded.provider());
       withBatch.put(Key.MODEL, recorded.model());
       if (recorded.baseUrl() != null) withBatch.put(Key.BASE_URL, recorded.baseUrl());

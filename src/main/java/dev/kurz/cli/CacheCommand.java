@@ -56,7 +56,7 @@ final class CacheCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Services s = new Services(term, global, SettingFlags.of(spec))) {
+      try (Services s = Services.of(term, global, spec)) {
         services = s;
         Cache cache;
         try {

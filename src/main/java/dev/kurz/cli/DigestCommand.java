@@ -20,15 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -41,12 +37,7 @@ import picocli.CommandLine.Spec;
         "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b",
         "  kurz digest --inputs feeds.txt --since 24h --out heute.md",
         "  kurz digest *.txt --format json --dry-run        what it would cost, no requests"})
-final class DigestCommand implements Callable<Integer>, ModelCommand {
-  @Spec CommandSpec spec;
-  @Mixin GlobalOptions global;
-  @Mixin BackendOptions backendOptions;
-  @Mixin CacheOptions cacheOptions;
-  @Mixin InputOptions inputOptions;
+final class DigestCommand extends ModelCommand {
   @Mixin AnalysisOptions analysis;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders of them, URLs or feeds; - for standard input.")
@@ -61,22 +52,15 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
   @Option(names = "--batch", description = "Send the articles through the provider's batch API (half price; openai, anthropic), wait, then digest. Resumable: run again after an interruption.")
   boolean batch;
 
-  private final Terminal term;
-
   DigestCommand(Terminal term) {
-    this.term = term;
+    super(term);
   }
 
   enum Format { markdown, json, html }
 
   @Override
-  public GlobalOptions global() {
-    return global;
-  }
-
-  @Override
-  public Map<Key, String> modelFlags() {
-    return analysis.dryRun ? null : SettingFlags.of(spec);
+  boolean sendsRequests() {
+    return !analysis.dryRun;
   }
 
   @Override
@@ -84,7 +68,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
     Format fmt = format != null ? format : formatOf(out);
     // Checked before any request: a folder or an unwritable path fails now, not after the whole run.
     try (OutputFile file = out == null || analysis.dryRun ? null : OutputFile.prepare(out);
-        Services services = new Services(term, global, SettingFlags.of(spec))) {
+        Services services = services()) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).forDigest().run(reading.reader(), reading.inputs(), fmt == Format.json);

@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the same command again in a child JVM that has the options the embedded model needs (its
@@ -26,13 +25,13 @@ final class Relaunch {
   /**
    * Whether this run must go again in a child JVM: the command will ask the embedded model and
    * this JVM lacks the Vector API (and is not itself the child). Resolves the command's settings
-   * only when the module is missing, as under the launcher.
+   * only when the module is missing, as under the launcher; the command then finds them resolved.
    */
   static boolean needed(Object command, Terminal term) {
     if (!(command instanceof ModelCommand m) || Boolean.getBoolean(RELAUNCHED) || EmbeddedBackend.vectorApiAvailable()) return false;
-    Map<Key, String> flags = m.modelFlags();
-    if (flags == null) return false;
-    try (Services services = new Services(term, m.global(), flags)) {
+    if (!m.sendsRequests()) return false;
+    // The settings (and an automatic choice of backend) are resolved once: the command reuses them.
+    try (Services services = m.services()) {
       return services.settings().value(Key.PROVIDER).equals(EmbeddedBackend.PROVIDER);
     }
   }

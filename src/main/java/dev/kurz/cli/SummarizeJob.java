@@ -35,7 +35,7 @@ final class SummarizeJob {
   /** The summarizer for this run's settings; with {@code fixNames} German name forms left in the English text are replaced. */
   Summarizer summarizer(boolean fixNames) {
     Settings s = services.settings();
-    return new Summarizer(services.call(cacheOptions.noCache), services.schema(), services.glossary(null),
+    return new Summarizer(services.call(cacheOptions.noCache), services.schema(), services.glossary(),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE),
             services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache,
             s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), fixNames, strict()), term.clock());
