@@ -60,7 +60,7 @@ final class CacheCommand {
         services = s;
         Cache cache;
         try {
-          cache = Cache.open(s.settings().value(Key.CACHE_URL), s.cacheDir(), term.env(), s.warn());
+          cache = Cache.open(s.settingsAsGiven().value(Key.CACHE_URL), s.cacheDir(), term.env(), s.warn());
         } catch (CacheUnavailableException e) {
           throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
         }

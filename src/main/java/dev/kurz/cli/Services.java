@@ -120,6 +120,20 @@ final class Services implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * The settings as the user gave them, before any automatic choice of backend: enough for what no
+   * backend changes (the cache, the prompts, the glossary), so {@code cache stats} probes no server.
+   */
+  Settings settingsAsGiven() {
+    if (settings != null) return settings;
+    configFile();
+    try {
+      return flags == null ? config.settings(spec) : config.settings(spec, flags);
+    } catch (ConfigException e) {
+      throw new KurzException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
   /** The config file in use, or null; read once per invocation, what is wrong in it said once. */
   ConfigFile configFile() {
     try {
@@ -251,14 +265,14 @@ final class Services implements AutoCloseable {
   }
 
   PromptTemplates prompts() {
-    String dir = settings().value(Key.PROMPTS_DIR);
+    String dir = settingsAsGiven().value(Key.PROMPTS_DIR);
     return PromptTemplates.load(dir == null ? null : Path.of(dir));
   }
 
   /** The glossary: built-in name forms with the user's file (the glossary setting) over them. */
   Glossary glossary() {
     if (glossary == null) {
-      String configured = settings().value(Key.GLOSSARY);
+      String configured = settingsAsGiven().value(Key.GLOSSARY);
       Path file = configured == null ? null : Path.of(configured);
       try {
         glossary = Glossary.load(file);
@@ -281,7 +295,7 @@ final class Services implements AutoCloseable {
   Cache store() {
     if (store == null && !storeFailed) {
       try {
-        store = Cache.openForRun(settings().value(Key.CACHE_URL), cacheDir(), term.env(), warn).orElse(null);
+        store = Cache.openForRun(settingsAsGiven().value(Key.CACHE_URL), cacheDir(), term.env(), warn).orElse(null);
         storeFailed = store == null;
       } catch (CacheUnavailableException e) {
         throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
@@ -309,7 +323,7 @@ final class Services implements AutoCloseable {
   }
 
   Path cacheDir() {
-    return settings().cacheDir(term.env());
+    return settingsAsGiven().cacheDir(term.env());
   }
 
   @Override
