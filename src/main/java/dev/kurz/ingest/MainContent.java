@@ -241,7 +241,7 @@ final class MainContent {
     for (Element e : body.getAllElements()) {
       String text;
       Element ancestor;
-      if (isParagraph(e)) {
+      if (isParagraph(e) && !holdsBlocks(e)) {
         text = e.text();
         ancestor = e.parent();
       } else if (CONTAINERS.contains(e.tagName()) && e.ownText().length() >= 25) {
@@ -399,6 +399,19 @@ final class MainContent {
     if (!e.tagName().equals("div") && !e.tagName().equals("section")) return false;
     for (Element child : e.children()) if (BLOCKS.contains(child.tagName())) return false;
     return true;
+  }
+
+  /**
+   * Whether a list item holds blocks of its own (paragraphs, divs): then those score, not the
+   * whole item, which would score its list directly (a comment thread of {@code <li>}s holding
+   * whole messages outscored the story it followed). Cells and quotes still score as a whole: old
+   * pages lay out the story in them (measured: web-extraction lost a page when they did not).
+   */
+  private static boolean holdsBlocks(Element e) {
+    String tag = e.tagName();
+    if (!tag.equals("li") && !tag.equals("dd")) return false;
+    for (Element child : e.children()) if (BLOCKS.contains(child.tagName())) return true;
+    return false;
   }
 
   private static boolean isGoodParagraph(Element e) {
