@@ -322,6 +322,12 @@ final class MainContent {
       if (a.tagName().equals("article") || a.tagName().equals("main") || a.attr("itemtype").contains("Article")) root = a;
     }
     List<Element> lead = new ArrayList<>();
+    // no article element: the lead is looked for in the block two levels up from the winner, and
+    // the headline is left out (what holds it is less clearly the article's own)
+    boolean inArticle = root != null;
+    if (root == null && top.parent() != null && top.parent().parent() != null && !top.parent().tagName().equals("body")) {
+      root = top.parent().parent();
+    }
     if (root == null) return lead;
     Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     chosen.addAll(selected);
@@ -332,7 +338,7 @@ final class MainContent {
     for (Element e : root.getAllElements()) {
       if (chosen.contains(e)) break;
       if (holders.contains(e) || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
-      boolean isHeadline = e.tagName().equals("h1") && !headline;
+      boolean isHeadline = inArticle && e.tagName().equals("h1") && !headline;
       if (!isHeadline && !(e.tagName().equals("p") || isParagraph(e) && LEAD.matcher(e.className() + " " + e.id()).find())) continue;
       if (outsideStory(e, root) || isHeadline && inHeader(e, root)) continue;
       int length = e.text().length();

@@ -233,6 +233,16 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void leadSetApartFromTheBodyIsKeptWhereThePageHasNoArticleElement() {
+    String html = """
+        <html><body><div id="inhalt"><h1>Linie 16 wird verlängert</h1>
+        <p class="vorspann">Nach jahrelangem Streit ist die Entscheidung gefallen: Die Straßenbahn fährt bald bis ins neue Viertel.</p>
+        <div class="gruppe"><div class="langtext">%s</div></div></div></body></html>""".formatted(STORY);
+    String text = extractor.extract(html, "").text();
+    assertThat(text).startsWith("Nach jahrelangem Streit").contains("Der Stadtrat von Leipzig").doesNotContain("wird verlängert");
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();
