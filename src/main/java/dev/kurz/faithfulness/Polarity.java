@@ -55,7 +55,12 @@ final class Polarity {
   private static final Set<String> DE_UN_NOT = set("und", "uns", "unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
   private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle");
 
+  /** "like never before", "wie nie zuvor": a comparison with all time before, which affirms ("than ever before"). */
+  private static final Pattern EN_EVER = Pattern.compile("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
+  private static final Pattern DE_EVER = Pattern.compile("(?iu)\\bwie\\s+(noch\\s+)?nie(mals)?(\\s+zuvor)?\\b");
+
   static Reading english(String text) {
+    text = EN_EVER.matcher(text).replaceAll("$1 ever before");
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     int plain = 0;
     int weak = 0;
@@ -82,7 +87,7 @@ final class Polarity {
   }
 
   static Reading german(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = DE_EVER.matcher(text).replaceAll("wie zuvor").toLowerCase(Locale.ROOT);
     Matcher m = WORD.matcher(lower);
     int plain = 0;
     int weak = 0;

@@ -140,8 +140,10 @@ final class StatementPolarity {
     String w = words.get(t);
     if (w.endsWith("n't") || w.endsWith("n’t")) return true;
     if (!PLAIN.contains(w)) return false;
-    // "not only ... but also" affirms; "no longer" negates.
-    return !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
+    // "not only ... but also" affirms, and so does "like never before"; "no longer" negates.
+    boolean everBefore = w.equals("never") && t > 0 && t + 1 < words.size() && words.get(t + 1).equals("before")
+        && Set.of("like", "as", "than").contains(words.get(t - 1));
+    return !everBefore && !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
   }
 
   /** The claim sharing most of {@code near}, if it shares at least {@code min} words and {@code share} of them. */

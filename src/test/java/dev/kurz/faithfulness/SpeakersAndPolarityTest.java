@@ -79,4 +79,14 @@ class SpeakersAndPolarityTest {
         List.of(c), List.of());
     assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
   }
+
+  @Test
+  void likeNeverBeforeAffirms() {
+    String article = "Hanna Seidl sagte, sie habe Schmerzen wie nie zuvor gehabt.";
+    String quote = "sie habe Schmerzen wie nie zuvor gehabt";
+    Claim c = new Claim("Hanna Seidl had worse pain than ever before.", "Hanna Seidl", "named_person", "reported", quote,
+        new QuoteLocator(article).locate(quote));
+    Analysis a = new Analysis("de", "h", "Hanna Seidl said she had pain like never before.", List.of(), List.of(c), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
+  }
 }
