@@ -42,10 +42,9 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // A CDS archive made without the module does not fit a JVM with it (nor does the flag that
-      // maps kurz's own archive fit the JDK's default one); the C1 cap slows Jlama.
+      // A CDS archive made without the module does not fit a JVM with it; the C1 cap slows Jlama.
       if (!option.startsWith("-XX:SharedArchiveFile") && !option.equals("-XX:+AutoCreateSharedArchive")
-          && !option.equals("-XX:+AllowArchivingWithJavaAgent") && !option.startsWith("-XX:TieredStopAtLevel")) {
+          && !option.startsWith("-XX:TieredStopAtLevel")) {
         command.add(option);
       }
     }
