@@ -81,6 +81,20 @@ final class ArticleNoise {
           + "|direitos reservados|written permission|may not be (?:published|reproduced)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A teaser for another article, by its label: "Lesen Sie auch:", "Read more:", "Lea también:", "MIRA |". */
+  private static final Pattern TEASER = Pattern.compile(
+      "^(?:le[ae](?: (?:también|más))?|leer más|puedes ver|mira|te puede interesar|también|read (?:more|also)"
+          + "|related(?: (?:post|article|story|stories|reading))?|see also|lesen sie (?:auch|mehr)|auch interessant"
+          + "|mehr zum thema|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|leggi anche|leia (?:também|mais)"
+          + "|voir aussi|(?:à )?lire aussi)\\s*[:|]\\s*\\S", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A picture credit or source line by its label alone: "(Credit: Name / Agency)", "Crédits photos : X", "Źródło: X". */
+  private static final Pattern CREDIT = Pattern.compile(
+      "^\\(?(?:source|quelle|źródło|fuente|fonte|credits?|crédits?(?: photos?)?|photo|foto|fotos|bild|image|imagen"
+          + "|zdjęcie|fot\\.)\\s*:\\s*[^.!?]{1,80}\\)?$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Teasers and credits are one line: longer, the label opens a paragraph of story. */
+  private static final int MAX_LABELLED_CHARS = 250;
+
   /** Quoted speech: a block that quotes someone is story. */
   private static final Pattern QUOTE = Pattern.compile("[“„«\"»”]");
 
@@ -129,6 +143,7 @@ final class ArticleNoise {
     String block = text.strip();
     if (block.isEmpty() || block.length() > MAX_NOTE_CHARS) return false;
     if (Furniture.isFurniture(block) || Furniture.isTeaserHeader(block)) return true;
+    if (block.length() <= MAX_LABELLED_CHARS && (TEASER.matcher(block).find() || CREDIT.matcher(block).find())) return true;
     if (QUOTE.matcher(block).find()) return false;
     return COPYRIGHT.matcher(block).find() || ASKS.matcher(block).find() || ASKS_GERMAN.matcher(block).find();
   }

@@ -50,6 +50,17 @@ class ArticleNoiseTest {
   }
 
   @Test
+  void teaserForAnotherArticleAndAPictureSourceInsideTheArticleAreDropped() {
+    String story = STORY.replace("</p>\n      <p>Als Grund", """
+        </p><p><strong>Auch interessant:</strong> Wie Kassel bis 2040 klimaneutral heizen will</p>
+        <p>(Quelle: Stadtwerke Kassel / Grafik: Lena Maier)</p>
+        <p>Als Grund""");
+    String text = extractor.extract(page(story), "https://example.de/kassel/fernwaerme").text();
+    assertThat(text).contains("rund 40.000 Haushalte", "Als Grund nannte Geschäftsführerin Anna Berger")
+        .doesNotContain("Auch interessant", "klimaneutral heizen", "Quelle:");
+  }
+
+  @Test
   void storyAboutSubscriptionsAndQuotedSpeechStaysWhole() {
     String story = """
         <p>Der Streamingdienst hat im vergangenen Quartal rund zwei Millionen neue Abonnenten gewonnen, teilte
@@ -81,6 +92,8 @@ class ArticleNoiseTest {
     assertThat(ArticleNoise.isNote("Abonnez-vous à notre lettre d'information.")).isTrue();
     assertThat(ArticleNoise.isNote("Copyright 2026 Beispiel Media. All rights reserved.")).isTrue();
     assertThat(ArticleNoise.isNote("Unterstützen Sie unabhängigen Journalismus mit einer Spende.")).isTrue();
+    assertThat(ArticleNoise.isNote("Lea también: El Congreso aprueba la reforma")).isTrue();
+    assertThat(ArticleNoise.isNote("Quelle: Eine Umfrage des Instituts ergab, dass zwei Drittel der Befragten zustimmen.")).isFalse();
     assertThat(ArticleNoise.isNote("Die Partei teilte auf Twitter mit, der Vorstand trete geschlossen zurück.")).isFalse();
     assertThat(ArticleNoise.isNote("Wer sich für den Dienst anmeldet, zahlt im ersten Monat nichts.")).isFalse();
   }
