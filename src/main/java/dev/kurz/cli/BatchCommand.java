@@ -1,6 +1,8 @@
 package dev.kurz.cli;
 
+import dev.kurz.config.Key;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,10 @@ final class BatchCommand {
       this.term = term;
     }
 
+    Map<Key, String> flags() {
+      return SettingFlags.of(spec);
+    }
+
     void requireCache() {
       if (cacheOptions.noCache) throw new KurzException(ExitCodes.USAGE, "batches are recorded in the cache: --no-cache cannot be used here");
     }
@@ -54,7 +60,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      try (Services services = Services.of(term, global, spec)) {
+      try (Services services = new Services(term, global, flags())) {
         return new BatchRun(term, services, cacheOptions, global).submit(inputOptions, inputs, analysis.fixNames);
       }
     }
@@ -73,7 +79,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      return BatchRun.forBatch(term, global, spec, cacheOptions, id, (run, batchId) -> run.status(batchId));
+      return BatchRun.forBatch(term, global, flags(), cacheOptions, id, (run, batchId) -> run.status(batchId));
     }
   }
 
@@ -91,7 +97,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      return BatchRun.forBatch(term, global, spec, cacheOptions, id, (run, batchId) -> run.collect(batchId, analysis.fixNames));
+      return BatchRun.forBatch(term, global, flags(), cacheOptions, id, (run, batchId) -> run.collect(batchId, analysis.fixNames));
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.kurz.cli;
 
 import dev.kurz.model.Outcome;
+import dev.kurz.scheduling.BatchRunner;
+import dev.kurz.scheduling.RequestLimiter;
 import dev.kurz.scheduling.Waits;
 import java.time.Duration;
 import java.io.PrintStream;
@@ -11,7 +13,7 @@ import java.time.Clock;
  * second when stderr is a terminal; one plain line per finished article when it is not (a log
  * file, CI), failures being the caller's [ERROR] lines; nothing with --quiet. Called serially.
  */
-final class ProgressReporter {
+final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pacing {
   private final PrintStream err;
   private final Clock clock;
   private final boolean bar;
@@ -39,8 +41,8 @@ final class ProgressReporter {
         + " is spent: next request in " + Waits.describe(wait);
   }
 
-  /** A wait on the provider's budget (the run's limiter tells it). */
-  synchronized void waiting(String budget, long limit, Duration wait) {
+  @Override
+  public synchronized void waiting(String budget, long limit, Duration wait) {
     if (quiet) return;
     if (!bar) {
       println("[WAIT] " + pacingLine(budget, limit, wait));
@@ -51,8 +53,8 @@ final class ProgressReporter {
     if (lastTotal > 0) draw(lastDone, lastTotal, true);
   }
 
-  /** One input finished: {@code done} of {@code total} (0 when not known). */
-  synchronized void finished(Outcome outcome, int done, int total) {
+  @Override
+  public synchronized void finished(Outcome outcome, int done, int total) {
     if (outcome instanceof Outcome.Failed) failed++;
     if (quiet || total < 2) return;
     if (!bar) {

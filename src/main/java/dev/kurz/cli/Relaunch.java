@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the same command again in a child JVM that has the options the embedded model needs (its
@@ -25,13 +26,13 @@ final class Relaunch {
   /**
    * Whether this run must go again in a child JVM: the command will ask the embedded model and
    * this JVM lacks the Vector API (and is not itself the child). Resolves the command's settings
-   * only when the module is missing, as under the launcher; the command then finds them resolved.
+   * only when the module is missing, as under the launcher.
    */
   static boolean needed(Object command, Terminal term) {
     if (!(command instanceof ModelCommand m) || Boolean.getBoolean(RELAUNCHED) || EmbeddedBackend.vectorApiAvailable()) return false;
-    if (!m.sendsRequests()) return false;
-    // The settings (and an automatic choice of backend) are resolved once: the command reuses them.
-    try (Services services = m.services()) {
+    Map<Key, String> flags = m.modelFlags();
+    if (flags == null) return false;
+    try (Services services = new Services(term, m.global(), flags)) {
       return services.settings().value(Key.PROVIDER).equals(EmbeddedBackend.PROVIDER);
     }
   }
@@ -42,9 +43,10 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // A CDS archive made without the module does not fit a JVM with it; the C1 cap slows Jlama.
+      // A CDS archive made without the module does not fit a JVM with it (nor does the flag that
+      // maps kurz's own archive fit the JDK's default one); the C1 cap slows Jlama.
       if (!option.startsWith("-XX:SharedArchiveFile") && !option.equals("-XX:+AutoCreateSharedArchive")
-          && !option.startsWith("-XX:TieredStopAtLevel")) {
+          && !option.equals("-XX:+AllowArchivingWithJavaAgent") && !option.startsWith("-XX:TieredStopAtLevel")) {
         command.add(option);
       }
     }

@@ -33,7 +33,10 @@ final class EnglishNames {
       "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "jan", "feb", "mar", "apr", "jun",
       "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "covid", "internet", "god",
       "parliamentary", "foreign", "affairs", "international", "public", "republic", "democratic", "federal",
-      "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady");
+      "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady",
+      // occupations, capitalised where they open a sentence: "Actress and singer Rita Wilson"
+      "actor", "actress", "singer", "author", "writer", "journalist", "artist", "musician", "director", "producer",
+      "player", "coach", "doctor", "nurse", "scientist", "researcher", "lawyer", "judge", "teacher", "student");
 
   /** Sentence starters that are never names, even before a capitalised word or a verb. */
   private static final Set<String> STARTERS = set(
@@ -58,17 +61,19 @@ final class EnglishNames {
       "privately", "any", "much", "anyone", "everyone", "someone", "whoever", "whatever", "those", "sanctions",
       "fighting", "peace", "war", "ukraine's", "russia's", "military", "economic", "political");
 
-  /** Words after a sentence-initial name that mark it as one: "Lavrov said", "Merz has". */
+  /**
+   * Words after a sentence-initial name that mark it as one: "Lavrov said", "Merz has". Not modal
+   * verbs nor "also": "Output will", "Applause also came" open with ordinary nouns.
+   */
   private static final Set<String> NAME_VERBS = set(
       "said", "says", "say", "told", "tells", "called", "calls", "denied", "denies", "rejected", "rejects",
       "warned", "warns", "demanded", "demands", "accused", "accuses", "claimed", "claims", "stated", "states",
       "added", "adds", "announced", "announces", "insisted", "insists", "argued", "argues", "wrote", "writes",
-      "reported", "reports", "confirmed", "confirms", "wants", "wanted", "is", "was", "has", "had", "will",
-      "would", "could", "can", "may", "might", "should", "must", "did", "does", "and", "met", "meets", "visited", "visits",
+      "reported", "reports", "confirmed", "confirms", "wants", "wanted", "is", "was", "has", "had", "and", "met", "meets", "visited", "visits",
       "criticized", "criticised", "criticizes", "criticises", "expects", "expected", "believes", "believed",
       "sees", "saw", "offered", "offers", "proposed", "proposes", "refused", "refuses", "declined", "declines",
       "plans", "planned", "urged", "urges", "signed", "signs", "pledged", "pledges", "promised", "promises",
-      "threatened", "threatens", "reportedly", "allegedly", "also", "spoke", "speaks", "described", "describes",
+      "threatened", "threatens", "reportedly", "allegedly", "spoke", "speaks", "described", "describes",
       "admitted", "admits", "dismissed", "dismisses", "suggested", "suggests", "explained", "explains",
       "stressed", "stresses", "emphasized", "emphasised", "noted", "notes", "agreed", "agrees", "asked", "asks",
       "sent", "sends", "received", "receives", "won", "wins", "leads", "led");
@@ -77,7 +82,8 @@ final class EnglishNames {
   static final Set<String> TITLES = set("minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
       "president", "chancellor", "adviser", "advisor", "envoy", "director", "governor", "mayor", "ambassador",
       "commissioner", "negotiator", "chief", "commander", "chairman", "chairwoman", "chair", "leader", "head",
-      "officer", "official", "correspondent", "editor", "councillor", "senator");
+      "officer", "official", "correspondent", "editor", "councillor", "senator", "mp", "mps", "mep", "meps",
+      "commissioner", "lawmaker", "gp", "gps");
 
   static List<Name> find(String sentence) {
     return find(sentence, Set.of());
@@ -98,6 +104,8 @@ final class EnglishNames {
       String between = sentence.substring(lastEnd, m.start());
       if (between.matches(".*[:;\"“”‘«»(—–].*") || between.matches(".*[.!?]\\s.*")) atStart = true;
       if (between.contains("'") && between.strip().equals("'")) atStart = true;
+      // A sentence end the token kept ("ago." before "Since then"), not an initial ("B.") or "U.S.".
+      if (!raw.isEmpty() && !between.isEmpty() && endsSentence(raw.get(raw.size() - 1))) atStart = true;
       raw.add(m.group());
       gaps.add(between);
       starts.add(atStart);
@@ -121,12 +129,12 @@ final class EnglishNames {
       int first = i;
       List<String> words = new ArrayList<>();
       StringBuilder text = new StringBuilder();
-      while (i < raw.size() && (i == first || !starts.get(i)) && capitalised(clean(raw.get(i)))) {
+      // A name runs over spaces and hyphens, not commas: "Henrik Landerholm, Sweden's adviser" is two.
+      while (i < raw.size() && (i == first || !starts.get(i) && gaps.get(i).isBlank()) && capitalised(clean(raw.get(i)))) {
         String w = clean(raw.get(i));
         if (text.length() > 0) text.append(' ');
         text.append(w);
-        boolean modifier = i + 1 < raw.size() && gaps.get(i + 1).equals(" ")
-            && TITLES.contains(clean(raw.get(i + 1)).toLowerCase(Locale.ROOT));
+        boolean modifier = modifiesTitle(raw, gaps, starts, i);
         for (String part : w.split("[\\-‑]")) {
           String lower = part.toLowerCase(Locale.ROOT);
           if (capitalised(part) && !NOT_NAMES.contains(lower) && !TITLES.contains(lower) && !lowerWords.contains(lower)
@@ -143,6 +151,26 @@ final class EnglishNames {
       out.add(new Name(text.toString(), List.copyOf(words)));
     }
     return out;
+  }
+
+  /**
+   * Whether the word stands in a run of capitalised words that ends in a title: "Transport" in
+   * "Transport Minister", "EU" and "Home" in "EU Home Affairs Commissioner".
+   */
+  private static boolean modifiesTitle(List<String> raw, List<String> gaps, List<Boolean> starts, int i) {
+    for (int j = i + 1; j < raw.size() && gaps.get(j).equals(" ") && !starts.get(j); j++) {
+      String next = clean(raw.get(j));
+      if (!capitalised(next)) return false;
+      if (TITLES.contains(next.toLowerCase(Locale.ROOT))) return true;
+      if (raw.get(j - 1).endsWith("'s") || raw.get(j - 1).endsWith("’s")) return false;
+    }
+    return false;
+  }
+
+  private static boolean endsSentence(String token) {
+    char last = token.charAt(token.length() - 1);
+    if (last == '!' || last == '?') return true;
+    return last == '.' && token.length() > 2 && !token.matches("(\\p{L}\\.)+") && !Sentences.isAbbreviation(token);
   }
 
   private static boolean isCommonOpener(String w) {

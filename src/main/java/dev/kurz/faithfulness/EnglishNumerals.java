@@ -51,7 +51,12 @@ final class EnglishNumerals {
       while (i < spans.size()) {
         String x = word(s, spans.get(i));
         if (WORDS.containsKey(x)) {
-          current += WORDS.get(x);
+          int v = WORDS.get(x);
+          // A word joins the number before it only as its units after a ten ("twenty-five") or after a hundred.
+          boolean joins = i == first || v < 10 && current % 10 == 0 && current % 100 >= 20 || v < 100 && current > 0 && current % 100 == 0
+              || current == 0 && total > 0;
+          if (!joins) break;
+          current += v;
         } else if (SCALES.containsKey(x)) {
           double scale = SCALES.get(x);
           if (scale >= 1e3) {

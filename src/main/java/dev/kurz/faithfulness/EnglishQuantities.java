@@ -48,6 +48,7 @@ final class EnglishQuantities {
   private static final Pattern TIME_24 = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
   private static final Pattern OCLOCK = Pattern.compile("\\b(\\d{1,2})\\s*o['’]clock", Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern SEASON = Pattern.compile("(1[89]|20)\\d\\d[/–-]$");
   private static final Pattern MULTIPLIER = Pattern.compile(
       "^\\s*-?(million|billion|trillion|thousand|hundred|mn|bn|tn|m|b|k)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern APPROX = Pattern.compile(
@@ -150,6 +151,12 @@ final class EnglishQuantities {
         text = run + mult.group().stripTrailing();
       }
       boolean approx = APPROX.matcher(s.substring(Math.max(0, start - 20), start)).find();
+      // A season or a span of years: "2018/19" is 2018 to 2019.
+      Matcher season = SEASON.matcher(s.substring(Math.max(0, start - 5), start));
+      if (factor == 1 && run.matches("\\d\\d") && season.find()) {
+        out.add(new Mention(Type.YEAR, Integer.parseInt(season.group(1)) * 100 + Integer.parseInt(run), run, false));
+        continue;
+      }
       boolean year = factor == 1 && run.matches("(1[89]|20)\\d\\d") && !approx;
       out.add(new Mention(year ? Type.YEAR : Type.NUMBER, value * factor, text, approx));
     }

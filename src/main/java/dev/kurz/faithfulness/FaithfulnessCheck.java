@@ -47,10 +47,12 @@ public final class FaithfulnessCheck {
       out.addAll(StatementPolarity.check(s[0], s[1], a.claims()));
     }
     QuoteContext context = new QuoteContext(article);
+    out.addAll(new NamePlacement(article, Sentences.split(article), a.entities()).check(a, statements));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       String where = "claim " + (i + 1);
       checkText(out, where, c.claim(), facts, names);
+      checkNames(out, where + " attributed_to", c.attributedTo(), names);
       out.addAll(ClaimPolarity.check(where, c, context));
       out.addAll(Speakers.check(where, c, context, a.entities(), glossary, from, to));
     }
@@ -94,10 +96,19 @@ public final class FaithfulnessCheck {
         out.add(new Finding(where, sentence, kind, m.text(), "not in the article"));
       }
     }
-    for (EnglishNames.Name n : EnglishNames.find(sentence, names.lowerWords())) {
+    checkNames(out, where, sentence, names, reported);
+  }
+
+  /** Each name of an English text (a sentence, or a claim's speaker) must be one the article names. */
+  private static void checkNames(List<Finding> out, String where, String text, SourceNames names) {
+    if (text != null && !text.isBlank()) checkNames(out, where, text, names, new LinkedHashSet<>());
+  }
+
+  private static void checkNames(List<Finding> out, String where, String text, SourceNames names, Set<String> reported) {
+    for (EnglishNames.Name n : EnglishNames.find(text, names.lowerWords())) {
       List<String> unknown = n.words().stream().filter(w -> !names.accounts(w)).toList();
       if (!unknown.isEmpty() && reported.add("name" + n.text())) {
-        out.add(new Finding(where, sentence, Kind.NAME, n.text(), "not named in the article"));
+        out.add(new Finding(where, text, Kind.NAME, n.text(), "not named in the article"));
       }
     }
   }

@@ -26,7 +26,7 @@ final class Fold {
    */
   static String translit(String s) {
     String p = plain(s);
-    p = p.replace("tsch", "ch").replace("sch", "sh").replace("kh", "ch").replace("zh", "sh")
+    p = p.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh").replace("kh", "ch").replace("zh", "sh")
         .replace("ck", "k").replace("ph", "f").replace("ts", "z").replace("tz", "z");
     StringBuilder b = new StringBuilder(p.length());
     for (int i = 0; i < p.length(); i++) {

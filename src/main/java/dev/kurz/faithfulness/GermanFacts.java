@@ -151,6 +151,18 @@ final class GermanFacts {
       if (w.startsWith("doppelt") || w.startsWith("verdoppel")) add(2);
       if (w.startsWith("dutzend")) add(12);
       if (w.startsWith("hälfte") || w.startsWith("halb")) add(50);
+      // "anderthalb" 1.5, "zweieinhalb" 2.5 (and the 2 of "two and a half"); "beide" are two.
+      if (w.startsWith("anderthalb")) add(1.5);
+      int half = w.indexOf("einhalb");
+      if (half > 0) {
+        long whole = GermanNumerals.prefixValue(w.substring(0, half));
+        if (whole > 0) {
+          add(whole);
+          add(whole + 0.5);
+        }
+      }
+      if (w.equals("eineinhalb")) add(1.5);
+      if (w.startsWith("beide")) add(2);
       if (w.startsWith("viertel")) add(25);
       Integer month = MONTHS.get(w);
       if (month == null && w.length() > 4) {

@@ -103,14 +103,41 @@ public final class Provenance {
     }
   }
 
-  /** Content words, cut to a stem of six letters so "postponed" meets "postpones"; numbers as written. */
+  /**
+   * The 1-based numbers of the claims a statement restates: those closest to it by the words they
+   * share, its words in {@code leaveOut} (lower case) not counted, when the closest shares at least
+   * half of the statement's words.
+   */
+  static List<Integer> restatedClaims(String statement, List<Claim> claims, Set<String> leaveOut) {
+    Set<String> p = terms(statement, leaveOut);
+    double best = 0;
+    double[] scores = new double[claims.size()];
+    for (int i = 0; i < claims.size(); i++) {
+      Set<String> shared = new HashSet<>(p);
+      shared.retainAll(terms(claims.get(i).claim() + " " + claims.get(i).attributedTo(), Set.of()));
+      scores[i] = shared.size() >= 2 ? shared.size() / (double) p.size() : 0;
+      best = Math.max(best, scores[i]);
+    }
+    List<Integer> out = new ArrayList<>();
+    if (best < 0.5) return out;
+    for (int i = 0; i < claims.size(); i++) {
+      if (scores[i] >= best * 0.75) out.add(i + 1);
+    }
+    return out;
+  }
+
   private static Set<String> terms(String text) {
+    return terms(text, Set.of());
+  }
+
+  /** Content words, cut to a stem of six letters so "postponed" meets "postpones"; numbers as written. */
+  private static Set<String> terms(String text, Set<String> leaveOut) {
     Set<String> out = new HashSet<>();
     if (text == null) return out;
     Matcher m = WORD.matcher(text);
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT).replace("’s", "").replace("'s", "");
-      if (w.length() < 3 && !Character.isDigit(w.charAt(0)) || STOP.contains(w)) continue;
+      if (w.length() < 3 && !Character.isDigit(w.charAt(0)) || STOP.contains(w) || leaveOut.contains(w)) continue;
       out.add(w.length() > 6 && !Character.isDigit(w.charAt(0)) ? w.substring(0, 6) : w);
     }
     return out;

@@ -76,6 +76,12 @@ final class Sentences {
     return !(w > 0 && text.charAt(w - 1) == '.');
   }
 
+  /** Whether a token ending in a dot is a known abbreviation ("Dr.", "Nr.") rather than a sentence end. */
+  static boolean isAbbreviation(String token) {
+    String word = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
+    return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+  }
+
   private static void add(List<Span> out, String text, int start, int end, int paragraph) {
     int s = start;
     int e = end;

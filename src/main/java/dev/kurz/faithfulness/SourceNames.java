@@ -39,6 +39,7 @@ final class SourceNames {
     while (m.find()) {
       String w = m.group();
       words.add(Fold.plain(w));
+      humps(w);
       if (Character.isUpperCase(w.charAt(0)) && w.length() >= 3) {
         String k = Fold.translit(w);
         if (seenKeys.add(k)) keys.add(k);
@@ -57,6 +58,34 @@ final class SourceNames {
         }
       }
     }
+  }
+
+  /**
+   * The parts of a word with capitals inside: words glued by a scraper
+   * ("GeneralsekretärAntónio") and camel-case names ("GlaxoSmithKline"), whose initials are their
+   * usual short form (GSK).
+   */
+  private void humps(String w) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < w.length(); i++) {
+      if (Character.isUpperCase(w.charAt(i)) && Character.isLowerCase(w.charAt(i - 1))) {
+        parts.add(w.substring(start, i));
+        start = i;
+      }
+    }
+    if (parts.isEmpty()) return;
+    parts.add(w.substring(start));
+    StringBuilder initials = new StringBuilder();
+    for (String p : parts) {
+      words.add(Fold.plain(p));
+      if (Character.isUpperCase(p.charAt(0)) && p.length() >= 3) {
+        String k = Fold.translit(p);
+        if (!keys.contains(k)) keys.add(k);
+      }
+      initials.append(p.charAt(0));
+    }
+    if (parts.size() >= 2) words.add(Fold.plain(initials.toString()));
   }
 
   private void vouch(String english) {
@@ -109,7 +138,12 @@ final class SourceNames {
   /** Whether an English word is accounted for by the text. */
   boolean accounts(String englishWord) {
     String f = Fold.plain(englishWord);
-    return vouched.contains(f) || has(englishWord);
+    if (vouched.contains(f) || has(englishWord)) return true;
+    // "UniCredit" for Uni-Credit: each part on its own.
+    List<String> humps = List.of(englishWord.split("(?<=\\p{Ll})(?=\\p{Lu})"));
+    if (humps.size() > 1 && humps.stream().allMatch(h -> h.length() >= 2 && (vouched.contains(Fold.plain(h)) || has(h)))) return true;
+    // An English plural or demonym ending: "Tajiks" for Tadschiken.
+    return f.length() >= 5 && f.endsWith("s") && has(englishWord.substring(0, englishWord.length() - 1));
   }
 
 }

@@ -1,0 +1,56 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Names checked where the statement comes from, and the notations a clean answer uses for them. */
+class NamePlacementTest {
+  private static final String ARTICLE = """
+      Streit um Hafenausbau in Kornbach
+
+      Bürgermeisterin Jana Albrecht will den Hafen bis 2028 ausbauen. Die Kosten liegen bei 40 Millionen Euro.
+      Der Stadtrat stimmte am Montag zu. Die Opposition kritisierte das Verfahren scharf.
+
+      Umweltdezernent Lukas Brenner warnte vor Schäden für das Ufer. Brenner sagte, die Gutachten seien veraltet.
+      Die Tadschiken im Hafenviertel fürchten um ihre Werkstätten. Die Arbeiten dauern zweieinhalb Jahre.
+      """;
+  private static final List<Entity> PEOPLE = List.of(
+      new Entity("Jana Albrecht", "Jana Albrecht", "person"), new Entity("Lukas Brenner", "Lukas Brenner", "person"));
+
+  private static List<Finding> check(String summary, String claim, String quote) {
+    List<Claim> claims = claim == null ? List.of()
+        : List.of(new Claim(claim, "the article", "article_voice", "stated", quote, new QuoteLocator(ARTICLE).locate(quote)));
+    Analysis a = new Analysis("de", "Harbour row", summary, List.of(), claims, PEOPLE);
+    // Only the name findings: the speaker rules have their own tests.
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.NAME || f.kind() == Finding.Kind.NUMBER).toList();
+  }
+
+  @Test
+  void personNamedFarFromTheQuoteThatNamesSomeoneElseIsFlagged() {
+    String quote = "Brenner sagte, die Gutachten seien veraltet.";
+    assertThat(check("", "Brenner said the reports were out of date.", quote)).isEmpty();
+    assertThat(check("", "Albrecht said the reports were out of date.", quote))
+        .extracting(Finding::kind, Finding::item).containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.NAME, "Albrecht"));
+  }
+
+  @Test
+  void oneFirstNameWithAnothersSurnameIsNoPerson() {
+    assertThat(check("Jana Albrecht wants to expand the harbour by 2028.", null, null)).isEmpty();
+    assertThat(check("Jana Brenner wants to expand the harbour by 2028.", null, null))
+        .extracting(Finding::item).containsExactly("Jana Brenner");
+  }
+
+  @Test
+  void cleanNotationsAreNotFlagged() {
+    assertThat(check("Tajiks in the harbour quarter fear for their workshops. The work takes two and a half years.", null, null)).isEmpty();
+    assertThat(check("Environment Commissioner Lukas Brenner warned of damage. Output will fall.", null, null)).isEmpty();
+  }
+}
