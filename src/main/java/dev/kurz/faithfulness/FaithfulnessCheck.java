@@ -71,7 +71,8 @@ public final class FaithfulnessCheck {
     GermanFacts facts = new GermanFacts(german, null);
     SourceNames names = new SourceNames(article == null ? german : article, List.of(), glossary, from, to, lowerWords(english));
     List<Finding> out = new ArrayList<>();
-    checkText(out, where, english, facts, names);
+    // Sentence by sentence: a capitalized word opening a sentence inside the paragraph is no name.
+    for (String sentence : Sentences.english(english)) checkText(out, where, sentence, facts, names);
     Polarity.Reading de = Polarity.german(german);
     Polarity.Reading en = Polarity.english(english);
     if (en.plainCount() > de.total()) {
