@@ -8,6 +8,8 @@
 #       CASE=budget N=100 WORDS=660 BUDGET=40000 WINDOW_MS=4000 LATENCY_MS=500 CONCURRENCY=8 bench/throughput.sh
 #     WINDOW=bucket refills continuously instead of fixed windows; HEADERS=answer writes the headers as
 #     the answer leaves instead of on arrival.
+# The concurrency case prints where slot-time went (ramp, gaps between an answer and the next request,
+# tail) and splits the wall into start-up to the first request, first request to last answer, and exit.
 # KURZ=path/to/kurz runs another build (an A/B against the current one); the fake servers come from this tree.
 source "$(dirname "$0")/lib.sh"
 CASE=${CASE:-concurrency}; KURZ=${KURZ:-target/kurz}
@@ -48,7 +50,10 @@ if [ "$CASE" = budget ]; then
     "$(echo "100 * $capacity / $wall" | bc -l)" "$rejected" "$((answered + rejected))" "$(echo "100 * $rejected / ($answered + $rejected)" | bc -l)"
 else
   capacity=$(echo "$N / $LIMIT * $LATENCY_MS / 1000" | bc -l)
-  printf 'articles %d, latency %d ms, server limit %d, --concurrency %d: exit %d, %d records, wall %.2f s, capacity %.2f s, %.0f %% of capacity\n' \
-    "$N" "$LATENCY_MS" "$LIMIT" "$CONCURRENCY" "$rc" "$records" "$wall" "$capacity" "$(echo "100 * $capacity / $wall" | bc -l)"
+  first=$(sed -n 's/.*epoch first request \([0-9.]*\),.*/\1/p' "$SERVER_LOG")
+  last=$(sed -n 's/.*, last answer \([0-9.]*\)$/\1/p' "$SERVER_LOG")
+  printf 'articles %d, latency %d ms, server limit %d, --concurrency %d: exit %d, %d records, wall %.2f s (to the first request %.2f, first request to last answer %.2f, then to exit %.2f), capacity %.2f s, %.0f %% of capacity\n' \
+    "$N" "$LATENCY_MS" "$LIMIT" "$CONCURRENCY" "$rc" "$records" "$wall" "$(echo "$first - $start" | bc -l)" "$(echo "$last - $first" | bc -l)" \
+    "$(echo "$end - $last" | bc -l)" "$capacity" "$(echo "100 * $capacity / $wall" | bc -l)"
 fi
 [ -n "${KEEP:-}" ] && echo "kept $work" >&2 || rm -rf "$work"

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * Build tooling, not part of kurz: Maven runs it at package time under {@code
- * -XX:ArchiveClassesAtExit}, so the class-data-sharing archive shipped beside the jar holds the
- * classes a real run loads. It exercises the common paths in-process on a made-up article: reading and cleanup, a summarize whose backend is unreachable (client
+ * -XX:DumpLoadedClassList} and dumps the class-data-sharing archive shipped beside the jar from
+ * that list in a second JVM, so the archive holds the classes a real run loads. It exercises the common paths in-process on a made-up article: reading and cleanup, a summarize whose backend is unreachable (client
  * classes, error mapping), a canned answer from a stand-in server on loopback, the same article
  * from the cache in Markdown and JSON, a dry run, extract, cache stats, config show and help.
  * Touches nothing outside a temporary folder. Run as the Java agent of {@code java -jar kurz.jar}
  * (see the pom): the class path is kurz.jar alone, as in a real run, so the archive fits every run
- * of it, and this class (appended by the agent mechanism) is not archived.
+ * of it, and this class (appended by the agent mechanism) is not on the dump's class path, so not archived.
  */
 final class CdsTraining {
   private static final String ARTICLE = """

@@ -26,8 +26,8 @@ import java.util.Set;
  *       morphology lexicon tells it ({@link GermanVerbForms}: "sei", "es gebe", "er komme", "sie
  *       handle"; not "ich habe" or "sie haben", which are indicative too);
  *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
- *       zurück", "zurückgewiesen", "falsch" before "Bericht", "Meldung", "Behauptung" and the like
- *       or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
+ *       zurück", "zurückgewiesen" (not when what is turned down is a request: "wies die Klage
+ *       zurück"), "falsch" before "Bericht", "Meldung", "Behauptung" and the like or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
  *       falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
  *       negated just before it ("weder bestätigen noch dementieren", "nicht bestritten") does not
  *       count.
@@ -98,6 +98,10 @@ public final class ModalityCheck {
           "zurückwiesen",
           "falschmeldung",
           "falschmeldungen");
+  /** What "zurückweisen" turns down when it reports a decision, not a denial (word endings, so compounds count). */
+  private static final Set<String> REQUESTS = Set.of("antrag", "anträge", "anträgen", "klage", "klagen", "beschwerde",
+      "beschwerden", "berufung", "revision", "einspruch", "einsprüche", "gesuch", "gesuche", "angebot", "angebote",
+      "vorschlag", "vorschläge", "bewerbung", "forderung", "forderungen");
   private static final Set<String> WEISEN = Set.of("wies", "wiesen", "weist", "weisen");
   private static final Set<String> FALSE_WHAT =
       Set.of(
@@ -270,9 +274,9 @@ public final class ModalityCheck {
     for (int i = 0; i < w.size(); i++) {
       String lc = w.lower(i);
       if (DENIAL_WORDS.contains(lc)) {
-        if (!negatedBefore(w, i)) cues.add(w.word(i));
+        if (!negatedBefore(w, i) && !(lc.startsWith("zurück") && rejectsARequest(w, i))) cues.add(w.word(i));
       } else if (WEISEN.contains(lc) && w.laterInSentence(i, "zurück")) {
-        if (!negatedBefore(w, i)) cues.add(w.word(i) + " ... zurück");
+        if (!negatedBefore(w, i) && !rejectsARequest(w, i)) cues.add(w.word(i) + " ... zurück");
       } else if (lc.equals("falsch") && w.inSentenceAny(i, FALSE_WHAT)) {
         cues.add(w.word(i));
       } else if (lc.startsWith("falsch")
@@ -286,6 +290,24 @@ public final class ModalityCheck {
       }
     }
     return cues;
+  }
+
+  /**
+   * Whether "zurückweisen" in this sentence turns down a request rather than denies a statement: a
+   * court "wies die Eilanträge zurück", a party "wies das Angebot zurück" reports a decision.
+   */
+  private static boolean rejectsARequest(Words w, int i) {
+    for (int k = 0; k < w.size(); k++) {
+      if (w.sameSentence(i, k) && endsWithAny(w.lower(k), REQUESTS)) return true;
+    }
+    return false;
+  }
+
+  private static boolean endsWithAny(String word, Set<String> suffixes) {
+    for (String s : suffixes) {
+      if (word.endsWith(s)) return true;
+    }
+    return false;
   }
 
   private static boolean negatedBefore(Words w, int i) {

@@ -36,6 +36,22 @@ public interface Cache extends AutoCloseable {
     return PostgresCache.open(url.strip(), env, warnings);
   }
 
+  /**
+   * A run's store, opened as {@link #open} opens it; empty when the local cache cannot be used,
+   * said once through {@code warnings}, so the run goes on uncached. A server that cannot be used
+   * stays an exception: the user asked for sharing.
+   */
+  static Optional<Cache> openForRun(String url, Path dir, Map<String, String> env, Consumer<String> warnings)
+      throws CacheUnavailableException {
+    try {
+      return Optional.of(open(url, dir, env, warnings));
+    } catch (CacheUnavailableException e) {
+      if (url != null && !url.isBlank()) throw e;
+      warnings.accept("cache unavailable, running without it: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** Where the entries live, for messages: a file path or a server URL (never a password). */
   String location();
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
     footer = {"  kurz backends", "  kurz backends check openai", "  kurz backends check local --verbose"})
 final class BackendsCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
+  @Spec CommandSpec spec;
 
   private final Terminal term;
 
@@ -40,7 +41,7 @@ final class BackendsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Services services = new Services(term, global, Map.of())) {
+    try (Services services = Services.of(term, global, spec)) {
       term.out().println("Providers (default model, key variable):");
       for (var p : Backends.PROVIDERS) {
         String key = p.keyEnv() == null ? "no key" : p.keyEnv() + (term.env().get(p.keyEnv()) == null ? " (not set)" : " (set)");
@@ -103,14 +104,14 @@ final class BackendsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
       Map<Key, String> flags = new EnumMap<>(Key.class);
       flags.putAll(SettingFlags.of(spec));
-      try (Services probe = new Services(term, global, Map.of())) {
+      try (Services probe = Services.of(term, global, spec)) {
         if (name != null) {
           ConfigFile file = probe.configFile();
           if (file != null && file.backends().containsKey(name)) flags.putIfAbsent(Key.BACKEND, name);
           else flags.putIfAbsent(Key.PROVIDER, name);
         }
       }
-      try (Services services = new Services(term, global, flags)) {
+      try (Services services = Services.of(term, global, spec, flags)) {
         BackendSpec spec = services.backendSpec();
         String where = spec.provider().equals(EmbeddedBackend.PROVIDER) ? "embedded (in-process)"
             : spec.provider() + " at " + (spec.baseUrl() == null ? "its default endpoint"

@@ -1,8 +1,6 @@
 package dev.kurz.cli;
 
-import dev.kurz.config.Key;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +33,6 @@ final class BatchCommand {
       this.term = term;
     }
 
-    Map<Key, String> flags() {
-      return SettingFlags.of(spec);
-    }
-
     void requireCache() {
       if (cacheOptions.noCache) throw new KurzException(ExitCodes.USAGE, "batches are recorded in the cache: --no-cache cannot be used here");
     }
@@ -60,7 +54,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      try (Services services = new Services(term, global, flags())) {
+      try (Services services = Services.of(term, global, spec)) {
         return new BatchRun(term, services, cacheOptions, global).submit(inputOptions, inputs, analysis.fixNames);
       }
     }
@@ -79,7 +73,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      return BatchRun.forBatch(term, global, flags(), cacheOptions, id, (run, batchId) -> run.status(batchId));
+      return BatchRun.forBatch(term, global, spec, cacheOptions, id, (run, batchId) -> run.status(batchId));
     }
   }
 
@@ -97,7 +91,7 @@ final class BatchCommand {
     @Override
     public Integer call() throws Exception {
       requireCache();
-      return BatchRun.forBatch(term, global, flags(), cacheOptions, id, (run, batchId) -> run.collect(batchId, analysis.fixNames));
+      return BatchRun.forBatch(term, global, spec, cacheOptions, id, (run, batchId) -> run.collect(batchId, analysis.fixNames));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kurz.cli;
 
+import dev.kurz.analysis.Summarizer;
 import dev.kurz.config.Key;
 import dev.kurz.config.PriceTable;
 import dev.kurz.ingest.Input;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the batch commands do, on one run's services: read the inputs, submit, report progress,
@@ -41,14 +43,14 @@ final class BatchRun {
   }
 
   /** Runs {@code action} on batch {@code idOrNull} (the latest when null) with the settings it was submitted with. */
-  static int forBatch(Terminal term, GlobalOptions global, Map<Key, String> flags, CacheOptions cacheOptions, String idOrNull,
+  static int forBatch(Terminal term, GlobalOptions global, CommandSpec spec, CacheOptions cacheOptions, String idOrNull,
       Action action) throws Exception {
-    try (Services lookup = new Services(term, global, flags)) {
+    try (Services lookup = Services.of(term, global, spec)) {
       ProviderBatches.Recorded recorded = ProviderBatches.recorded(cache(lookup), idOrNull).orElseThrow(() -> new KurzException(ExitCodes.USAGE,
           idOrNull == null ? "no batch submitted yet in this cache (kurz batch submit INPUTS...)"
               : "no batch " + idOrNull + " in this cache (batches are recorded where they were submitted: same --cache-dir or --cache-url)"));
       Map<Key, String> withBatch = new EnumMap<>(Key.class);
-      withBatch.putAll(flags);
+      withBatch.putAll(SettingFlags.of(spec));
       withBatch.put(Key.PROVIDER, recorded.provider());
       withBatch.put(Key.MODEL, recorded.model());
       if (recorded.baseUrl() != null) withBatch.put(Key.BASE_URL, recorded.baseUrl());
@@ -65,26 +67,18 @@ final class BatchRun {
     return services.answerCache();
   }
 
-  ProviderBatches batches(dev.kurz.ingest.ArticleReader reader, boolean fixNames) {
+  ProviderBatches batches(boolean fixNames) {
     BackendSpec spec = services.backendSpec();
-    SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reader).fixingNames(fixNames);
-    return new ProviderBatches(job.summarizer(), cache(services), services.batchApi(), new ModelRef(spec.provider(), spec.model()),
+    Summarizer summarizer = new SummarizeJob(term, services, cacheOptions, global).summarizer(fixNames);
+    return new ProviderBatches(summarizer, cache(services), services.batchApi(), new ModelRef(spec.provider(), spec.model()),
         spec.baseUrl(), services.cacheDir().resolve("batches"), term.clock());
   }
 
   int submit(InputOptions inputOptions, List<String> inputs, boolean fixNames) {
     InputOptions.Reading reading = inputOptions.read(term, services, inputs, true);
-    ProviderBatches batches = batches(reading.reader(), fixNames);
-    List<Article> articles = new ArrayList<>();
-    int failed = 0;
-    for (Input input : reading.inputs()) {
-      try {
-        articles.add(reading.reader().read(input));
-      } catch (InputException e) {
-        failed++;
-        term.err().println("[ERROR] " + input.label() + ": " + e.getMessage());
-      }
-    }
+    ProviderBatches batches = batches(fixNames);
+    List<Article> articles = articles(reading, line -> term.err().println("[ERROR] " + line));
+    int failed = reading.inputs().size() - articles.size();
     ProviderBatches.Submitted s;
     try {
       s = batches.submit(articles);
@@ -108,6 +102,19 @@ final class BatchRun {
     return failed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
   }
 
+  /** The inputs read; each one that cannot be is told to {@code failures} as {@code label: message}. */
+  private static List<Article> articles(InputOptions.Reading reading, java.util.function.Consumer<String> failures) {
+    List<Article> articles = new ArrayList<>();
+    for (Input input : reading.inputs()) {
+      try {
+        articles.add(reading.reader().read(input));
+      } catch (InputException e) {
+        failures.accept(input.label() + ": " + e.getMessage());
+      }
+    }
+    return articles;
+  }
+
   /** First poll after this long; each next one waits twice as long, up to {@link #POLL_MAX}. */
   static final java.time.Duration POLL_FIRST = java.time.Duration.ofSeconds(30);
   static final java.time.Duration POLL_MAX = java.time.Duration.ofMinutes(10);
@@ -119,15 +126,9 @@ final class BatchRun {
    * new and waits for the same batches.
    */
   void throughBatches(InputOptions.Reading reading, boolean fixNames) throws InterruptedException {
-    ProviderBatches batches = batches(reading.reader(), fixNames);
-    List<Article> articles = new ArrayList<>();
-    for (Input input : reading.inputs()) {
-      try {
-        articles.add(reading.reader().read(input));
-      } catch (InputException e) {
-        // Reported once, by the digest's own pass over the inputs.
-      }
-    }
+    ProviderBatches batches = batches(fixNames);
+    // An unreadable input is reported once, by the digest's own pass over the inputs.
+    List<Article> articles = articles(reading, line -> {});
     try {
       ProviderBatches.Submitted s = batches.submit(articles);
       java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(s.waiting());
@@ -177,7 +178,7 @@ final class BatchRun {
   }
 
   int collect(String id, boolean fixNames) {
-    ProviderBatches batches = batches(null, fixNames);
+    ProviderBatches batches = batches(fixNames);
     ProgressReporter progress = new ProgressReporter(term.err(), term.clock(), term.interactive(), global.quiet);
     int[] done = {0};
     ProviderBatches.Collected c;

@@ -56,11 +56,11 @@ final class CacheCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Services s = new Services(term, global, SettingFlags.of(spec))) {
+      try (Services s = Services.of(term, global, spec)) {
         services = s;
         Cache cache;
         try {
-          cache = Cache.open(s.settings().value(Key.CACHE_URL), s.cacheDir(), term.env(), s.warn());
+          cache = Cache.open(s.settingsAsGiven().value(Key.CACHE_URL), s.cacheDir(), term.env(), s.warn());
         } catch (CacheUnavailableException e) {
           throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
         }

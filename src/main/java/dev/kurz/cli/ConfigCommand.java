@@ -84,7 +84,7 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      try (Services services = new Services(term, global, SettingFlags.of(spec))) {
+      try (Services services = Services.of(term, global, spec)) {
         Settings s = services.settings();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         StringBuilder text = new StringBuilder();

@@ -14,20 +14,17 @@ import dev.kurz.model.Outcome;
 import dev.kurz.render.DigestHtmlRenderer;
 import dev.kurz.render.DigestJson;
 import dev.kurz.render.DigestMarkdownRenderer;
+import dev.kurz.scheduling.SummaryBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -40,12 +37,7 @@ import picocli.CommandLine.Spec;
         "  kurz digest ~/presse/heute/ --out heute.md --provider ollama --model qwen2.5:14b",
         "  kurz digest --inputs feeds.txt --since 24h --out heute.md",
         "  kurz digest *.txt --format json --dry-run        what it would cost, no requests"})
-final class DigestCommand implements Callable<Integer>, ModelCommand {
-  @Spec CommandSpec spec;
-  @Mixin GlobalOptions global;
-  @Mixin BackendOptions backendOptions;
-  @Mixin CacheOptions cacheOptions;
-  @Mixin InputOptions inputOptions;
+final class DigestCommand extends ModelCommand {
   @Mixin AnalysisOptions analysis;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders of them, URLs or feeds; - for standard input.")
@@ -60,22 +52,15 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
   @Option(names = "--batch", description = "Send the articles through the provider's batch API (half price; openai, anthropic), wait, then digest. Resumable: run again after an interruption.")
   boolean batch;
 
-  private final Terminal term;
-
   DigestCommand(Terminal term) {
-    this.term = term;
+    super(term);
   }
 
   enum Format { markdown, json, html }
 
   @Override
-  public GlobalOptions global() {
-    return global;
-  }
-
-  @Override
-  public Map<Key, String> modelFlags() {
-    return analysis.dryRun ? null : SettingFlags.of(spec);
+  boolean sendsRequests() {
+    return !analysis.dryRun;
   }
 
   @Override
@@ -83,7 +68,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
     Format fmt = format != null ? format : formatOf(out);
     // Checked before any request: a folder or an unwritable path fails now, not after the whole run.
     try (OutputFile file = out == null || analysis.dryRun ? null : OutputFile.prepare(out);
-        Services services = new Services(term, global, SettingFlags.of(spec))) {
+        Services services = services()) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs == null ? List.of() : inputs, !cacheOptions.noCache);
       if (reading.inputs().isEmpty()) throw new KurzException(ExitCodes.USAGE, "no inputs: name articles, folders, URLs or feeds (or --inputs FILE)");
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).forDigest().run(reading.reader(), reading.inputs(), fmt == Format.json);
@@ -91,8 +76,9 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
         if (cacheOptions.noCache || cacheOptions.refresh) throw new KurzException(ExitCodes.USAGE, "--batch stores its answers in the cache: it cannot be used with --no-cache or --refresh");
         new BatchRun(term, services, cacheOptions, global).throughBatches(reading, analysis.fixNames);
       }
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames).keepingTexts();
-      List<Outcome> outcomes = job.run(reading.inputs(), o -> {});
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global);
+      SummaryBatch batch = job.batch(reading.reader(), analysis.fixNames).keepingTexts();
+      List<Outcome> outcomes = job.run(batch, reading.inputs(), o -> {});
       List<ArticleResult> results = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       for (Outcome o : outcomes) {
@@ -108,7 +94,7 @@ final class DigestCommand implements Callable<Integer>, ModelCommand {
             new Synthesizer.Options(s.doubleValue(Key.TEMPERATURE), services.backendSpec().baseUrl(),
                 !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache));
         Digest digest = new Digester(StoryGrouper.defaults(), synthesizer::write, s.intValue(Key.CONCURRENCY), term.clock())
-            .digest(results, i -> job.takeText(labels.get(i)));
+            .digest(results, i -> batch.takeText(labels.get(i)));
         write(digest, fmt, file);
         // A failed synthesis is a failed input like any other: named on its own line, the rest delivered, exit 1.
         for (Story st : digest.stories()) {

@@ -177,7 +177,7 @@ final class DryRun {
     ConfigFile file = services.configFile();
     if (file != null) {
       for (String name : file.backends().keySet()) {
-        Settings s = Settings.resolve(Map.of(Key.BACKEND, name), term.env(), file, dev.kurz.llm.BackendFactory::providerDefaults);
+        Settings s = services.settings().withFlags(Map.of(Key.BACKEND, name));
         models.putIfAbsent(new ModelRef(s.value(Key.PROVIDER), s.value(Key.MODEL)), s.value(Key.BASE_URL));
       }
     }
@@ -187,7 +187,7 @@ final class DryRun {
   private Summarizer summarizer(String baseUrl, ModelRef model) {
     Settings s = services.settings();
     AnswerCache cache = cacheOptions.noCache ? AnswerCache.DISABLED : services.answerCache();
-    return new Summarizer(new StructuredCall(never(model), services.prompts(), cache), services.schema(), services.glossary(null),
+    return new Summarizer(new StructuredCall(never(model), services.prompts(), cache), services.schema(), services.glossary(),
         new Summarizer.Options(s.value(Key.TO), s.value(Key.LENGTH), s.doubleValue(Key.TEMPERATURE), baseUrl,
             !cacheOptions.refresh, false, s.intValue(Key.CONTEXT_TOKENS), s.intValue(Key.MAX_ARTICLE_TOKENS), false), term.clock());
   }

@@ -60,7 +60,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
+    try (Services services = Services.of(term, global, spec)) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !noCache);
       ArrayNode array = JSON.createArrayNode();
       int failed = 0;

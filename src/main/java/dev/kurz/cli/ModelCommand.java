@@ -1,17 +1,37 @@
 package dev.kurz.cli;
 
-import dev.kurz.config.Key;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * A command that may ask a model in this process. {@link Main} asks it, once the command line is
- * parsed and before the command reads any input, which model it will ask: the embedded one needs
- * JVM options a run does not start with, and {@link Relaunch} runs the command again with them
- * while standard input is still unread.
+ * A command that may ask a model in this process (summarize, digest, translate), with the options
+ * they share. {@link Main} asks it, once the command line is parsed and before the command reads
+ * any input, whether it will send requests: the embedded model needs JVM options a run does not
+ * start with, and {@link Relaunch} runs the command again with them while standard input is still
+ * unread.
  */
-interface ModelCommand {
-  GlobalOptions global();
+abstract class ModelCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin GlobalOptions global;
+  @Mixin BackendOptions backendOptions;
+  @Mixin CacheOptions cacheOptions;
+  @Mixin InputOptions inputOptions;
 
-  /** The flags that choose the model; null when this run sends no request (a dry run). */
-  Map<Key, String> modelFlags();
+  final Terminal term;
+
+  ModelCommand(Terminal term) {
+    this.term = term;
+  }
+
+  /** Whether this run will send requests; a dry run sends none. */
+  boolean sendsRequests() {
+    return true;
+  }
+
+  /** The run's services, on this command's settings. */
+  Services services() {
+    return Services.of(term, global, spec);
+  }
 }

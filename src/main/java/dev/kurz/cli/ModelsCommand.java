@@ -41,7 +41,7 @@ final class ModelsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Services s = new Services(term, global, SettingFlags.of(spec))) {
+      try (Services s = Services.of(term, global, spec)) {
         try {
           return run(s.modelStore());
         } catch (IllegalArgumentException e) {

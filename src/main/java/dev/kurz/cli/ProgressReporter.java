@@ -1,8 +1,6 @@
 package dev.kurz.cli;
 
 import dev.kurz.model.Outcome;
-import dev.kurz.scheduling.BatchRunner;
-import dev.kurz.scheduling.RequestLimiter;
 import dev.kurz.scheduling.Waits;
 import java.time.Duration;
 import java.io.PrintStream;
@@ -13,7 +11,7 @@ import java.time.Clock;
  * second when stderr is a terminal; one plain line per finished article when it is not (a log
  * file, CI), failures being the caller's [ERROR] lines; nothing with --quiet. Called serially.
  */
-final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pacing {
+final class ProgressReporter {
   private final PrintStream err;
   private final Clock clock;
   private final boolean bar;
@@ -41,8 +39,8 @@ final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pac
         + " is spent: next request in " + Waits.describe(wait);
   }
 
-  @Override
-  public synchronized void waiting(String budget, long limit, Duration wait) {
+  /** A wait on the provider's budget (the run's limiter tells it). */
+  synchronized void waiting(String budget, long limit, Duration wait) {
     if (quiet) return;
     if (!bar) {
       println("[WAIT] " + pacingLine(budget, limit, wait));
@@ -53,8 +51,8 @@ final class ProgressReporter implements BatchRunner.Listener, RequestLimiter.Pac
     if (lastTotal > 0) draw(lastDone, lastTotal, true);
   }
 
-  @Override
-  public synchronized void finished(Outcome outcome, int done, int total) {
+  /** One input finished: {@code done} of {@code total} (0 when not known). */
+  synchronized void finished(Outcome outcome, int done, int total) {
     if (outcome instanceof Outcome.Failed) failed++;
     if (quiet || total < 2) return;
     if (!bar) {

@@ -43,7 +43,7 @@ final class PromptsCommand implements Callable<Integer> {
   }
 
   static PromptTemplates load(Terminal term, GlobalOptions global, CommandSpec spec) {
-    try (Services s = new Services(term, global, SettingFlags.of(spec))) {
+    try (Services s = Services.of(term, global, spec)) {
       return s.prompts();
     }
   }

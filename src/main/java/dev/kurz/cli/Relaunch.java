@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the same command again in a child JVM that has the options the embedded model needs (its
@@ -26,13 +25,13 @@ final class Relaunch {
   /**
    * Whether this run must go again in a child JVM: the command will ask the embedded model and
    * this JVM lacks the Vector API (and is not itself the child). Resolves the command's settings
-   * only when the module is missing, as under the launcher.
+   * only when the module is missing, as under the launcher; the command then finds them resolved.
    */
   static boolean needed(Object command, Terminal term) {
     if (!(command instanceof ModelCommand m) || Boolean.getBoolean(RELAUNCHED) || EmbeddedBackend.vectorApiAvailable()) return false;
-    Map<Key, String> flags = m.modelFlags();
-    if (flags == null) return false;
-    try (Services services = new Services(term, m.global(), flags)) {
+    if (!m.sendsRequests()) return false;
+    // The settings (and an automatic choice of backend) are resolved once: the command reuses them.
+    try (Services services = m.services()) {
       return services.settings().value(Key.PROVIDER).equals(EmbeddedBackend.PROVIDER);
     }
   }
@@ -43,10 +42,9 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // A CDS archive made without the module does not fit a JVM with it (nor does the flag that
-      // maps kurz's own archive fit the JDK's default one); the C1 cap slows Jlama.
+      // A CDS archive made without the module does not fit a JVM with it; the C1 cap slows Jlama.
       if (!option.startsWith("-XX:SharedArchiveFile") && !option.equals("-XX:+AutoCreateSharedArchive")
-          && !option.equals("-XX:+AllowArchivingWithJavaAgent") && !option.startsWith("-XX:TieredStopAtLevel")) {
+          && !option.startsWith("-XX:TieredStopAtLevel")) {
         command.add(option);
       }
     }

@@ -28,20 +28,27 @@ import dev.kurz.scheduling.ThrottledBackend;
 import dev.kurz.cache.StoredAnswerCache;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The run's shared pieces, each built on first use so a command pays only for what it needs (the
- * help text never loads LangChain4j or SQLite): settings, the one OkHttp client, the backend, the
- * prompts, the schema. One per command invocation; not thread-safe while building.
+ * help text never loads LangChain4j or SQLite): the one OkHttp client, the limiter, the backend
+ * chain, the cache store, the prompts, the glossary, the schema. Its settings are the command's,
+ * resolved once by {@link ConfigDefaults}; what they mean for the backend is decided in {@code llm}
+ * ({@link BackendFactory}, {@link BackendResolver}), for the store in {@code cache}. One per command
+ * invocation; not thread-safe while building.
  */
 final class Services implements AutoCloseable {
   private final Terminal term;
   private final GlobalOptions global;
+  private final ConfigDefaults config;
+  private final CommandSpec spec;
+  /** Other flags than the command's (a batch's recorded backend), or null for the command's own. */
   private final Map<Key, String> flags;
   private final Consumer<String> warn;
   private Settings settings;
@@ -53,20 +60,31 @@ final class Services implements AutoCloseable {
   private AnswerCache answerCache;
   private Glossary glossary;
   /** The line saying which backend was picked automatically and why; printed once the backend is needed. */
-  private String autoChoice;
+  private Optional<String> autoChoice = Optional.empty();
   private Cache store;
   private boolean storeFailed;
   private boolean storeShared;
   private PageCache pageCache;
 
-  Services(Terminal term, GlobalOptions global, Map<Key, String> flags) {
+  private Services(Terminal term, GlobalOptions global, ConfigDefaults config, CommandSpec spec, Map<Key, String> flags) {
     this.term = term;
     this.global = global;
-    this.flags = new EnumMap<>(Key.class);
-    this.flags.putAll(flags);
+    this.config = config;
+    this.spec = spec;
+    this.flags = flags == null ? null : Map.copyOf(flags);
     this.warn = msg -> {
       if (!global.quiet) term.err().println("[WARN] " + msg);
     };
+  }
+
+  /** The run of command {@code spec}: its settings are what its flags, the environment and the config file say. */
+  static Services of(Terminal term, GlobalOptions global, CommandSpec spec) {
+    return new Services(term, global, ConfigDefaults.of(spec, term.env()), spec, null);
+  }
+
+  /** The run of command {@code spec} with other flags than it was given, on the same config file. */
+  static Services of(Terminal term, GlobalOptions global, CommandSpec spec, Map<Key, String> flags) {
+    return new Services(term, global, ConfigDefaults.of(spec, term.env()), spec, flags);
   }
 
   /**
@@ -74,8 +92,8 @@ final class Services implements AutoCloseable {
    * one's cache store, which must name the same cache, so the store is opened once per run. Closing
    * it leaves the store to this one.
    */
-  Services withBackendFlags(Map<Key, String> flags) {
-    Services other = new Services(term, global, flags);
+  Services withBackendFlags(Map<Key, String> otherFlags) {
+    Services other = new Services(term, global, config, spec, otherFlags);
     other.store = store();
     other.storeFailed = storeFailed;
     other.storeShared = true;
@@ -86,13 +104,15 @@ final class Services implements AutoCloseable {
     return warn;
   }
 
+  /** The run's settings; when nothing names a backend, with the one picked automatically ({@link BackendResolver}). */
   Settings settings() {
     if (settings == null) {
+      configFile();
       try {
-        ConfigFile file = configFile();
-        Settings s = Settings.resolve(flags, term.env(), file, BackendFactory::providerDefaults);
-        if (s.get(Key.PROVIDER).origin().equals("default")) s = autoBackend(s, file);
-        settings = s;
+        BackendResolver.Resolved r = flags == null ? config.completed(spec, this::http)
+            : BackendResolver.complete(config.settings(spec, flags), term.env(), this::http);
+        settings = r.settings();
+        autoChoice = r.notice();
       } catch (ConfigException e) {
         throw new KurzException(ExitCodes.USAGE, e.getMessage());
       }
@@ -100,34 +120,29 @@ final class Services implements AutoCloseable {
     return settings;
   }
 
-  /** No backend named anywhere: pick one (key in the environment, local server, embedded) and say so. */
-  private Settings autoBackend(Settings resolved, ConfigFile file) {
-    BackendResolver.Choice choice = BackendResolver.choose(term.env(), this::http);
-    Map<Key, String> chosen = new EnumMap<>(Key.class);
-    chosen.put(Key.PROVIDER, choice.provider());
-    // What the user set (flag, variable, file) stays; the choice fills in only the rest.
-    if (choice.baseUrl() != null && !userSet(resolved, Key.BASE_URL)) chosen.put(Key.BASE_URL, choice.baseUrl());
-    if (choice.model() != null && !userSet(resolved, Key.MODEL)) chosen.put(Key.MODEL, choice.model());
-    Map<Key, String> merged = new EnumMap<>(Key.class);
-    merged.putAll(chosen);
-    merged.putAll(flags);
-    Settings s = Settings.resolve(merged, term.env(), file, BackendFactory::providerDefaults)
-        .withOrigin(chosen.keySet(), "auto: " + choice.reason());
-    autoChoice = "kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")";
-    return s;
-  }
-
-  ConfigFile configFile() {
+  /**
+   * The settings as the user gave them, before any automatic choice of backend: enough for what no
+   * backend changes (the cache, the prompts, the glossary), so {@code cache stats} probes no server.
+   */
+  Settings settingsAsGiven() {
+    if (settings != null) return settings;
+    configFile();
     try {
-      return ConfigFile.find(global.config, term.env(), warn);
+      return flags == null ? config.settings(spec) : config.settings(spec, flags);
     } catch (ConfigException e) {
       throw new KurzException(ExitCodes.USAGE, e.getMessage());
     }
   }
 
-  private static boolean userSet(Settings s, Key key) {
-    String origin = s.get(key).origin();
-    return origin.startsWith("flag") || origin.startsWith("env") || origin.startsWith("file");
+  /** The config file in use, or null; read once per invocation, what is wrong in it said once. */
+  ConfigFile configFile() {
+    try {
+      return config.file(spec);
+    } catch (ConfigException e) {
+      throw new KurzException(ExitCodes.USAGE, e.getMessage());
+    } finally {
+      config.takeWarnings().forEach(warn);
+    }
   }
 
   /**
@@ -191,10 +206,10 @@ final class Services implements AutoCloseable {
   }
 
   BackendSpec backendSpec() {
-    BackendSpec spec = setup(() -> factory().spec());
-    if (autoChoice != null && !global.quiet) term.err().println(autoChoice);
-    autoChoice = null;
-    return spec;
+    BackendSpec backendSpec = setup(() -> factory().spec());
+    if (!global.quiet) autoChoice.ifPresent(term.err()::println);
+    autoChoice = Optional.empty();
+    return backendSpec;
   }
 
   private static <T> T setup(java.util.function.Supplier<T> step) {
@@ -250,15 +265,15 @@ final class Services implements AutoCloseable {
   }
 
   PromptTemplates prompts() {
-    String dir = settings().value(Key.PROMPTS_DIR);
+    String dir = settingsAsGiven().value(Key.PROMPTS_DIR);
     return PromptTemplates.load(dir == null ? null : Path.of(dir));
   }
 
-  /** The glossary: built-in name forms with the user's file (flag, else the glossary setting) over them. */
-  Glossary glossary(Path flagFile) {
+  /** The glossary: built-in name forms with the user's file (the glossary setting) over them. */
+  Glossary glossary() {
     if (glossary == null) {
-      String configured = settings().value(Key.GLOSSARY);
-      Path file = flagFile != null ? flagFile : configured == null ? null : Path.of(configured);
+      String configured = settingsAsGiven().value(Key.GLOSSARY);
+      Path file = configured == null ? null : Path.of(configured);
       try {
         glossary = Glossary.load(file);
       } catch (GlossaryException e) {
@@ -279,13 +294,11 @@ final class Services implements AutoCloseable {
    */
   Cache store() {
     if (store == null && !storeFailed) {
-      String url = settings().value(Key.CACHE_URL);
       try {
-        store = Cache.open(url, cacheDir(), term.env(), warn);
+        store = Cache.openForRun(settingsAsGiven().value(Key.CACHE_URL), cacheDir(), term.env(), warn).orElse(null);
+        storeFailed = store == null;
       } catch (CacheUnavailableException e) {
-        if (url != null && !url.isBlank()) throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
-        storeFailed = true;
-        warn.accept("cache unavailable, running without it: " + e.getMessage());
+        throw new KurzException(ExitCodes.NOTHING_RAN, e.getMessage());
       }
     }
     return store;
@@ -310,7 +323,7 @@ final class Services implements AutoCloseable {
   }
 
   Path cacheDir() {
-    return settings().cacheDir(term.env());
+    return settingsAsGiven().cacheDir(term.env());
   }
 
   @Override

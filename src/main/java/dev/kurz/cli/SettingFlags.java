@@ -18,12 +18,26 @@ import picocli.CommandLine.ParseResult;
 final class SettingFlags {
   private SettingFlags() {}
 
+  /** The flags given, once the command line is parsed. */
   static Map<Key, String> of(CommandSpec spec) {
-    ParseResult parsed = spec.commandLine().getParseResult();
+    ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
     Map<Key, String> flags = new EnumMap<>(Key.class);
     for (OptionSpec option : spec.options()) {
       Key key = Key.forFlag(option.longestName());
       if (key != null && parsed != null && parsed.hasMatchedOption(option)) flags.put(key, text(option.getValue()));
+    }
+    return flags;
+  }
+
+  /**
+   * The flags given with a value, while picocli is still parsing (when it asks for defaults): the
+   * ones that pick the config file, its backend table and the provider.
+   */
+  static Map<Key, String> matchedSoFar(CommandSpec spec) {
+    Map<Key, String> flags = new EnumMap<>(Key.class);
+    for (OptionSpec option : spec.options()) {
+      Key key = Key.forFlag(option.longestName());
+      if (key != null && !option.originalStringValues().isEmpty()) flags.put(key, text(option.getValue()));
     }
     return flags;
   }

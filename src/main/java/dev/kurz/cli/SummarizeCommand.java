@@ -1,17 +1,11 @@
 package dev.kurz.cli;
 
-import dev.kurz.config.Key;
 import dev.kurz.model.Outcome;
-import dev.kurz.scheduling.BatchRunner;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -26,12 +20,7 @@ import picocli.CommandLine.Spec;
         "  kurz summarize artikel.txt --provider ollama --model qwen2.5:14b",
         "  kurz summarize artikel.txt --provider openai --base-url http://localhost:8080/v1 --model local",
         "  kurz summarize ~/presse/heute/ --dry-run        what it would cost, no requests"})
-final class SummarizeCommand implements Callable<Integer>, ModelCommand {
-  @Spec CommandSpec spec;
-  @Mixin GlobalOptions global;
-  @Mixin BackendOptions backendOptions;
-  @Mixin CacheOptions cacheOptions;
-  @Mixin InputOptions inputOptions;
+final class SummarizeCommand extends ModelCommand {
   @Mixin AnalysisOptions analysis;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*",
@@ -41,33 +30,26 @@ final class SummarizeCommand implements Callable<Integer>, ModelCommand {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown (default), json or jsonl.")
   Format format = Format.markdown;
 
-  private final Terminal term;
-
   SummarizeCommand(Terminal term) {
-    this.term = term;
+    super(term);
   }
 
   enum Format { markdown, json, jsonl }
 
   @Override
-  public GlobalOptions global() {
-    return global;
-  }
-
-  @Override
-  public Map<Key, String> modelFlags() {
-    return analysis.dryRun ? null : SettingFlags.of(spec);
+  boolean sendsRequests() {
+    return !analysis.dryRun;
   }
 
   @Override
   public Integer call() throws Exception {
     if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) throw new KurzException(ExitCodes.USAGE, "standard input (-) can be read only once");
-    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
+    try (Services services = services()) {
       InputOptions.Reading reading = inputOptions.read(term, services, inputs, !cacheOptions.noCache);
       if (analysis.dryRun) return new DryRun(term, services, cacheOptions).run(reading.reader(), reading.inputs(), format != Format.markdown);
-      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global, reading.reader()).fixingNames(analysis.fixNames);
+      SummarizeJob job = new SummarizeJob(term, services, cacheOptions, global);
       ResultPrinter printer = new ResultPrinter(term.out(), format, reading.inputs().size() > 1);
-      List<Outcome> outcomes = job.run(reading.inputs(), printer::print);
+      List<Outcome> outcomes = job.run(job.batch(reading.reader(), analysis.fixNames), reading.inputs(), printer::print);
       printer.finish();
       return job.report(outcomes);
     }

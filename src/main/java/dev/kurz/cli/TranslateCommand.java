@@ -17,14 +17,10 @@ import dev.kurz.translate.TranslateOutcome;
 import dev.kurz.translate.Translator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -37,12 +33,7 @@ import picocli.CommandLine.Spec;
         "  kurz translate artikel.txt --side-by-side -f html > a.html",
         "  kurz translate artikel.txt --to fr --format json",
         "  kurz translate artikel.txt --fix-names --glossary my-names.txt"})
-final class TranslateCommand implements Callable<Integer>, ModelCommand {
-  @Spec CommandSpec spec;
-  @Mixin GlobalOptions global;
-  @Mixin BackendOptions backendOptions;
-  @Mixin CacheOptions cacheOptions;
-  @Mixin InputOptions inputOptions;
+final class TranslateCommand extends ModelCommand {
 
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Article files, folders, URLs or feeds, or - for standard input.")
   List<String> inputs;
@@ -67,29 +58,18 @@ final class TranslateCommand implements Callable<Integer>, ModelCommand {
 
   @Mixin PromptsDirOption promptsDirOption;
 
-  private final Terminal term;
-
   TranslateCommand(Terminal term) {
-    this.term = term;
+    super(term);
   }
 
   enum Format { markdown, text, json, html }
 
-  @Override
-  public GlobalOptions global() {
-    return global;
-  }
-
-  @Override
-  public Map<Key, String> modelFlags() {
-    return SettingFlags.of(spec);
-  }
 
   @Override
   public Integer call() throws Exception {
     if (chunkTokens < 50) throw new KurzException(ExitCodes.USAGE, "--chunk-tokens must be at least 50");
-    try (Services services = new Services(term, global, SettingFlags.of(spec))) {
-      Glossary glossary = services.glossary(null);
+    try (Services services = services()) {
+      Glossary glossary = services.glossary();
       Translator translator = new Translator(services.call(cacheOptions.noCache), glossary,
           new Translator.Options(services.settings().value(Key.TO), chunkTokens, services.settings().doubleValue(Key.TEMPERATURE),
               services.backendSpec().baseUrl(), !cacheOptions.noCache && !cacheOptions.refresh, !cacheOptions.noCache, fixNames));

@@ -1,6 +1,7 @@
 package dev.kurz.cli;
 
 import dev.kurz.faithfulness.Finding;
+import dev.kurz.model.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ final class WarningTally {
   private final Map<String, Integer> counts = new LinkedHashMap<>();
   private final List<String> lines = new ArrayList<>();
   private int count;
+
+  /** The warnings of the answers among {@code outcomes}, in their order. */
+  static WarningTally of(List<Outcome> outcomes) {
+    WarningTally tally = new WarningTally();
+    for (Outcome o : outcomes) {
+      if (o instanceof Outcome.Done d) d.result().warnings().forEach(w -> tally.add(d.label(), w));
+    }
+    return tally;
+  }
 
   void add(String label, String warning) {
     String kind = Finding.isFaithfulnessWarning(warning) ? "faithfulness" : "other";

@@ -14,11 +14,18 @@ import java.util.function.Function;
  */
 public final class Settings {
   private final Map<Key, Setting> values;
+  private final Map<Key, String> flags;
+  private final Map<String, String> env;
   private final ConfigFile file;
+  private final Function<String, Map<Key, String>> providerDefaults;
 
-  private Settings(Map<Key, Setting> values, ConfigFile file) {
+  private Settings(Map<Key, Setting> values, Map<Key, String> flags, Map<String, String> env, ConfigFile file,
+      Function<String, Map<Key, String>> providerDefaults) {
     this.values = values;
+    this.flags = flags;
+    this.env = env;
     this.file = file;
+    this.providerDefaults = providerDefaults;
   }
 
   /**
@@ -81,7 +88,37 @@ public final class Settings {
       if (!s.isSet() && key.defaultValue() != null) s = new Setting(key.defaultValue(), "default");
       out.put(key, s.isSet() ? checked(key, s) : Setting.UNSET);
     }
-    return new Settings(out, file);
+    return new Settings(out, Map.copyOf(flags), env, file, providerDefaults);
+  }
+
+  /**
+   * The settings the same environment and config file give with other flags (a batch's recorded
+   * provider and model, a backend of the file): the file is not read again.
+   */
+  public Settings withFlags(Map<Key, String> otherFlags) {
+    return resolve(otherFlags, env, file, providerDefaults);
+  }
+
+  /**
+   * These settings with {@code chosen} filled in below what the user set (flag, environment,
+   * file), as an automatic choice of backend fills them in; their origin is {@code origin}, and
+   * what follows from them (the provider's defaults) follows again.
+   */
+  public Settings withChosen(Map<Key, String> chosen, String origin) {
+    Map<Key, String> filled = new EnumMap<>(Key.class);
+    for (var e : chosen.entrySet()) {
+      if (e.getKey() == Key.PROVIDER || !userSet(e.getKey())) filled.put(e.getKey(), e.getValue());
+    }
+    Map<Key, String> merged = new EnumMap<>(Key.class);
+    merged.putAll(filled);
+    merged.putAll(flags);
+    return resolve(merged, env, file, providerDefaults).withOrigin(filled.keySet(), origin);
+  }
+
+  /** Whether the user gave this value (flag, environment or config file), not a default or a choice. */
+  public boolean userSet(Key key) {
+    String origin = values.get(key).origin();
+    return origin.startsWith("flag") || origin.startsWith("env") || origin.startsWith("file");
   }
 
   /** The setting in its canonical form; a bad value fails naming where it came from. */
@@ -113,7 +150,7 @@ public final class Settings {
     for (Key k : keys) {
       if (copy.get(k).isSet()) copy.put(k, new Setting(copy.get(k).value(), origin));
     }
-    return new Settings(copy, file);
+    return new Settings(copy, flags, env, file, providerDefaults);
   }
 
   public Setting get(Key key) {

@@ -25,12 +25,27 @@ final class ClaimPolarity {
     // unless the English has its own weak word for it; a plain German negation lost from a claim
     // that keeps only a weak word ("exclude" for "nicht einbezogen") is still lost.
     int spare = Math.max(0, quote.weakCount() - claim.weakCount());
-    if (claim.plainCount() > quote.plainCount() + spare && claim.plainCount() > sentence.plainCount()) {
+    if (claim.plainCount() > quote.plainCount() + spare && claim.plainCount() > sentence.plainCount()
+        && !joinsNextSentence(claim, c, context)) {
       return List.of(new Finding(where, c.claim(), Kind.NEGATION, claim.cue(), "negates what its quote affirms"));
     }
     if (quote.plain() && !claim.plain() && quote.plainCount() > claim.weakCount()) {
       return List.of(new Finding(where, c.claim(), Kind.NEGATION, quote.cue(), "is in the quote, but the claim is not negated"));
     }
     return List.of();
+  }
+
+  /**
+   * Whether a claim that joins two sentences ("did not attack because they were not sure") has its
+   * first negation from the quote's sentence and each further one from a plain negation of the
+   * sentence before or after it in the paragraph.
+   */
+  private static boolean joinsNextSentence(Polarity.Reading claim, Claim c, QuoteContext context) {
+    String own = context.sentence(c.grounding());
+    String around = context.around(c.grounding(), 1, 1);
+    if (claim.plainCount() < 2 || own == null || around == null) return false;
+    Polarity.Reading sentence = Polarity.german(own);
+    int neighbours = Polarity.german(around).plainCount() - sentence.plainCount();
+    return sentence.any() && claim.plainCount() <= sentence.total() + neighbours;
   }
 }

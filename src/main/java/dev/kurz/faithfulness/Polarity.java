@@ -47,11 +47,20 @@ final class Polarity {
       "gescheitert", "ausgeschlossen", "ausschließ", "schließt", "verzicht", "verhinder", "stopp", "gestoppt",
       "beend", "verbot", "verbiet", "untersag", "falsch", "kaum", "bezweifel", "zweifel", "widersprach",
       "widersprech", "stattdessen", "vermied", "vermeid");
+  /** English adjectives negated by their prefix: "incomprehensible" for "nicht nachzuvollziehen", "incorrect", "illegal". */
+  private static final Pattern EN_NEGATIVE_ADJECTIVE = Pattern.compile(
+      "in(comprehensib|conceivab|explicab|admissib|accessib|compatib|sincer|capab|abil)\\p{L}*|in(correct|accurate|sufficient|adequate|complete|consistent"
+          + "|appropriate|valid|effective|active)\\p{L}*|im(proper|possib|plausib|mature)\\p{L}*|il(legal|legitimate|logical)\\p{L}*|ir(regular|relevant|responsib|reconcilab)\\p{L}*");
   /** German "un-" words that are not negations. */
   private static final Set<String> DE_UN_NOT = set("und", "uns", "unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
   private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle");
 
+  /** "like never before", "wie nie zuvor": a comparison with all time before, which affirms ("than ever before"). */
+  private static final Pattern EN_EVER = Pattern.compile("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
+  private static final Pattern DE_EVER = Pattern.compile("(?iu)\\bwie\\s+(noch\\s+)?nie(mals)?(\\s+zuvor)?\\b");
+
   static Reading english(String text) {
+    text = EN_EVER.matcher(text).replaceAll("$1 ever before");
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     int plain = 0;
     int weak = 0;
@@ -69,7 +78,7 @@ final class Polarity {
           if (cue == null) cue = w;
         }
       } else if (startsWithAny(w, EN_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
-          || (w.startsWith("non") && w.length() >= 6) || w.startsWith("in") && (w.startsWith("insincere") || w.startsWith("incapab") || w.startsWith("inabil"))) {
+          || (w.startsWith("non") && w.length() >= 6) || EN_NEGATIVE_ADJECTIVE.matcher(w).matches()) {
         weak++;
       }
       prev = w;
@@ -78,7 +87,7 @@ final class Polarity {
   }
 
   static Reading german(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = DE_EVER.matcher(text).replaceAll("wie zuvor").toLowerCase(Locale.ROOT);
     Matcher m = WORD.matcher(lower);
     int plain = 0;
     int weak = 0;

@@ -31,6 +31,15 @@ final class QuoteContext {
     return around(g, before, after, false);
   }
 
+  /** The article up to the end of the quote's sentence, or null when the quote was not found. */
+  String before(Grounding g) {
+    if (g == null || !g.found() || g.start() < 0 || g.end() > article.length()) return null;
+    for (Sentences.Span s : sentences) {
+      if (s.end() > g.start()) return article.substring(0, s.end());
+    }
+    return null;
+  }
+
   /** The sentences around a grounded quote, or null when the quote was not found. */
   String around(Grounding g, int before, int after, boolean acrossParagraphs) {
     if (g == null || !g.found() || g.start() < 0 || g.end() > article.length()) return null;

@@ -44,6 +44,11 @@ final class Speakers {
           + "hieß es|heißt es|nach Angaben|so\\s+\\p{Lu}\\p{L}+|meinte|warnte|forderte|kündigte|versicherte|"
           + "behauptete|behauptet|sei|seien|habe|hätten|soll|sollen|angeblich)\\b|[„“»«\"]");
 
+  /** A German sentence that refers back to someone named before it, or speaks in the first person: singular pronouns and possessives ("sie" and "wir" are too often others). */
+  private static final Pattern ANAPHOR = Pattern.compile("(?u)\\b([Ee]r|[Ss]ie|[Ss]ein|[Ss]eine[mnrs]?|[Ii]hr|[Ii]hre[mnrs]?|[Ii]hm|[Ii]ch|[Mm]ein|[Mm]eine[mnrs]?)\\b");
+  /** German words for a company or organization, as an article refers back to one it named. */
+  private static final List<String> ORGANIZATION_STEMS = List.of("firma", "firmen", "unternehmen", "konzern", "organisation");
+
   /** English role words and their German stems: a speaker named earlier may be referred to by role. */
   private static final Map<String, List<String>> ROLES = Map.ofEntries(
       Map.entry("minister", List.of("minister")), Map.entry("secretary", List.of("minister", "sekretär")),
@@ -73,7 +78,9 @@ final class Speakers {
     String speaker = c.attributedTo() == null ? "" : c.attributedTo();
     String modality = c.modality() == null ? "" : c.modality().toLowerCase(Locale.ROOT);
     boolean articleVoice = ARTICLE_VOICE.matcher(speaker).matches();
-    if (articleVoice && (modality.equals("reported") || modality.equals("alleged") || modality.equals("denied"))) {
+    // The outlet may hedge in its own voice ("sollen sich angeschlossen haben", "mutmaßlich"): an
+    // alleged claim of the article's is wrong only where its sentence attributes it (below).
+    if (articleVoice && (modality.equals("reported") || modality.equals("denied"))) {
       out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is given as the speaker of a " + modality + " claim"));
       return out;
     }
@@ -105,11 +112,39 @@ final class Speakers {
       }
       return out;
     }
-    SourceNames near = new SourceNames(window, entities, glossary, from, to, Set.of());
-    if (words.stream().noneMatch(near::accounts) && !roleNear(speaker, window)) {
-      out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
+    if (namedIn(window, words, speaker, entities, glossary, from, to)) return out;
+    // A speaker quoted at length is named once and then relayed ("betonte der Außenminister",
+    // "heißt es"): a few sentences back across paragraphs will do. A sentence that refers back or
+    // speaks in the first person ("Seine Regierung werde", "Ich bin gesund", an interview) may rest
+    // on a speaker named anywhere before it.
+    String wide = context.around(c.grounding(), UNNAMED_BEFORE, SPEAKER_AFTER, true);
+    boolean relayed = sentence != null && !ATTRIBUTION.matcher(sentence).find();
+    if (relayed && wide != null && namedIn(wide, words, speaker, entities, glossary, from, to)) return out;
+    String before = context.before(c.grounding());
+    if (sentence != null && before != null && ANAPHOR.matcher(sentence).find()
+        && namedIn(before, words, speaker, entities, glossary, from, to)) {
+      return out;
     }
+    out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
     return out;
+  }
+
+  /** Whether the German text names the speaker, by one of its name words or by its role. */
+  private static boolean namedIn(String german, List<String> words, String speaker, List<Entity> entities, Glossary glossary,
+      String from, String to) {
+    SourceNames near = new SourceNames(german, entities, glossary, from, to, Set.of());
+    if (words.stream().anyMatch(near::accounts) || roleNear(speaker, german)) return true;
+    // An organization is referred to by what it is: "nach Firmenangaben", "teilte der Konzern mit".
+    return isOrganization(words, entities) && roleNear(german, ORGANIZATION_STEMS);
+  }
+
+  private static boolean isOrganization(List<String> words, List<Entity> entities) {
+    for (Entity e : entities) {
+      if (e.name() == null || e.type() == null || !e.type().toLowerCase(Locale.ROOT).startsWith("org")) continue;
+      List<String> name = List.of(e.name().split("[^\\p{L}\\p{N}]+"));
+      if (words.stream().anyMatch(name::contains)) return true;
+    }
+    return false;
   }
 
   /** The part of an attribution that names who speaks, not the outlet that relays it. */
@@ -125,12 +160,17 @@ final class Speakers {
    * starting a longer word ("Präsidentschaftswahl" is no president).
    */
   private static boolean roleNear(String speaker, String window) {
-    List<String> stems = roleStems(speaker);
+    return roleNear(window, roleStems(speaker));
+  }
+
+  /** Whether a word of the window ends in one of the stems, or in one followed by "angaben" ("Polizeiangaben"). */
+  private static boolean roleNear(String window, List<String> stems) {
     if (stems.isEmpty()) return false;
     for (String t : window.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      String head = t.endsWith("angaben") ? t.substring(0, t.length() - "angaben".length()) : t;
       for (String stem : stems) {
-        int at = t.lastIndexOf(stem);
-        if (at >= 0 && t.length() - (at + stem.length()) <= 3) return true;
+        int at = head.lastIndexOf(stem);
+        if (at >= 0 && head.length() - (at + stem.length()) <= (head == t ? 3 : 1)) return true;
       }
     }
     return false;

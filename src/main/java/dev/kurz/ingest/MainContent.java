@@ -78,6 +78,8 @@ final class MainContent {
       removeJunk(body);
       List<Element> content = selectContent(body);
       for (Element element : content) prune(element);
+      // h17a's hook: notes to the reader inside the article (subscribe, follow us, copyright, captions)
+      content = ArticleNoise.without(content, this::take);
       dropDanglingHeadings(content);
       StringBuilder story = new StringBuilder();
       for (Element element : content) {
@@ -239,7 +241,7 @@ final class MainContent {
     for (Element e : body.getAllElements()) {
       String text;
       Element ancestor;
-      if (isParagraph(e)) {
+      if (isParagraph(e) && !holdsBlocks(e)) {
         text = e.text();
         ancestor = e.parent();
       } else if (CONTAINERS.contains(e.tagName()) && e.ownText().length() >= 25) {
@@ -320,6 +322,12 @@ final class MainContent {
       if (a.tagName().equals("article") || a.tagName().equals("main") || a.attr("itemtype").contains("Article")) root = a;
     }
     List<Element> lead = new ArrayList<>();
+    // no article element: the lead is looked for in the block two levels up from the winner, and
+    // the headline is left out (what holds it is less clearly the article's own)
+    boolean inArticle = root != null;
+    if (root == null && top.parent() != null && top.parent().parent() != null && !top.parent().tagName().equals("body")) {
+      root = top.parent().parent();
+    }
     if (root == null) return lead;
     Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     chosen.addAll(selected);
@@ -330,7 +338,7 @@ final class MainContent {
     for (Element e : root.getAllElements()) {
       if (chosen.contains(e)) break;
       if (holders.contains(e) || !lead.isEmpty() && isAncestor(lead.getLast(), e)) continue;
-      boolean isHeadline = e.tagName().equals("h1") && !headline;
+      boolean isHeadline = inArticle && e.tagName().equals("h1") && !headline;
       if (!isHeadline && !(e.tagName().equals("p") || isParagraph(e) && LEAD.matcher(e.className() + " " + e.id()).find())) continue;
       if (outsideStory(e, root) || isHeadline && inHeader(e, root)) continue;
       int length = e.text().length();
@@ -397,6 +405,19 @@ final class MainContent {
     if (!e.tagName().equals("div") && !e.tagName().equals("section")) return false;
     for (Element child : e.children()) if (BLOCKS.contains(child.tagName())) return false;
     return true;
+  }
+
+  /**
+   * Whether a list item holds blocks of its own (paragraphs, divs): then those score, not the
+   * whole item, which would score its list directly (a comment thread of {@code <li>}s holding
+   * whole messages outscored the story it followed). Cells and quotes still score as a whole: old
+   * pages lay out the story in them (measured: web-extraction lost a page when they did not).
+   */
+  private static boolean holdsBlocks(Element e) {
+    String tag = e.tagName();
+    if (!tag.equals("li") && !tag.equals("dd")) return false;
+    for (Element child : e.children()) if (BLOCKS.contains(child.tagName())) return true;
+    return false;
   }
 
   private static boolean isGoodParagraph(Element e) {

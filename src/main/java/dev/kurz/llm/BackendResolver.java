@@ -1,8 +1,12 @@
 package dev.kurz.llm;
 
+import dev.kurz.config.Key;
+import dev.kurz.config.Settings;
 import dev.kurz.llm.embedded.EmbeddedBackend;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -18,7 +22,25 @@ public final class BackendResolver {
   /** What was picked and why, for the first line on stderr and for config show. */
   public record Choice(String provider, String baseUrl, String model, String reason) {}
 
+  /** The settings a run uses, and the line saying which backend was picked and why when one was picked. */
+  public record Resolved(Settings settings, Optional<String> notice) {}
+
   private BackendResolver() {}
+
+  /**
+   * The run's settings: {@code settings} as they are when anything names the provider; else with
+   * the automatic {@link #choose choice} filled in below what the user set (a flag's model stays).
+   */
+  public static Resolved complete(Settings settings, Map<String, String> env, Supplier<OkHttpClient> http) {
+    if (!settings.get(Key.PROVIDER).origin().equals("default")) return new Resolved(settings, Optional.empty());
+    Choice choice = choose(env, http);
+    Map<Key, String> chosen = new EnumMap<>(Key.class);
+    chosen.put(Key.PROVIDER, choice.provider());
+    if (choice.baseUrl() != null) chosen.put(Key.BASE_URL, choice.baseUrl());
+    if (choice.model() != null) chosen.put(Key.MODEL, choice.model());
+    Settings s = settings.withChosen(chosen, "auto: " + choice.reason());
+    return new Resolved(s, Optional.of("kurz: using " + choice.provider() + " " + s.value(Key.MODEL) + " (" + choice.reason() + ")"));
+  }
 
   public static Choice choose(Map<String, String> env, Supplier<OkHttpClient> http) {
     for (String name : KEY_ORDER) {

@@ -203,4 +203,11 @@ class ModalityCheckTest {
     assertThat(check(null, "Laut Reuters trafen sich die Unterhändler.")).isEmpty();
     assertThat(ModalityCheck.check(1, null)).isEmpty();
   }
+
+  @Test
+  void rejectingARequestIsNoDenial() {
+    assertThat(check("stated", "Das Landgericht hatte im März die Klage zweier Anwohner zurückgewiesen.")).isEmpty();
+    assertThat(check("stated", "Der Stadtrat wies das Angebot des Investors zurück.")).isEmpty();
+    assertThat(check("stated", "Der Bürgermeister wies die Vorwürfe entschieden zurück.")).hasSize(1);
+  }
 }

@@ -40,6 +40,7 @@ public final class FakeModelServer {
     // When requests arrived and ended (ms since start), to see where capacity went unused.
     List<long[]> spans = java.util.Collections.synchronizedList(new ArrayList<>());
     long started = System.nanoTime();
+    long startedEpochMs = System.currentTimeMillis();
     MockWebServer server = new MockWebServer();
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -72,7 +73,7 @@ public final class FakeModelServer {
     server.start(port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get());
-      timeline(spans, limit);
+      timeline(spans, limit, startedEpochMs);
     }));
     System.out.println(server.url("/v1").toString());
     System.out.flush();
@@ -112,7 +113,7 @@ public final class FakeModelServer {
   }
 
   /** First arrival, last answer, and how many of the limit's slots were busy per second in between. */
-  private static void timeline(List<long[]> spans, int limit) {
+  private static void timeline(List<long[]> spans, int limit, long startedEpochMs) {
     if (spans.isEmpty()) return;
     long first = spans.stream().mapToLong(s -> s[0]).min().orElse(0);
     long last = spans.stream().mapToLong(s -> s[1]).max().orElse(0);
@@ -128,6 +129,14 @@ public final class FakeModelServer {
     }
     System.err.printf("fake server: first request %.2f s after start, last answer %.2f s; busy slots per second (of %d):%s%n",
         first / 1000.0, last / 1000.0, limit, b);
+    List<long[]> served;
+    synchronized (spans) {
+      served = spans.stream().filter(s -> s[1] >= 0).toList();
+    }
+    System.err.println("fake server: " + SlotProfile.of(served, limit).line(limit));
+    // For the script: the client's start-up (to the first request) and exit (after the last answer).
+    System.err.printf(java.util.Locale.ROOT, "fake server: epoch first request %.3f, last answer %.3f%n",
+        (startedEpochMs + first) / 1000.0, (startedEpochMs + last) / 1000.0);
   }
 
   static MockResponse answer(String body) {

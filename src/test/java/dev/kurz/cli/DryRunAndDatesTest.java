@@ -99,4 +99,12 @@ class DryRunAndDatesTest {
     assertThat(run.exit).as(run.err).isZero();
     assertThat(run.err.lines().filter(l -> l.contains("seems to be in English")).count()).as(run.err).isEqualTo(1);
   }
+
+  @Test
+  void theConfigFileIsReadOnceAndWhatIsWrongInItSaidOnce() throws IOException {
+    Path config = Files.writeString(home.resolve("kurz.toml"), "colour = \"blue\"\n[backends.other]\nprovider = \"openai\"\n");
+    CliRun dry = kurz("digest", tram.toString(), hafen.toString(), "--dry-run", "--config", config.toString());
+    assertThat(dry.exit).as(dry.err).isZero();
+    assertThat(dry.err.lines().filter(l -> l.contains("unknown key 'colour'"))).hasSize(1);
+  }
 }

@@ -56,6 +56,17 @@ class ZeroConfigTest {
   }
 
   @Test
+  void theCacheCommandsAskNoServerWhichBackendToUse() throws IOException {
+    try (MockWebServer ollama = new MockWebServer()) {
+      ollama.start();
+      String host = ollama.url("/").toString();
+      cli.env("OLLAMA_HOST", host.substring(0, host.length() - 1)).run("cache", "stats");
+      assertThat(cli.exit).as(cli.err).isZero();
+      assertThat(ollama.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
   void aServerOnLoopbackIsChosenWhenNoKeyIsSet() throws IOException {
     try (MockWebServer ollama = new MockWebServer(); FakeLlm llm = new FakeLlm(FakeLlm.Wire.OLLAMA)) {
       ollama.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

@@ -161,4 +161,27 @@ class SettingsTest {
     Settings flagged = resolve(Map.of(Key.CACHE_DIR, "/c"), Map.of(), null);
     assertThat(flagged.cacheDir(Map.of("XDG_CACHE_HOME", "/x"))).isEqualTo(Path.of("/c"));
   }
+
+  @Test
+  void aChoiceFillsInOnlyWhatTheUserLeftOpenAndItsProviderDefaultsFollow() throws IOException {
+    Settings given = resolve(Map.of(Key.MODEL, "my-model"), Map.of(), file("timeout = 60\n"));
+    Settings chosen = given.withChosen(Map.of(Key.PROVIDER, "ollama", Key.MODEL, "qwen2.5:14b", Key.BASE_URL, "http://127.0.0.1:11434"),
+        "auto: ollama answering");
+    assertThat(chosen.value(Key.PROVIDER)).isEqualTo("ollama");
+    assertThat(chosen.get(Key.PROVIDER).origin()).isEqualTo("auto: ollama answering");
+    assertThat(chosen.get(Key.MODEL)).isEqualTo(new Setting("my-model", "flag --model"));
+    assertThat(chosen.get(Key.BASE_URL).origin()).isEqualTo("auto: ollama answering");
+    assertThat(chosen.get(Key.TIMEOUT).origin()).startsWith("file ");
+  }
+
+  @Test
+  void otherFlagsResolveOnTheSameFileWithoutReadingItAgain() throws IOException {
+    ConfigFile f = file("model = \"top\"\n[backends.local]\nprovider = \"ollama\"\nmodel = \"local-model\"\n");
+    Settings top = resolve(Map.of(), Map.of(), f);
+    Settings local = top.withFlags(Map.of(Key.BACKEND, "local"));
+    assertThat(top.value(Key.MODEL)).isEqualTo("top");
+    assertThat(local.value(Key.MODEL)).isEqualTo("local-model");
+    assertThat(local.value(Key.BASE_URL)).isEqualTo("http://localhost:11434");
+    assertThat(local.file()).isSameAs(f);
+  }
 }

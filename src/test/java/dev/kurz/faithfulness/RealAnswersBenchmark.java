@@ -23,9 +23,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,12 @@ class RealAnswersBenchmark {
     r.answers++;
     if (!base.isEmpty()) r.flagged.put(name + " (" + doc.path("style").asText() + ")", List.copyOf(base));
     if (!baseGate.isEmpty()) r.answersFlaggedByGate++;
+    Set<String> kinds = new TreeSet<>();
+    for (Finding f : FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published)) {
+      kinds.add(f.kind().name().toLowerCase(Locale.ROOT));
+    }
+    if (base.size() > baseGate.size()) kinds.add("modality check");
+    r.cleanKinds(kinds);
     for (JsonNode alt : doc.path("alterations")) {
       String kind = alt.path("kind").asText();
       ObjectNode changed = clean.deepCopy();
@@ -192,8 +200,19 @@ class RealAnswersBenchmark {
     final Map<String, List<String>> flagged = new TreeMap<>();
     final List<String> missed = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    /** Per kind of finding: [clean answers with one, clean answers with no other kind]. */
+    final Map<String, int[]> cleanByKind = new TreeMap<>();
     int answers;
     int answersFlaggedByGate;
+
+    void cleanKinds(Set<String> kinds) {
+      for (String k : kinds) {
+        int[] c = cleanByKind.computeIfAbsent(k, x -> new int[2]);
+        c[0]++;
+        if (kinds.size() == 1) c[1]++;
+      }
+    }
+
     int paragraphs;
 
     /** Counts a variant: [variants, caught by all checks, caught by the gate alone], per kind and per kind and place. */
@@ -217,6 +236,9 @@ class RealAnswersBenchmark {
           100.0 * answerFlagged / Math.max(1, answers), answersFlaggedByGate, 100.0 * answersFlaggedByGate / Math.max(1, answers)));
       b.append(String.format("| clean translated paragraphs flagged | %d | %d (%.1f %%) | |%n", paragraphs, paragraphFlagged,
           100.0 * paragraphFlagged / Math.max(1, paragraphs)));
+      b.append("\nClean answers flagged, by kind of finding (an answer counts once per kind; 'only' = no finding of another kind):\n\n")
+          .append("| finding | answers | only this kind |\n|---|---:|---:|\n");
+      cleanByKind.forEach((k, c) -> b.append(String.format("| %s | %d | %d |%n", k, c[0], c[1])));
       b.append("\nBy place:\n\n| change | place | variants | caught (all checks) | caught (gate alone) |\n|---|---|---:|---:|---:|\n");
       places.forEach((k, c) -> b.append(String.format("| %s | %d | %d | %d |%n", k, c[0], c[1], c[2])));
       b.append("\nClean texts flagged (every warning):\n\n");

@@ -27,13 +27,14 @@ import java.util.zip.GZIPInputStream;
  * warm-up pass, by wall clock and by the thread's CPU time. Not a test: surefire does not pick up
  * {@code *Benchmark}. {@code --half A} or {@code B} keeps one fixed half of the pages (by the hash
  * of their id), to develop a rule on one half and confirm it on the other; {@code --details} lists
- * the missed and unwanted segments of the worst pages. Run from the worktree root:
+ * the missed and unwanted segments of the worst pages; {@code --only REGEX} keeps the pages whose
+ * file name matches (no warm-up pass then: to look at a few pages, not to time them). Run from the worktree root:
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
  *     dev.kurz.ingest.ExtractionBenchmark [../shared/benchmarks/article-extraction] [--worst N] [--dump DIR] \
- *     [--half A|B] [--details]
+ *     [--half A|B] [--details] [--only REGEX]
  * </pre>
  */
 public final class ExtractionBenchmark {
@@ -58,6 +59,7 @@ public final class ExtractionBenchmark {
     int worst = 10;
     Path dump = null;
     String half = null;
+    Pattern only = null;
     boolean details = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--details")) details = true;
@@ -65,13 +67,18 @@ public final class ExtractionBenchmark {
       if (args[i].equals("--worst")) worst = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--dump")) dump = Path.of(args[i + 1]);
       if (args[i].equals("--half")) half = args[i + 1];
+      if (args[i].equals("--only")) only = Pattern.compile(args[i + 1]);
     }
     List<Page> pages = pages(dir);
     if (half != null) {
-      int keep = half.equalsIgnoreCase("A") ? 0 : 1;
-      pages = pages.stream().filter(p -> Math.floorMod(p.id().hashCode(), 2) == keep).toList();
+      String keep = half.toUpperCase(java.util.Locale.ROOT);
+      pages = pages.stream().filter(p -> half(p).equals(keep)).toList();
     }
-    run(pages); // warm-up pass: the timings below are for a warmed-up JVM
+    if (only != null) {
+      Pattern keep = only;
+      pages = pages.stream().filter(p -> keep.matcher(p.file().getFileName().toString()).find()).toList();
+    }
+    if (only == null) run(pages); // warm-up pass: the timings below are for a warmed-up JVM
     List<PageResult> results = run(pages);
     if (dump != null) {
       Files.createDirectories(dump);
@@ -111,6 +118,18 @@ public final class ExtractionBenchmark {
       System.out.printf("  news-like pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", news,
           ShingleScore.f1(newsPrecision / news, newsRecall / news), newsPrecision / news, newsRecall / news);
     }
+    for (String half : List.of("A", "B")) {
+      double p = 0;
+      double r = 0;
+      int n = 0;
+      for (int i = 0; i < scores.size(); i++) {
+        if (!half(results.get(i).page()).equals(half)) continue;
+        n++;
+        p += scores.get(i).precision();
+        r += scores.get(i).recall();
+      }
+      if (n > 0) System.out.printf("  half %s pages %3d  F1 %.4f%n", half, n, ShingleScore.f1(p / n, r / n));
+    }
     System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(),
         ShingleScore.f1(precision, recall), precision, recall, results.stream().filter(r -> r.text().isBlank()).count());
   }
@@ -119,6 +138,7 @@ public final class ExtractionBenchmark {
     SegmentScore all = new SegmentScore(0, 0, 0, 0);
     SegmentScore news = new SegmentScore(0, 0, 0, 0);
     int newsPages = 0;
+    Map<String, SegmentScore> byHalf = new TreeMap<>();
     Map<String, SegmentScore> byLanguage = new TreeMap<>();
     Map<String, Integer> pagesByLanguage = new TreeMap<>();
     List<Map.Entry<PageResult, SegmentScore>> perPage = new ArrayList<>();
@@ -130,6 +150,7 @@ public final class ExtractionBenchmark {
         news = news.plus(score);
         newsPages++;
       }
+      byHalf.merge(half(r.page()), score, SegmentScore::plus);
       String language = language(r);
       byLanguage.merge(language, score, SegmentScore::plus);
       pagesByLanguage.merge(language, 1, Integer::sum);
@@ -157,6 +178,8 @@ public final class ExtractionBenchmark {
         nonEnglish.recall());
     System.out.printf("  news-like pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", newsPages, news.f1(),
         news.precision(), news.recall());
+    byHalf.forEach((half, s) -> System.out.printf("  half %s           F1 %.4f  precision %.4f  recall %.4f%n", half,
+        s.f1(), s.precision(), s.recall()));
     System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(), all.f1(),
         all.precision(), all.recall(), empty);
   }
@@ -182,6 +205,11 @@ public final class ExtractionBenchmark {
     String lang = LanguageDetector.detect(String.join(" ", result.page().with()));
     if (lang == null) lang = LanguageDetector.detect(result.text());
     return lang == null ? "?" : lang;
+  }
+
+  /** The fixed half a page belongs to, A or B, by the hash of its id. */
+  static String half(Page page) {
+    return Math.floorMod(page.id().hashCode(), 2) == 0 ? "A" : "B";
   }
 
   static List<Page> pages(Path dir) throws IOException {

@@ -207,6 +207,42 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void readersThreadOfListItemsDoesNotOutscoreTheStoryAboveIt() {
+    StringBuilder thread = new StringBuilder("<h2>30 Kommentare</h2><ul class=\"diskussion\">");
+    for (int i = 1; i <= 30; i++) {
+      thread.append("""
+          <li class="beitrag"><div class="kopf">Leser %d schrieb:</div><div class="nachricht"><p>Schön, endlich, aber
+          ich glaube es erst, wenn die Bahn fährt.</p></div></li>""".formatted(i));
+    }
+    String more = """
+        <p>Geplant sind sechs neue Haltestellen, zwei davon mit Umstieg zu den Buslinien 80 und 87, und am Ende der
+        Strecke eine Wendeschleife mit Abstellgleis, auf dem nachts bis zu vier Züge stehen können.</p>
+        <p>Der Fahrgastverband begrüßte den Beschluss, mahnte aber, die Bahnen müssten dann auch im Zehn-Minuten-Takt
+        fahren, sonst stiegen die Leute im neuen Viertel gar nicht erst vom Auto um.</p>
+        <p>Im Herbst soll es eine Bürgerversammlung geben, auf der die Verkehrsbetriebe den genauen Verlauf der Trasse
+        und die Termine der Sperrungen vorstellen wollen.</p>
+        <p>Schon in den Neunzigerjahren war eine Verlängerung der Linie im Gespräch, damals scheiterte sie am Geld und
+        an einem Streit über die Führung der Gleise durch den alten Ortskern, den Anwohner vor Gericht austrugen.</p>
+        <p>Die neue Trasse umgeht den Ortskern im Osten, auf einer früheren Güterbahn, deren Brücken allerdings erneuert
+        werden müssen, was nach Angaben der Verkehrsbetriebe den größten Teil der Bauzeit ausmachen wird.</p>""";
+    String html = "<html><body><div class=\"spalte\"><div class=\"beitrag-text\">" + STORY + more + "</div></div>"
+        + "<div class=\"unten\">" + thread + "</ul></div></body></html>";
+    // the scoring alone: this story is under the fallback's 2,000 characters
+    String text = new MainContent().extract(org.jsoup.Jsoup.parse(html));
+    assertThat(text).startsWith("Der Stadtrat von Leipzig").contains("Güterbahn").doesNotContain("schrieb:");
+  }
+
+  @Test
+  void leadSetApartFromTheBodyIsKeptWhereThePageHasNoArticleElement() {
+    String html = """
+        <html><body><div id="inhalt"><h1>Linie 16 wird verlängert</h1>
+        <p class="vorspann">Nach jahrelangem Streit ist die Entscheidung gefallen: Die Straßenbahn fährt bald bis ins neue Viertel.</p>
+        <div class="gruppe"><div class="langtext">%s</div></div></div></body></html>""".formatted(STORY);
+    String text = extractor.extract(html, "").text();
+    assertThat(text).startsWith("Nach jahrelangem Streit").contains("Der Stadtrat von Leipzig").doesNotContain("wird verlängert");
+  }
+
+  @Test
   void emptyPageGivesEmptyText() {
     assertThat(extractor.extract("<html><body></body></html>", "").text()).isEmpty();
     assertThat(extractor.extract("", "").text()).isEmpty();

@@ -1,0 +1,92 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The claim rules of {@link Speakers} and {@link ClaimPolarity} on an article of our own. */
+class SpeakersAndPolarityTest {
+  private static final String ARTICLE = """
+      Neuer Wasserversorger für Kornbach
+
+      Bürgermeisterin Hanna Seidl will das Wasserwerk verkaufen. Die Stadt wolle so Schulden abbauen.
+
+      Das Wasserwerk gehört seit 1950 der Stadt. Seine Anlagen seien veraltet. Viele Leitungen stammen aus der Nachkriegszeit.
+      Die Käufer mussten Auflagen erfüllen. Der Bieter reiste nach Kornbach, war sich dort aber nicht sicher, ob das Werk genug abwirft. Ohne ein Angebot abgegeben zu haben, kehrte er nach Hause zurück.
+
+      Die Brunnen sollen mutmaßlich verunreinigt worden sein. Die Kornbacher Aqua GmbH übernimmt das Netz. Im Gegenzug zahlt sie nach Firmenangaben 40 Millionen Euro.
+      """;
+
+  private static List<Finding> claim(String text, String speaker, String modality, String quote) {
+    Claim c = new Claim(text, speaker, "named_person", modality, quote, new QuoteLocator(ARTICLE).locate(quote));
+    List<Entity> entities = List.of(new Entity("Kornbacher Aqua GmbH", "Kornbacher Aqua GmbH", "organization"),
+        new Entity("Hanna Seidl", "Hanna Seidl", "person"));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c), entities);
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null);
+  }
+
+  @Test
+  void theArticleMayHedgeInItsOwnVoice() {
+    assertThat(claim("The wells were allegedly contaminated.", "the article", "alleged",
+        "Die Brunnen sollen mutmaßlich verunreinigt worden sein.")).isEmpty();
+    assertThat(claim("The city wants to reduce its debt.", "the article", "reported", "Die Stadt wolle so Schulden abbauen."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+  }
+
+  @Test
+  void anOrganizationMayBeReferredToAsTheCompany() {
+    assertThat(claim("The company pays 40 million euros.", "Kornbacher Aqua GmbH", "reported",
+        "Im Gegenzug zahlt sie nach Firmenangaben 40 Millionen Euro.")).isEmpty();
+  }
+
+  @Test
+  void aSentenceThatRefersBackMayRestOnASpeakerNamedParagraphsBefore() {
+    assertThat(claim("The plants are outdated.", "Mayor Hanna Seidl", "reported", "Seine Anlagen seien veraltet.")).isEmpty();
+    assertThat(claim("The plants are outdated.", "Lutz Brand", "reported", "Seine Anlagen seien veraltet."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+  }
+
+  @Test
+  void aClaimJoiningTwoSentencesTakesItsSecondNegationFromTheOther() {
+    String quote = "Ohne ein Angebot abgegeben zu haben, kehrte er nach Hause zurück.";
+    assertThat(claim("The bidder did not make an offer because he was not sure the plant would pay.", "the article", "stated",
+        quote)).isEmpty();
+    assertThat(claim("The buyers did not have to meet conditions.", "the article", "stated", "Die Käufer mussten Auflagen erfüllen."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.NEGATION);
+  }
+
+  @Test
+  void aNegativeAdjectiveCarriesTheQuotesNegation() {
+    String article = "„Das Verhalten der Stadt ist nicht nachzuvollziehen“, sagte Hanna Seidl.";
+    Claim c = new Claim("The city's behaviour is incomprehensible.", "Hanna Seidl", "named_person", "opinion",
+        "Das Verhalten der Stadt ist nicht nachzuvollziehen", new QuoteLocator(article).locate("Das Verhalten der Stadt ist nicht nachzuvollziehen"));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
+  }
+
+  @Test
+  void aRestrictionCarriesAClaimsNegationInAKeyPoint() {
+    String article = "Hanna Seidl rechnet nicht mit einem schnellen Verkauf des Wasserwerks.";
+    Claim c = new Claim("Hanna Seidl does not expect a quick sale of the waterworks.", "Hanna Seidl", "named_person", "prediction",
+        article, new QuoteLocator(article).locate(article));
+    Analysis a = new Analysis("de", "h", "s", List.of("Seidl expects the waterworks to be sold only in the long term."),
+        List.of(c), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
+  }
+
+  @Test
+  void likeNeverBeforeAffirms() {
+    String article = "Hanna Seidl sagte, sie habe Schmerzen wie nie zuvor gehabt.";
+    String quote = "sie habe Schmerzen wie nie zuvor gehabt";
+    Claim c = new Claim("Hanna Seidl had worse pain than ever before.", "Hanna Seidl", "named_person", "reported", quote,
+        new QuoteLocator(article).locate(quote));
+    Analysis a = new Analysis("de", "h", "Hanna Seidl said she had pain like never before.", List.of(), List.of(c), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
+  }
+}
