@@ -49,7 +49,7 @@ class SpeakersAndPolarityTest {
   void aSentenceThatRefersBackMayRestOnASpeakerNamedParagraphsBefore() {
     assertThat(claim("The plants are outdated.", "Mayor Hanna Seidl", "reported", "Seine Anlagen seien veraltet.")).isEmpty();
     assertThat(claim("The plants are outdated.", "Lutz Brand", "reported", "Seine Anlagen seien veraltet."))
-        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+        .extracting(Finding::kind).contains(Finding.Kind.SPEAKER);
   }
 
   @Test
