@@ -218,27 +218,18 @@ final class NamePlacement {
     return persons.get(p).name();
   }
 
-  /** The sentences in and around a grounded quote, or null when it was not found. */
   private String names(Set<Integer> people) {
     List<String> out = new ArrayList<>();
     for (int p : people) out.add(persons.get(p).name());
     return String.join(", ", out);
   }
 
+  /** The sentences in and around a grounded quote, or null when it was not found. */
   private BitSet window(Grounding g, int before, int after) {
-    if (g == null || !g.found() || g.start() < 0 || g.end() > article.length()) return null;
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < sentences.size(); i++) {
-      Sentences.Span s = sentences.get(i);
-      if (s.end() > g.start() && s.start() < g.end()) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    }
-    if (first < 0) return null;
+    int[] spanned = Sentences.spanned(sentences, g, article.length());
+    if (spanned == null) return null;
     BitSet b = new BitSet();
-    b.set(Math.max(0, first - before), Math.min(sentences.size(), last + after + 1));
+    b.set(Math.max(0, spanned[0] - before), Math.min(sentences.size(), spanned[1] + after + 1));
     return b;
   }
 

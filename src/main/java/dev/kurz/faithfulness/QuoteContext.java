@@ -42,17 +42,10 @@ final class QuoteContext {
 
   /** The sentences around a grounded quote, or null when the quote was not found. */
   String around(Grounding g, int before, int after, boolean acrossParagraphs) {
-    if (g == null || !g.found() || g.start() < 0 || g.end() > article.length()) return null;
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < sentences.size(); i++) {
-      Sentences.Span s = sentences.get(i);
-      if (s.end() > g.start() && s.start() < g.end()) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    }
-    if (first < 0) return null;
+    int[] spanned = Sentences.spanned(sentences, g, article.length());
+    if (spanned == null) return null;
+    int first = spanned[0];
+    int last = spanned[1];
     int from = first;
     // Back within the quote's paragraph; past its start only when the quote opens the paragraph
     // (a speaker named at the end of one paragraph and quoted at the start of the next).

@@ -1,5 +1,6 @@
 package dev.kurz.faithfulness;
 
+import dev.kurz.model.Grounding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +89,24 @@ final class Sentences {
     while (s < e && Character.isWhitespace(text.charAt(s))) s++;
     while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
     if (e > s) out.add(new Span(s, e, paragraph));
+  }
+
+  /**
+   * The first and last of {@code sentences} a grounded quote overlaps, as {@code {first, last}}, or
+   * null when the quote was not found in an article of {@code length} characters.
+   */
+  static int[] spanned(List<Span> sentences, Grounding g, int length) {
+    if (g == null || !g.found() || g.start() < 0 || g.end() > length) return null;
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < sentences.size(); i++) {
+      Span s = sentences.get(i);
+      if (s.end() > g.start() && s.start() < g.end()) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    return first < 0 ? null : new int[] {first, last};
   }
 
   /** The sentences of a short English text, as strings. */
