@@ -47,7 +47,7 @@ public final class FaithfulnessCheck {
       out.addAll(StatementPolarity.check(s[0], s[1], a.claims()));
     }
     QuoteContext context = new QuoteContext(article);
-    out.addAll(new NamePlacement(article, Sentences.split(article), a.entities()).check(a, statements));
+    out.addAll(new NamePlacement(article, context.sentences(), a.entities()).check(a, statements));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       String where = "claim " + (i + 1);

@@ -21,6 +21,11 @@ final class QuoteContext {
     return article;
   }
 
+  /** The article's sentences, split once. */
+  List<Sentences.Span> sentences() {
+    return sentences;
+  }
+
   /** The sentence or sentences the quote stands in, or null when the quote was not found. */
   String sentence(Grounding g) {
     return around(g, 0, 0, false);
