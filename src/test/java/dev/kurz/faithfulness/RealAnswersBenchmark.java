@@ -3,19 +3,13 @@ package dev.kurz.faithfulness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.kurz.Shared;
 import dev.kurz.analysis.ModalityCheck;
-import dev.kurz.analysis.QuoteLocator;
 import dev.kurz.glossary.Glossary;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Claim;
-import dev.kurz.model.Grounding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,110 +26,101 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate on hand-written answers to real articles, kept outside the repository because they
- * quote the articles: clean answers in several models' styles to articles of the shared
- * grouping-day set, each with alterations made by hand, one change per variant, as an outside tool
- * would make them; and clean translations of paragraphs with their alterations. The folder is named
- * by {@code -Dkurz.fpset=/work/fpset} (its README describes the files); the test is skipped with a
- * message where it is absent. Prints per kind of change the share of variants caught and every
- * warning on a clean text; {@code -Dkurz.fpset.report=FILE} also writes that report as Markdown.
- * Fails only when a file is malformed: an alteration whose text is not where it says, or a quote
- * not found in its article, would make the figures lie.
+ * The gate on hand-written answers to real articles: clean answers in several models' styles to
+ * articles of the shared grouping-day set, each with alterations made by hand, one change per
+ * alteration, as an outside tool would make them (see {@link RealAnswerSet} and the README of
+ * {@value RealAnswerSet#FOLDER}). By default the set in the repository (quotes stored as offsets,
+ * restored from the shared folder; skipped where it is absent); {@code -Dkurz.fpset=DIR[:DIR...]}
+ * reads literal working copies instead (files in DIR or DIR/answers, and for such a folder also
+ * clean translated paragraphs in DIR/translations, which never go into the repository). Prints per
+ * kind of change the share of alterations caught and every warning on a clean answer, for all
+ * answers and for each author's half (a-, b-); {@code -Dkurz.fpset.report=FILE} also writes the
+ * report as Markdown. Fails only when a file is malformed: an alteration whose text is not where it
+ * says, or a quote not in its article, would make the figures lie.
  */
 class RealAnswersBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void gateOnRealArticlesWithHandWrittenAnswers() throws IOException {
-    String folder = System.getProperty("kurz.fpset");
-    assumeTrue(folder != null && Files.isDirectory(Path.of(folder)),
-        "no answer set: run with -Dkurz.fpset=/work/fpset (kept outside the repository); test skipped");
-    Path root = Path.of(folder);
-    Path articles = Shared.path("benchmarks/grouping-day/articles");
-    Report r = new Report();
-    for (Path file : files(root.resolve("answers"))) answer(r, file, articles);
-    for (Path file : files(root.resolve("translations"))) translation(r, file, articles);
-    String md = r.markdown();
+    String folders = System.getProperty("kurz.fpset");
+    List<Path> roots = new ArrayList<>();
+    if (folders != null && !folders.isBlank()) {
+      for (String f : folders.split(java.io.File.pathSeparator)) roots.add(Path.of(f));
+    } else {
+      roots.add(RealAnswerSet.repositoryFolder());
+    }
+    for (Path root : roots) assumeTrue(Files.isDirectory(root), "no answer set at " + root + ": test skipped");
+    Path articles = RealAnswerSet.articlesFolder();
+    assumeTrue(Files.isDirectory(articles), "shared articles not found (" + articles + "): test skipped");
+    Report all = new Report("all answers");
+    Report a = new Report("a- answers");
+    Report b = new Report("b- answers");
+    for (Path root : roots) {
+      for (Path file : RealAnswerSet.files(root)) {
+        RealAnswerSet.Item item;
+        try {
+          item = RealAnswerSet.read(file, articles);
+        } catch (RealAnswerSet.Malformed e) {
+          all.errors.add(e.getMessage());
+          continue;
+        }
+        List<Report> into = new ArrayList<>(List.of(all));
+        if (item.author().equals("a-")) into.add(a);
+        if (item.author().equals("b-")) into.add(b);
+        answer(into, item);
+      }
+      if (folders != null) {
+        for (Path file : files(root.resolve("translations"))) translation(all, file, articles);
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("## ").append(all.title).append("\n\n").append(all.markdown());
+    for (Report r : List.of(a, b)) {
+      if (r.answers > 0) md.append("\n## ").append(r.title).append("\n\n").append(r.table());
+    }
     System.out.println(md);
     String out = System.getProperty("kurz.fpset.report");
     if (out != null && !out.isBlank()) Files.writeString(Path.of(out), md);
-    assertThat(r.errors).as("malformed answer set").isEmpty();
+    assertThat(all.errors).as("malformed answer set").isEmpty();
   }
 
-  private static void answer(Report r, Path file, Path articles) throws IOException {
-    JsonNode doc = JSON.readTree(file.toFile());
-    String name = file.getFileName().toString();
-    String article = Files.readString(articles.resolve(doc.path("article").asText()));
-    LocalDate published = LocalDate.parse(doc.path("published").asText("2020-04-15"));
-    JsonNode clean = doc.path("answer");
-    for (JsonNode c : clean.path("claims")) {
-      if (new QuoteLocator(article).locate(c.path("quote").asText()).status() == Grounding.Status.NOT_FOUND) {
-        r.errors.add(name + ": quote not in the article: " + c.path("quote").asText());
-      }
-    }
+  private static void answer(List<Report> reports, RealAnswerSet.Item item) {
+    String name = item.file();
+    String article = item.article();
+    LocalDate published = item.published();
+    ObjectNode clean = item.answer();
     Analysis a = Answers.read(clean, article);
     Set<String> base = warnings(a, article, published, true);
     Set<String> baseGate = warnings(a, article, published, false);
-    r.answers++;
-    if (!base.isEmpty()) r.flagged.put(name + " (" + doc.path("style").asText() + ")", List.copyOf(base));
-    if (!baseGate.isEmpty()) r.answersFlaggedByGate++;
     Set<String> kinds = new TreeSet<>();
     for (Finding f : FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published)) {
       kinds.add(f.kind().name().toLowerCase(Locale.ROOT));
     }
     if (base.size() > baseGate.size()) kinds.add("modality check");
-    r.cleanKinds(kinds);
-    for (JsonNode alt : doc.path("alterations")) {
-      String kind = alt.path("kind").asText();
-      ObjectNode changed = clean.deepCopy();
-      String where = apply(r, name, changed, alt);
-      if (where == null) continue;
+    for (Report r : reports) {
+      r.answers++;
+      if (!base.isEmpty()) r.flagged.put(name + " (" + item.style() + ")", List.copyOf(base));
+      if (!baseGate.isEmpty()) r.answersFlaggedByGate++;
+      r.cleanKinds(kinds);
+    }
+    for (RealAnswerSet.Alteration alt : item.alterations()) {
+      ObjectNode changed;
+      try {
+        changed = alt.applyTo(clean);
+      } catch (RealAnswerSet.Malformed e) {
+        reports.get(0).errors.add(name + ": " + e.getMessage());
+        continue;
+      }
       Analysis v = Answers.read(changed, article);
-      Set<String> all = warnings(v, article, published, true);
-      all.removeAll(base);
+      Set<String> any = warnings(v, article, published, true);
+      any.removeAll(base);
       Set<String> gate = warnings(v, article, published, false);
       gate.removeAll(baseGate);
-      r.count(kind, where, !all.isEmpty(), !gate.isEmpty(), name + " " + where + ": " + alt.path("edits").toString());
-    }
-  }
-
-  /** Applies one alteration's edits to the answer; returns where it changed it, null (and an error) when an edit does not fit. */
-  private static String apply(Report r, String name, ObjectNode answer, JsonNode alt) {
-    Set<String> places = new LinkedHashSet<>();
-    for (JsonNode e : alt.path("edits")) {
-      String at = e.path("at").asText();
-      JsonPointer p = JsonPointer.compile(at);
-      JsonNode parent = answer.at(p.head());
-      JsonNode old = answer.at(p);
-      if (!old.isTextual()) {
-        r.errors.add(name + ": no text at " + at);
-        return null;
+      for (Report r : reports) {
+        r.count(alt.kind(), alt.where(), !any.isEmpty(), !gate.isEmpty(), name + " " + alt.describe());
       }
-      String to = e.path("to").asText();
-      String value;
-      if (e.has("from")) {
-        String from = e.path("from").asText();
-        int i = old.asText().indexOf(from);
-        if (i < 0 || old.asText().indexOf(from, i + 1) >= 0) {
-          r.errors.add(name + ": '" + from + "' not once at " + at + ": " + old.asText());
-          return null;
-        }
-        value = old.asText().substring(0, i) + to + old.asText().substring(i + from.length());
-      } else {
-        value = to;
-      }
-      String key = p.last().getMatchingProperty();
-      if (parent instanceof ObjectNode o) o.set(key, TextNode.valueOf(value));
-      else ((ArrayNode) parent).set(p.last().getMatchingIndex(), TextNode.valueOf(value));
-      places.add(place(at));
     }
-    return String.join("+", places);
-  }
-
-  private static String place(String pointer) {
-    if (pointer.startsWith("/claims")) return "claim";
-    if (pointer.startsWith("/key_points")) return "key point";
-    return pointer.substring(1);
   }
 
   private static void translation(Report r, Path file, Path articles) throws IOException {
@@ -194,6 +179,7 @@ class RealAnswersBenchmark {
   }
 
   private static final class Report {
+    final String title;
     final Map<String, int[]> kinds = new TreeMap<>();
     final Map<String, int[]> places = new TreeMap<>();
     /** Each clean text that raised a warning, with its warnings. */
@@ -204,6 +190,10 @@ class RealAnswersBenchmark {
     final Map<String, int[]> cleanByKind = new TreeMap<>();
     int answers;
     int answersFlaggedByGate;
+
+    Report(String title) {
+      this.title = title;
+    }
 
     void cleanKinds(Set<String> kinds) {
       for (String k : kinds) {
@@ -226,6 +216,12 @@ class RealAnswersBenchmark {
       if (!caught) missed.add(kind + " " + what);
     }
 
+    /** The table of kinds and the clean line. */
+    String table() {
+      String m = markdown();
+      return m.substring(0, m.indexOf("\nClean answers flagged, by kind"));
+    }
+
     String markdown() {
       StringBuilder b = new StringBuilder("| change | variants | caught (all checks) | caught (gate alone) |\n|---|---:|---:|---:|\n");
       kinds.forEach((k, c) -> b.append(String.format("| %s | %d | %d (%.0f %%) | %d (%.0f %%) |%n", k, c[0], c[1],
@@ -234,8 +230,10 @@ class RealAnswersBenchmark {
       int paragraphFlagged = flagged.size() - answerFlagged;
       b.append(String.format("| clean answers flagged | %d | %d (%.1f %%) | %d (%.1f %%) |%n", answers, answerFlagged,
           100.0 * answerFlagged / Math.max(1, answers), answersFlaggedByGate, 100.0 * answersFlaggedByGate / Math.max(1, answers)));
-      b.append(String.format("| clean translated paragraphs flagged | %d | %d (%.1f %%) | |%n", paragraphs, paragraphFlagged,
-          100.0 * paragraphFlagged / Math.max(1, paragraphs)));
+      if (paragraphs > 0) {
+        b.append(String.format("| clean translated paragraphs flagged | %d | %d (%.1f %%) | |%n", paragraphs, paragraphFlagged,
+            100.0 * paragraphFlagged / Math.max(1, paragraphs)));
+      }
       b.append("\nClean answers flagged, by kind of finding (an answer counts once per kind; 'only' = no finding of another kind):\n\n")
           .append("| finding | answers | only this kind |\n|---|---:|---:|\n");
       cleanByKind.forEach((k, c) -> b.append(String.format("| %s | %d | %d |%n", k, c[0], c[1])));
