@@ -42,8 +42,9 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java);
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // A CDS archive made without the module does not fit a JVM with it; the C1 cap slows Jlama.
-      if (!option.startsWith("-XX:SharedArchiveFile") && !option.equals("-XX:+AutoCreateSharedArchive")
+      // A class archive (CDS or AOT cache) made without the module does not fit a JVM with it; the
+      // C1 cap slows Jlama.
+      if (!option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-XX:AOTCache") && !option.equals("-XX:+AutoCreateSharedArchive")
           && !option.startsWith("-XX:TieredStopAtLevel")) {
         command.add(option);
       }
