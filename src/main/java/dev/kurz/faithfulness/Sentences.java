@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Sentence and paragraph boundaries, by punctuation and blank lines. Stateless. */
+/**
+ * Sentence and paragraph boundaries, by punctuation and line breaks: a line break ends a sentence
+ * and its paragraph, unless it falls inside a sentence (a text wrapped by hand). Stateless.
+ */
 final class Sentences {
   private Sentences() {}
 
@@ -21,7 +24,7 @@ final class Sentences {
       "oct", "nov", "dec", "vs", "etc", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "bzw", "ca", "vgl",
       "nr", "abs", "z", "b", "u", "a", "s", "d", "h", "i", "e", "inc", "corp", "co", "ltd", "mio", "mrd", "bzw");
 
-  /** The sentences of {@code text}: ends at . ! ? before a space and a capital or quote, and at line breaks. */
+  /** The sentences of {@code text}: ends at . ! ? before a space and a capital or quote, and at line breaks that end a line of its own. */
   static List<Span> split(String text) {
     List<Span> out = new ArrayList<>();
     int paragraph = 0;
@@ -31,14 +34,20 @@ final class Sentences {
     while (i < n) {
       char c = text.charAt(i);
       if (c == '\n') {
-        add(out, text, start, i, paragraph);
         int j = i;
         int breaks = 0;
         while (j < n && Character.isWhitespace(text.charAt(j))) {
           if (text.charAt(j) == '\n') breaks++;
           j++;
         }
-        if (breaks >= 1) paragraph++;
+        // A text wrapped by hand breaks lines inside its sentences ("rechnet nicht mit einem
+        // schnellen\nEnde"): one line break after a line that does not end a sentence goes on.
+        if (breaks == 1 && j < n && softBreak(text, start, i)) {
+          i = j;
+          continue;
+        }
+        add(out, text, start, i, paragraph);
+        paragraph++;
         start = j;
         i = j;
         continue;
@@ -55,6 +64,17 @@ final class Sentences {
     }
     add(out, text, start, n, paragraph);
     return out;
+  }
+
+  /**
+   * Whether the line break at {@code at} falls inside a sentence: the line before it ends in no
+   * sentence mark (. ! ? : ;), closing quotes and brackets aside.
+   */
+  private static boolean softBreak(String text, int start, int at) {
+    int e = at;
+    while (e > start && Character.isWhitespace(text.charAt(e - 1))) e--;
+    while (e > start && "\"'”“»«’)".indexOf(text.charAt(e - 1)) >= 0) e--;
+    return e > start && ".!?:;".indexOf(text.charAt(e - 1)) < 0;
   }
 
   private static boolean endsHere(String text, int i) {

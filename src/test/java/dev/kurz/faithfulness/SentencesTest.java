@@ -1,0 +1,35 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link Sentences} on texts of our own: punctuation, paragraphs, and lines wrapped inside a sentence. */
+class SentencesTest {
+  private static List<String> split(String text) {
+    return Sentences.split(text).stream().map(s -> s.of(text)).toList();
+  }
+
+  @Test
+  void aLineWrappedInsideASentenceDoesNotEndIt() {
+    String text = """
+        Die Bürgermeisterin rechnet nicht mit einem schnellen
+        Ende der Sperrung. Erst im Herbst, so die Stadt, werde die
+        Brücke wieder befahrbar sein.
+        Der Gemeinderat tagt am Montag.""";
+    assertThat(split(text)).containsExactly(
+        "Die Bürgermeisterin rechnet nicht mit einem schnellen\nEnde der Sperrung.",
+        "Erst im Herbst, so die Stadt, werde die\nBrücke wieder befahrbar sein.",
+        "Der Gemeinderat tagt am Montag.");
+    // The wrapped lines are one paragraph; the line ending a sentence ends its paragraph.
+    assertThat(Sentences.split(text).stream().map(Sentences.Span::paragraph)).containsExactly(0, 0, 1);
+  }
+
+  @Test
+  void aHeadlineAndBlankLinesStillEndSentences() {
+    String text = "Neue Brücke für Kornbach\n\nDie Stadt baut. Sie zahlt 3,5 Millionen Euro.\n\"Das lohnt sich\", sagte sie:\nDer Bau beginnt im Mai.";
+    assertThat(split(text)).containsExactly("Neue Brücke für Kornbach", "Die Stadt baut.", "Sie zahlt 3,5 Millionen Euro.",
+        "\"Das lohnt sich\", sagte sie:", "Der Bau beginnt im Mai.");
+  }
+}
