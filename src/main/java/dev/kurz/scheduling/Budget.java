@@ -16,12 +16,17 @@ import java.util.List;
  * </ul>
  *
  * The first covers other clients on the same key; the second covers servers that write the headers
- * when they admit a request, before the ones sent while it was answered. Such an answer's window
- * ends at "sent + reset"; one whose headers are written as it leaves, at "received + reset": kurz
- * assumes the first, sends one request at that end and waits to see: rejected at once, it is the
- * second from then on; answered, or not rejected within a second, the first.
- * A rejected request leaves the ledger (the provider did not count it); a rejection's own headers
- * are taken as they are (it came back at once). Not thread-safe: {@link RequestLimiter} guards it.
+ * when they admit a request, before the ones sent while it was answered. Both are kept as of the
+ * newest request sent (by id, not by time: a request may go out between an answer's arrival and
+ * the reading of its headers, and must be subtracted once). Such an answer's window ends at
+ * "sent + reset"; one whose headers are written as it leaves, at "received + reset": kurz assumes
+ * the first, and at that end sends one request more than the old window had left (what it had left
+ * goes meanwhile) and waits to see. Answered, or not rejected within a second: the first. Rejected:
+ * the rejection's own reset (written at once, so "received + reset") says where the window really
+ * ends, and which of the two ends it is nearer decides; when it is the early one, how much later
+ * the window ended is added to early ends from then on (the first request's trip is longer than
+ * the rest, a reset is rounded). A rejected request leaves the ledger (the provider did not count
+ * it). Not thread-safe: {@link RequestLimiter} guards it.
  */
 final class Budget {
   /** A request sent this long before a reset may still count in the new window. */
@@ -35,6 +40,15 @@ final class Budget {
   private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
 
   private record Entry(long id, long cost, Instant sentAt) {}
+
+  /** How far after the early end a window was seen to end (a rejection named it): added to early ends. */
+  private Duration margin = Duration.ZERO;
+  /** The newest request {@link #remaining} already counts: requests are sent in the order of their ids. */
+  private long seenId = -1;
+  private long lastId = -1;
+  /** What the window taken for over still had at the early end, and when that was. */
+  private long leftAtRoll;
+  private Instant rolledAt;
 
   private final String name;
   private final List<Entry> ledger = new ArrayList<>();
@@ -78,22 +92,32 @@ final class Budget {
     Instant lo = b.reset() == null ? null : sent.plus(b.reset());
     Instant hi = b.reset() == null ? null : received.plus(b.reset());
     if (rejected) {
-      // Sent after kurz took the window for over, and the window it names is that one: its headers
-      // were written as answers left, not on arrival.
-      if (rolledLo != null && lo != null && !sent.isBefore(rolledLo) && !lo.isAfter(rolledHi.plus(SLACK))) {
-        endsLate = true;
+      // A rejection is written at once: its reset says where the window ends, give or take its round trip.
+      Instant end = hi;
+      if (rolledLo != null && end != null && !sent.isBefore(rolledLo)
+          && !end.isAfter(rolledHi.plus(Duration.between(rolledLo, rolledHi)).plus(SLACK))) {
+        // Sent after kurz took the window for over, and the window it names is that one: which end
+        // it is nearer says when this server writes its headers (the answer's arrival or its leaving),
+        // and how early the early end was.
+        if (Duration.between(rolledLo, end).compareTo(Duration.between(end, rolledHi)) > 0) {
+          endsLate = true;
+        } else if (Duration.between(rolledLo, end).compareTo(margin) > 0) {
+          margin = Duration.between(rolledLo, end);
+        }
         settled = true;
         probing = false;
       }
-      remaining = b.remaining();
+      remaining = b.remaining() - sentAfter(received);
+      seenId = lastId;
       seenAt = received;
-      resetLo = lo;
-      resetHi = hi;
+      resetLo = end;
+      resetHi = end;
       return;
     }
     if (lo != null && rolledHi != null && !lo.isAfter(rolledHi.plus(SLACK))) return; // about a window already over
-    if (probing && !sent.isBefore(rolledLo)) {
-      // Sent at the early reset and let through: headers are written on arrival.
+    if (probing && probeId >= 0 && !sent.isBefore(probeSentAt)) {
+      // Sent at the early reset, more than the old window had left, and let through: headers are
+      // written on arrival.
       settled = true;
       probing = false;
     }
@@ -103,7 +127,9 @@ final class Budget {
     boolean sameWindow = seenAt != null && (lo == null || resetHi == null || !lo.isAfter(resetHi.plus(SLACK))
         || received.isBefore(end));
     if (sameWindow) {
-      remaining = Math.min(remaining - sentAfter(seenAt), b.remaining());
+      // Both views as of now: kurz's, less what it sent since; the answer's, less what was sent after it came.
+      remaining = Math.min(remaining - sentAfterId(seenId), b.remaining() - sentAfter(received));
+      seenId = lastId;
       seenAt = received;
       if (lo != null && resetHi != null && !lo.isAfter(resetHi.plus(SLACK))) {
         resetLo = max(resetLo, lo);
@@ -116,7 +142,8 @@ final class Budget {
     } else {
       // A window not seen before: the last one is over.
       if (resetLo != null) windowStart = min(resetLo, received);
-      remaining = b.remaining();
+      remaining = b.remaining() - sentAfter(received);
+      seenId = lastId;
       seenAt = received;
       resetLo = lo;
       resetHi = hi;
@@ -128,7 +155,7 @@ final class Budget {
   long available(Instant now) {
     roll(now);
     if (!known()) return Long.MAX_VALUE;
-    long said = seenAt == null ? limit : remaining - sentAfter(seenAt);
+    long said = seenAt == null ? limit : remaining - sentAfterId(seenId);
     long own = limit - sentAfter(windowStart.minus(SLACK));
     return Math.min(said, own);
   }
@@ -146,7 +173,10 @@ final class Budget {
       settled = true; // not rejected at once: headers are written on arrival
       probing = false;
     }
-    if (probing && probeId >= 0) return min(Duration.between(now, probeSentAt.plus(PROBE_VERDICT)), Duration.between(now, rolledHi));
+    // While the probe is out, what the old window still had goes as before.
+    if (probing && probeId >= 0 && cost > oldWindowLeft()) {
+      return min(Duration.between(now, probeSentAt.plus(PROBE_VERDICT)), Duration.between(now, rolledHi));
+    }
     if (available >= Math.min(cost, limit)) return Duration.ZERO;
     Instant at = resetAt();
     if (at != null) return max(Duration.ofMillis(1), Duration.between(now, at));
@@ -154,8 +184,10 @@ final class Budget {
   }
 
   void sent(long id, long cost, Instant at) {
+    boolean probe = probing && probeId < 0 && cost > oldWindowLeft();
     ledger.add(new Entry(id, cost, at));
-    if (probing && probeId < 0) {
+    lastId = Math.max(lastId, id);
+    if (probe) {
       probeId = id;
       probeSentAt = at;
     }
@@ -169,22 +201,40 @@ final class Budget {
 
   /** When the window is taken to end, or null when unknown. */
   Instant resetAt() {
-    return endsLate ? resetHi : resetLo;
+    if (endsLate || resetLo == null) return resetHi;
+    return min(resetLo.plus(margin), resetHi);
+  }
+
+  /** What the window kurz took for over had left when it did, less what was sent since. */
+  private long oldWindowLeft() {
+    return rolledAt == null ? 0 : leftAtRoll - sentAfter(rolledAt.minusNanos(1));
   }
 
   private void roll(Instant now) {
     Instant at = resetAt();
     if (at == null || now.isBefore(at)) return;
+    leftAtRoll = Math.max(0, Math.min(seenAt == null ? limit : remaining - sentAfterId(seenId),
+        limit - sentAfter(windowStart.minus(SLACK))));
+    rolledAt = at;
     rolledLo = resetLo;
     rolledHi = resetHi;
     probing = !settled && !endsLate && rolledHi.isAfter(rolledLo.plus(SLACK.multipliedBy(2)));
     probeId = -1;
     windowStart = at;
-    remaining = limit;
+    remaining = limit - sentAfter(at);
+    seenId = lastId;
     seenAt = at;
     resetLo = null;
     resetHi = null;
     prune();
+  }
+
+  private long sentAfterId(long id) {
+    long sum = 0;
+    for (Entry e : ledger) {
+      if (e.id() > id) sum += e.cost();
+    }
+    return sum;
   }
 
   private long sentAfter(Instant t) {

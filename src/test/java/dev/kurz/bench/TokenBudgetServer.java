@@ -39,6 +39,8 @@ public final class TokenBudgetServer {
   volatile long firstArrival = -1;
   volatile long lastAnswer;
   final java.util.List<String> rejections = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  /** Arrival of each admitted request, ms after the first: where the budget went unused. */
+  final java.util.List<Long> admittedAt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   TokenBudgetServer(long budget, long windowMs, boolean bucket) {
     this.budget = budget;
@@ -61,6 +63,7 @@ public final class TokenBudgetServer {
       used += cost;
       requestsUsed++;
       charged.addAndGet(cost);
+      admittedAt.add(now - start);
     }
     return state(now, ok);
   }
@@ -84,6 +87,23 @@ public final class TokenBudgetServer {
         requestsUsed = 0;
       }
     }
+  }
+
+  /** Per window (of windowMs from the first arrival): requests admitted, first and last arrival in it (s). */
+  String perWindow() {
+    StringBuilder b = new StringBuilder("admitted per " + windowMs + " ms:");
+    java.util.List<Long> at;
+    synchronized (admittedAt) {
+      at = java.util.List.copyOf(admittedAt);
+    }
+    long windows = at.stream().mapToLong(t -> t / windowMs).max().orElse(-1) + 1;
+    for (long w = 0; w < windows; w++) {
+      long lo = w * windowMs, hi = lo + windowMs;
+      java.util.List<Long> in = at.stream().filter(t -> t >= lo && t < hi).sorted().toList();
+      b.append(in.isEmpty() ? " 0" : String.format(java.util.Locale.ROOT, " %d(%.2f-%.2f)", in.size(),
+          (in.get(0) - lo) / 1000.0, (in.get(in.size() - 1) - lo) / 1000.0));
+    }
+    return b.toString();
   }
 
   static String goDuration(long ms) {
@@ -146,6 +166,7 @@ public final class TokenBudgetServer {
           ledger.answered.get(), ledger.rejected.get(), ledger.charged.get(), capacity / 1000, budget, windowMs,
           bucket ? "bucket" : "fixed windows", onArrival ? "arrival" : "answer", span / 1000.0);
       if (!ledger.rejections.isEmpty()) System.err.println("budget server: rejected at " + ledger.rejections);
+      System.err.println("budget server: " + ledger.perWindow());
     }));
     System.out.println(server.url("/v1").toString());
     System.out.flush();

@@ -96,6 +96,50 @@ class BudgetTest {
   }
 
   @Test
+  void aRejectionJustBeforeTheEarlyEndKeepsItAndLearnsHowEarlyItWas() {
+    // Sent at 0, answered at 500: the window ends between 4.0 s and 4.5 s.
+    budget.observe(new Bucket(10_000, 0, Duration.ofSeconds(4)), at(0), at(500), false);
+    assertThat(budget.waitFor(1_000, at(4_000), false)).isZero();
+    budget.sent(1, 1_000, at(4_000));
+    // Rejected: the window it names ends 30 ms later, at the early end, not the late one.
+    budget.observe(new Bucket(10_000, 0, Duration.ofMillis(29)), at(4_000), at(4_001), true);
+    budget.forget(1);
+    assertThat(budget.waitFor(1_000, at(4_001), false)).isEqualTo(Duration.ofMillis(29));
+    assertThat(budget.waitFor(1_000, at(4_030), false)).isZero();
+    // The next window's early end is taken 30 ms later.
+    budget.observe(new Bucket(10_000, 0, Duration.ofMillis(3_970)), at(4_030), at(4_530), false);
+    assertThat(budget.waitFor(1_000, at(4_600), false)).isEqualTo(Duration.ofMillis(3_400 + 30));
+  }
+
+  @Test
+  void aRequestSentBetweenAnAnswersArrivalAndItsReadingCountsOnce() {
+    budget.observe(new Bucket(10_000, 10_000, Duration.ofSeconds(4)), at(0), at(0), false);
+    budget.sent(1, 2_000, at(1));
+    budget.observe(new Bucket(10_000, 8_000, Duration.ofMillis(3_999)), at(1), at(500), false);
+    // Answer 2 is in at 600; request 3 goes at 601, before answer 2's headers are read at 602.
+    budget.sent(2, 2_000, at(100));
+    budget.sent(3, 2_000, at(601));
+    budget.observe(new Bucket(10_000, 6_000, Duration.ofMillis(3_900)), at(100), at(600), false);
+    assertThat(budget.available(at(602))).isEqualTo(4_000);
+    budget.observe(new Bucket(10_000, 4_000, Duration.ofMillis(3_399)), at(601), at(1_101), false);
+    assertThat(budget.available(at(1_102))).isEqualTo(4_000);
+  }
+
+  @Test
+  void whileTheProbeIsOutWhatTheOldWindowStillHadGoes() {
+    budget.observe(new Bucket(10_000, 2_500, Duration.ofSeconds(4)), at(0), at(500), false);
+    assertThat(budget.waitFor(1_000, at(4_000), false)).isZero();
+    budget.sent(1, 1_000, at(4_000)); // the old window could pay for it: no probe
+    assertThat(budget.waitFor(1_000, at(4_001), false)).isZero();
+    budget.sent(2, 1_000, at(4_001));
+    assertThat(budget.waitFor(400, at(4_002), false)).isZero();
+    budget.sent(3, 400, at(4_002)); // 100 left of the old window
+    assertThat(budget.waitFor(1_000, at(4_003), false)).isZero();
+    budget.sent(4, 1_000, at(4_003)); // the probe: more than the old window had left
+    assertThat(budget.waitFor(1_000, at(4_004), false)).isPositive();
+  }
+
+  @Test
   void aSpentBudgetWithNoResetAsksAgainUnlessNothingIsInFlight() {
     budget.observe(new Bucket(10_000, 0, null), at(0), at(0), false);
     assertThat(budget.waitFor(1_000, at(0), false)).isEqualTo(Duration.ofSeconds(1));
