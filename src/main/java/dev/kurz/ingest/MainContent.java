@@ -39,14 +39,6 @@ final class MainContent {
   private static final Pattern LEAD = Pattern.compile(
       "(?i)lead|intro|summary|standfirst|sub-?title|sub-?headline|excerpt|chapo|chapeau|perex|bajada|epigraph"
           + "|preface|abstract|(?:^|[-_ ])(?:dek|deck|teaser|description|sapo)(?:$|[-_ ])");
-  private static final Pattern JUNK = Pattern.compile(
-      "(?i)(?:^|[-_ ])(?:comments?|share|sharing|social|related|promo|newsletter|subscribe|subscription|signup"
-          + "|advert\\w*|ad|ads|adslot|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|popup"
-          + "|modal|recommend\\w*|outbrain|taboola|byline|author|caption|credit|tags?|toolbar|pagination|pager"
-          + "|masthead|skip|print|widget|more-stories|read-?more|trending|popular|disclaimer|copyright|meta|timestamp"
-          + "|dateline|rating|sponsor\\w*|banner|visually-hidden|sr-only|hidden|overlay|paywall|teaser|tools|utility"
-          + "|follow|donate|login|signin|header|masthead|headline|kicker|infobox|inline-?ad|video|gallery|slideshow"
-          + "|embed|audio|podcast|newsletter)(?:$|[-_ ])");
   private static final Pattern POSITIVE = Pattern.compile(
       "(?i)article|body|content|entry|main|page|post|story|text|blog|prose");
   private static final Pattern POSITIVE_STRONG = Pattern.compile(
@@ -194,14 +186,15 @@ final class MainContent {
     int total = textLength(body, lengths);
     List<Element> junk = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (e == body || e.tagName().equals("article") || e.tagName().equals("main")) continue;
+      // a link is never removed by its name (Readability does the same): "textTag" on a link inside a sentence
+      if (e == body || e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("a")) continue;
       int length = lengths.getOrDefault(e, 0);
       if (e.tagName().equals("form") && length < 0.3 * total) {
         junk.add(e);
         continue;
       }
       String names = e.className() + " " + e.id();
-      if (names.isBlank() || !JUNK.matcher(names).find()) continue;
+      if (!ClassNames.boilerplate(names)) continue;
       if (length > 0.3 * total && length > 300) continue;
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
       junk.add(e);
@@ -361,7 +354,7 @@ final class MainContent {
         if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
       }
       String names = a.className() + " " + a.id();
-      if (a != e && JUNK.matcher(HEADER_NAMES.matcher(names).replaceAll("")).find()) return true;
+      if (a != e && ClassNames.boilerplate(HEADER_NAMES.matcher(names).replaceAll(""))) return true;
     }
     return false;
   }
@@ -372,7 +365,7 @@ final class MainContent {
    */
   private static boolean inHeader(Element e, Element root) {
     for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-      if (a.tagName().equals("header") || a.is(BANNER) || JUNK.matcher(a.className() + " " + a.id()).find()) return true;
+      if (a.tagName().equals("header") || a.is(BANNER) || ClassNames.boilerplate(a.className() + " " + a.id())) return true;
     }
     return false;
   }
@@ -437,7 +430,7 @@ final class MainContent {
     };
     String names = e.className() + " " + e.id();
     if (POSITIVE.matcher(names).find()) score += 25;
-    if (JUNK.matcher(names).find()) score -= 25;
+    if (ClassNames.boilerplate(names)) score -= 25;
     if (e.attr("itemprop").equalsIgnoreCase("articleBody")) score += 50;
     return score;
   }
