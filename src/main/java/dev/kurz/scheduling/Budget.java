@@ -89,7 +89,8 @@ final class Budget {
     long said = b.limit() > 0 ? b.limit() : Math.max(limit, b.remaining());
     if (said <= 0) return;
     limit = said;
-    Instant lo = b.reset() == null ? null : sent.plus(b.reset());
+    // A named instant is exact; a duration counts from when the header was written, between sending and arrival.
+    Instant lo = b.reset() == null ? null : (b.absolute() ? received : sent).plus(b.reset());
     Instant hi = b.reset() == null ? null : received.plus(b.reset());
     if (rejected) {
       // A rejection is written at once: its reset says where the window ends, give or take its round trip.

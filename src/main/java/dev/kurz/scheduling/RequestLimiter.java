@@ -237,9 +237,12 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     return clock.instant().plus(unseen);
   }
 
-  /** A rejection that names no reset waits as long as it asks. */
+  /**
+   * A rejection that names no reset, or one already past (an instant rounded down to the second),
+   * waits as long as it asks.
+   */
   private static RateLimitHeaders.Bucket orRetryAfter(RateLimitHeaders.Bucket b, RateLimitHeaders h, boolean rejected) {
-    if (b == null || b.reset() != null || !rejected || h.retryAfter() == null) return b;
+    if (b == null || !rejected || h.retryAfter() == null || (b.reset() != null && !b.reset().isZero())) return b;
     return new RateLimitHeaders.Bucket(b.limit(), b.remaining(), h.retryAfter());
   }
 

@@ -17,12 +17,14 @@ import java.util.function.IntToLongFunction;
  * leaves; a request the budget cannot pay for is answered 429 at once with the time to the reset,
  * and sent again after it (what {@link RetryPolicy} does with {@code retry-after-ms}). What it
  * varies that a real run varies: the time a request takes to reach the server (a cold first
- * connection, a loaded machine) and the reset's unit (milliseconds, or whole seconds).
+ * connection, a loaded machine), the reset's unit (milliseconds, or whole seconds) and its form (a
+ * duration from when the header was written, as OpenAI's, or an instant, as Anthropic's).
  */
 final class BudgetPacingSimulation {
   /** The server and the batch. */
   record Setup(boolean bucket, boolean headersOnAnswer, long budget, long windowMs, long latencyMs, int concurrency,
-      int articles, IntToLongFunction cost, IntToLongFunction transitMicros, long observeLagMicros, long resetUnitMs) {}
+      int articles, IntToLongFunction cost, IntToLongFunction transitMicros, long observeLagMicros, long resetUnitMs,
+      boolean absolute) {}
 
   /** What came of it: the server's span (first arrival to last answer) against the budget's capacity. */
   record Result(long answered, long rejected, long failed, double spanSeconds, double capacitySeconds, List<String> trace) {
@@ -161,12 +163,12 @@ final class BudgetPacingSimulation {
       requestsUsed++;
       charged += cost;
     }
-    long[] said = state(ms);
+    long[] said = state(ms, now);
     if (!ok) {
       rejected++;
       trace.add(String.format("%8.3f 429 a%d#%d (%d left, reset %d ms)", now / 1e6, article, attempt, said[0], said[1]));
       at(now + BACK_US, () -> {
-        budget.observe(new Bucket(setup.budget(), said[0], Duration.ofMillis(said[1])), instant(sentAt), instant(now), true);
+        budget.observe(bucket(said, instant(now)), instant(sentAt), instant(now), true);
         requests.observe(new Bucket(REQUEST_LIMIT, said[2], Duration.ofSeconds(1)), instant(sentAt), instant(now), true);
         budget.forget(id);
         requests.forget(id);
@@ -182,7 +184,7 @@ final class BudgetPacingSimulation {
       return;
     }
     at(now + setup.latencyMs() * 1000, () -> {
-      long[] h = setup.headersOnAnswer() ? state(now / 1000) : said;
+      long[] h = setup.headersOnAnswer() ? state(now / 1000, now) : said;
       // The answer is in at now; its headers reach the limiter a moment later (parsing, the lock).
       at(now + BACK_US, () -> {
         Instant received = instant(now);
@@ -192,7 +194,7 @@ final class BudgetPacingSimulation {
   }
 
   private void observed(long sentAt, Instant received, long[] h) {
-    budget.observe(new Bucket(setup.budget(), h[0], Duration.ofMillis(h[1])), instant(sentAt), received, false);
+    budget.observe(bucket(h, received), instant(sentAt), received, false);
     requests.observe(new Bucket(REQUEST_LIMIT, h[2], Duration.ofSeconds(1)), instant(sentAt), received, false);
     trace.add(String.format("%8.3f answer: %d left, reset %d ms", now / 1e6, h[0], h[1]));
     inFlight--;
@@ -201,15 +203,22 @@ final class BudgetPacingSimulation {
     takeNext();
   }
 
-  /** Remaining and the reset (ms, rounded up to the server's unit). */
-  private long[] state(long ms) {
+  /** The tokens budget as the client reads it: a duration, or an instant (read as a duration from arrival). */
+  private Bucket bucket(long[] h, Instant received) {
+    if (!setup.absolute()) return new Bucket(setup.budget(), h[0], Duration.ofMillis(h[1]));
+    Duration left = Duration.between(received, instant(h[3]).plusMillis(h[1]));
+    return new Bucket(setup.budget(), h[0], left.isNegative() ? Duration.ZERO : left, true);
+  }
+
+  /** Remaining, the reset (ms, rounded up to the server's unit), requests remaining, when written (µs). */
+  private long[] state(long ms, long micros) {
     refill(ms);
     long remaining = Math.max(0, Math.round(setup.budget() - used));
     long reset = setup.bucket() ? (long) Math.ceil(used * setup.windowMs() / setup.budget())
         : start + (windowIndex + 1) * setup.windowMs() - ms;
     long unit = setup.resetUnitMs();
     reset = (Math.max(0, reset) + unit - 1) / unit * unit;
-    return new long[] {remaining, reset, Math.max(0, REQUEST_LIMIT - requestsUsed)};
+    return new long[] {remaining, reset, Math.max(0, REQUEST_LIMIT - requestsUsed), micros};
   }
 
   private void refill(long ms) {

@@ -32,19 +32,21 @@ class BudgetPacingSimulationTest {
     };
   }
 
-  @ParameterizedTest(name = "{0} windows, headers on {1}, {2} transit, resets in {3} ms units")
+  @ParameterizedTest(name = "{0} windows, headers on {1}, {2} transit, resets in {3} ms units, as {4}")
   @CsvSource({
-      "fixed, arrival, quiet, 1", "fixed, arrival, cold, 1", "fixed, arrival, loaded, 1",
-      "fixed, answer, quiet, 1", "fixed, answer, cold, 1", "fixed, answer, loaded, 1",
-      "bucket, arrival, quiet, 1", "bucket, arrival, loaded, 1",
-      "bucket, answer, quiet, 1", "bucket, answer, loaded, 1",
-      "fixed, arrival, cold, 1000", "fixed, answer, loaded, 1000"})
-  void everyRunUsesTheBudget(String windows, String headers, String transit, long unit) {
+      "fixed, arrival, quiet, 1, duration", "fixed, arrival, cold, 1, duration", "fixed, arrival, loaded, 1, duration",
+      "fixed, answer, quiet, 1, duration", "fixed, answer, cold, 1, duration", "fixed, answer, loaded, 1, duration",
+      "bucket, arrival, quiet, 1, duration", "bucket, arrival, loaded, 1, duration",
+      "bucket, answer, quiet, 1, duration", "bucket, answer, loaded, 1, duration",
+      "fixed, arrival, cold, 1000, duration", "fixed, answer, loaded, 1000, duration",
+      "fixed, arrival, loaded, 1, instant", "fixed, answer, loaded, 1, instant", "bucket, answer, loaded, 1, instant"})
+  void everyRunUsesTheBudget(String windows, String headers, String transit, long unit, String form) {
     for (long seed = 1; seed <= 5; seed++) {
       Setup setup = new Setup(windows.equals("bucket"), headers.equals("answer"), 40_000, 4_000, 500, 8, 100, COST,
-          transit(transit, seed), transit.equals("loaded") ? 2_000 : 50, unit);
+          transit(transit, seed), transit.equals("loaded") ? 2_000 : 50, unit, form.equals("instant"));
       Result r = BudgetPacingSimulation.run(setup);
       String run = "seed " + seed + ": " + r;
+      System.out.println(windows + " " + headers + " " + transit + " " + unit + " " + form + " " + run);
       assertThat(r.failed()).as(run).isZero();
       // The last window is partly used: the shortest span is about 0.5 s over the capacity (98.6 %).
       assertThat(r.share()).as(run).isGreaterThan(0.97);

@@ -37,9 +37,17 @@ public record RateLimitHeaders(Bucket requests, Bucket tokens, Bucket inputToken
 
   /**
    * One budget: how much the window allows ({@code -1} when the server does not say), how much is
-   * left, and how long until it is full again ({@code null} when the server does not say).
+   * left, and how long until it is full again ({@code null} when the server does not say), counted
+   * from the answer's arrival. {@code absolute}: the server named the instant (Anthropic), so the
+   * reset does not depend on when it wrote the header; a duration (OpenAI's {@code 6m0s}) counts
+   * from that moment, somewhere between the request's sending and the answer's arrival.
    */
-  public record Bucket(long limit, long remaining, Duration reset) {}
+  public record Bucket(long limit, long remaining, Duration reset, boolean absolute) {
+    /** A reset given as a duration. */
+    public Bucket(long limit, long remaining, Duration reset) {
+      this(limit, remaining, reset, false);
+    }
+  }
 
   /** The headers' word, or null when they say nothing about limits. */
   public static RateLimitHeaders parse(Function<String, String> header, Instant now) {
@@ -77,7 +85,8 @@ public record RateLimitHeaders(Bucket requests, Bucket tokens, Bucket inputToken
     Long remaining = number(header.apply(prefix + "remaining"));
     if (remaining == null) return null;
     Long limit = number(header.apply(prefix + "limit"));
-    return new Bucket(limit == null ? -1 : limit, remaining, parseInstant(header.apply(prefix + "reset"), now));
+    Duration reset = parseInstant(header.apply(prefix + "reset"), now);
+    return new Bucket(limit == null ? -1 : limit, remaining, reset, reset != null);
   }
 
   private static Bucket mistral(Function<String, String> header, String what) {

@@ -45,9 +45,10 @@ class RateLimitHeadersTest {
         "anthropic-ratelimit-output-tokens-reset", "2026-12-01T10:00:06Z",
         "anthropic-ratelimit-tokens-limit", "8000", "anthropic-ratelimit-tokens-remaining", "7000",
         "anthropic-ratelimit-tokens-reset", "2026-12-01T10:00:06Z"));
-    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(50, 49, Duration.ofSeconds(1)));
-    assertThat(h.inputTokens()).isEqualTo(new RateLimitHeaders.Bucket(40000, 39000, Duration.ofSeconds(3)));
-    assertThat(h.outputTokens()).isEqualTo(new RateLimitHeaders.Bucket(8000, 7000, Duration.ofSeconds(6)));
+    // Instants: the reset is the same whenever the server wrote it.
+    assertThat(h.requests()).isEqualTo(new RateLimitHeaders.Bucket(50, 49, Duration.ofSeconds(1), true));
+    assertThat(h.inputTokens()).isEqualTo(new RateLimitHeaders.Bucket(40000, 39000, Duration.ofSeconds(3), true));
+    assertThat(h.outputTokens()).isEqualTo(new RateLimitHeaders.Bucket(8000, 7000, Duration.ofSeconds(6), true));
     assertThat(h.tokens()).isNull(); // the tightest of the two stated ones: nothing of its own
   }
 
@@ -58,7 +59,7 @@ class RateLimitHeadersTest {
         "anthropic-ratelimit-input-tokens-reset", "2026-12-01T10:00:03Z",
         "anthropic-ratelimit-tokens-limit", "48000", "anthropic-ratelimit-tokens-remaining", "20000",
         "anthropic-ratelimit-tokens-reset", "2026-12-01T10:00:30Z"));
-    assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(48000, 20000, Duration.ofSeconds(30)));
+    assertThat(h.tokens()).isEqualTo(new RateLimitHeaders.Bucket(48000, 20000, Duration.ofSeconds(30), true));
     assertThat(h.inputTokens().limit()).isEqualTo(40000);
     assertThat(h.outputTokens()).isNull();
   }
