@@ -117,6 +117,33 @@ final class MainContent {
     }
   }
 
+  /** One paragraph-like block of the page as {@link #baseline} reads it: its element and rendered text. */
+  record Block(Element element, String text, double linkDensity) {}
+
+  /**
+   * The blocks {@link #baseline} joins, in page order, each with its element (the page is put back
+   * as it was, so the elements stay valid) and link density: for a caller that weighs them one by one.
+   */
+  List<Block> baselineBlocks(Document doc, boolean spareWrappers, boolean dropJunk) {
+    Element body = doc.body();
+    if (body == null) return List.of();
+    try {
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      removeHidden(body);
+      removeChrome(body, spareWrappers);
+      if (dropJunk) removeJunk(body);
+      List<Block> blocks = new ArrayList<>();
+      for (Element e : paragraphElements(body)) {
+        StringBuilder out = new StringBuilder();
+        render(e, out);
+        blocks.add(new Block(e, paragraphs(out.toString()), linkDensity(e)));
+      }
+      return blocks;
+    } finally {
+      restore();
+    }
+  }
+
   /** All the text the page shows (scripts, styles and hidden parts out), blocks as paragraphs. */
   String visibleText(Document doc) {
     Element body = doc.body();
@@ -133,6 +160,16 @@ final class MainContent {
   /** Every paragraph-like block that is not a link list, in page order, each once. */
   private static String paragraphBlocks(Element body) {
     StringBuilder out = new StringBuilder();
+    for (Element e : paragraphElements(body)) {
+      render(e, out);
+      out.append("\n\n");
+    }
+    return paragraphs(out.toString());
+  }
+
+  /** The elements {@link #paragraphBlocks} renders. */
+  private static List<Element> paragraphElements(Element body) {
+    List<Element> out = new ArrayList<>();
     Element last = null;
     for (Element e : body.getAllElements()) {
       if (last != null && isAncestor(last, e)) continue;
@@ -143,10 +180,9 @@ final class MainContent {
       String text = e.text();
       if (text.isBlank() || linkDensity(e) > 0.5 || !tag.matches("h[1-6]") && text.length() < 20) continue;
       last = e;
-      render(e, out);
-      out.append("\n\n");
+      out.add(e);
     }
-    return paragraphs(out.toString());
+    return out;
   }
 
   /** Takes an element out of the page, to be put back by {@link #restore}. */

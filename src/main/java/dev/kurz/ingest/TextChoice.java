@@ -1,0 +1,159 @@
+package dev.kurz.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Settles a page's main text from the main extraction ({@link MainContent#extract}) and its second
+ * candidates, the way trafilatura weighs its own extraction against its readability and jusText
+ * baselines: each candidate is read from the same parsed page, and simple measured rules on their
+ * lengths decide. In order:
+ *
+ * <ol>
+ *   <li>the page's own article container (schema.org {@code articleBody}, the page's only
+ *       {@code <article>}, else its {@code <main>}): story paragraphs in it that the main
+ *       extraction left out (long, few links, not a note to the reader) are added where they stand
+ *       in the page, as the main extraction can stop at an inline teaser or ad and lose the rest;
+ *   <li>a short result: every paragraph of the page ({@link MainContent#baseline}) where that holds
+ *       over twice as much; still almost nothing: the same without the class-name junk rule;
+ *   <li>the JSON-LD {@code articleBody} where it holds over twice as much;
+ *   <li>nothing at all: the page's description, else its visible text.
+ * </ol>
+ *
+ * Every rule was measured on both shared extraction benchmarks (docs/benchmarks-extraction.md).
+ * Stateless.
+ */
+final class TextChoice {
+  /** A main text shorter than this may be a wrong guess: the paragraph fallback is tried. */
+  private static final int UNSURE_CHARS = 2000;
+  /** Trafilatura's minimum extracted size: below it the fallback drops the class-name junk rule. */
+  private static final int ALMOST_NOTHING_CHARS = 250;
+  /**
+   * A paragraph the main extraction left out is story when it is this long and this free of links:
+   * teaser texts, captions and link lines are shorter or linked; measured 100 to 300 characters and
+   * 0.1 to 0.3 (both sets; 200 and 0.2 best on each half of the web-extraction pages).
+   */
+  private static final int STORY_CHARS = 200;
+  private static final double STORY_LINK_DENSITY = 0.2;
+  private static final org.jsoup.select.Evaluator INNER_BLOCKS = org.jsoup.select.QueryParser.parse(
+      "p, div, section, article, table, ul, ol, li, dl, blockquote, pre, h1, h2, h3, h4, h5, h6");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private TextChoice() {}
+
+  /** The page's main text, given the main extraction's {@code main}; never null, empty only for a page without words. */
+  static String choose(Document doc, PageMetadata meta, String main) {
+    String text = withOwnArticle(doc, main);
+    if (text.length() < UNSURE_CHARS) text = longer(text, doc, text.isBlank(), true);
+    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, doc, true, false);
+    String body = meta.articleBody();
+    // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
+    // layout defeated the scoring and it holds clearly more than the DOM extraction
+    if (body != null && body.length() >= 500 && body.length() > 2 * text.length()) {
+      text = MainContent.paragraphs(org.jsoup.parser.Parser.unescapeEntities(body, false));
+    }
+    // nothing found (a page drawn by scripts, or no block long enough): the page's own summary of
+    // itself, else whatever text it shows; an article is never read as empty while the page has words
+    if (text.isBlank() && meta.description() != null) text = MainContent.paragraphs(meta.description());
+    if (text.isBlank()) text = new MainContent().visibleText(doc);
+    return text;
+  }
+
+  /** The fallback's text where it holds over twice as much as {@code text}, else {@code text}. */
+  private static String longer(String text, Document doc, boolean spareWrappers, boolean dropJunk) {
+    String fallback = new MainContent().baseline(doc, spareWrappers, dropJunk);
+    return fallback.length() > 2 * text.length() ? fallback : text;
+  }
+
+  /**
+   * {@code main} with the story paragraphs of the page's own article container that it lacks, each
+   * put after the main text's paragraph holding the block before it (or before the one holding the
+   * block after it). Unchanged when the page marks no container or the main text shares no block with it.
+   */
+  static String withOwnArticle(Document doc, String main) {
+    Element container = ownArticle(doc);
+    if (container == null || main.isBlank()) return main;
+    String normalized = normalize(main);
+    List<MainContent.Block> blocks = new ArrayList<>();
+    for (MainContent.Block b : new MainContent().baselineBlocks(doc, false, true)) {
+      if (b.element() == container || isInside(b.element(), container)) blocks.add(b);
+    }
+    // each block of the container: in the main text already (its end there as an offset), or story to add
+    StringBuilder out = new StringBuilder(main);
+    int offset = -1; // where the last block found in the main text ends; -1 before any
+    List<String> pending = new ArrayList<>(); // story met before any block of the main text
+    boolean added = false;
+    for (MainContent.Block b : blocks) {
+      String text = b.text();
+      if (text.isBlank()) continue;
+      if (normalized.contains(normalize(text))) {
+        int at = out.indexOf(text, Math.max(0, offset));
+        if (at < 0) at = out.indexOf(text);
+        if (at < 0) continue; // present only up to whitespace: keep the place we had
+        if (offset < 0 && !pending.isEmpty()) {
+          String before = String.join("\n\n", pending) + "\n\n";
+          int start = paragraphStart(out, at);
+          out.insert(start, before);
+          at += before.length();
+          pending.clear();
+        }
+        offset = at + text.length();
+        continue;
+      }
+      if (text.length() < STORY_CHARS || b.linkDensity() >= STORY_LINK_DENSITY || holdsBlocks(b.element())
+          || ArticleNoise.isNote(text)) continue;
+      added = true;
+      if (offset < 0) {
+        pending.add(text);
+        continue;
+      }
+      int end = paragraphEnd(out, offset);
+      String inserted = "\n\n" + text;
+      out.insert(end, inserted);
+      offset = end + inserted.length();
+    }
+    if (!added || offset < 0) return main;
+    return MainContent.paragraphs(out.toString());
+  }
+
+  /** The page's own article container: its {@code articleBody}, its only {@code <article>}, else its main region; or null. */
+  static Element ownArticle(Document doc) {
+    Element body = doc.selectFirst("[itemprop=articleBody]");
+    if (body != null) return body;
+    var articles = doc.select("article");
+    if (articles.size() == 1) return articles.first();
+    return doc.selectFirst("main, [role=main]");
+  }
+
+  /** Whether an element holds blocks of its own: a cell or wrapper holding a table or a list is no paragraph. */
+  private static boolean holdsBlocks(Element e) {
+    for (Element d : e.getAllElements()) if (d != e && d.is(INNER_BLOCKS)) return true;
+    return false;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element a = e.parent(); a != null; a = a.parent()) if (a == ancestor) return true;
+    return false;
+  }
+
+  /** The start of the paragraph holding offset {@code at}: just after the blank line before it, or 0. */
+  private static int paragraphStart(CharSequence text, int at) {
+    String s = text.toString();
+    int i = s.lastIndexOf("\n\n", Math.max(0, at - 1));
+    return i < 0 ? 0 : i + 2;
+  }
+
+  /** The end of the paragraph holding offset {@code at}: the next blank line, or the text's end. */
+  private static int paragraphEnd(CharSequence text, int at) {
+    String s = text.toString();
+    int i = s.indexOf("\n\n", at);
+    return i < 0 ? s.length() : i;
+  }
+
+  private static String normalize(String s) {
+    return SPACE.matcher(s).replaceAll(" ").strip();
+  }
+}
