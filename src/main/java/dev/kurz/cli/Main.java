@@ -30,7 +30,18 @@ public final class Main {
     System.setOut(term.out());
     System.setErr(term.err());
     if (needsInterrupts(args)) Interrupts.install(interrupted, term.err());
+    if (warmsUp(args)) WarmUp.start();
     System.exit(run(args, term));
+  }
+
+  /**
+   * Whether the run will read and answer articles, so a warm-up of that path in the background
+   * (on the processor the start-up leaves idle) is worth its one made-up article.
+   */
+  private static boolean warmsUp(String[] args) {
+    if (args.length < 2 || !(args[0].equals("summarize") || args[0].equals("digest"))) return false;
+    List<String> given = Arrays.asList(args);
+    return !given.contains("--dry-run") && !given.contains("--help") && !given.contains("-h");
   }
 
   /** Only long-running commands take over Ctrl-C; installing the handler costs start-up time. */
@@ -74,9 +85,10 @@ public final class Main {
     Class<?> named = args.length > 0 ? KurzCommand.SUBCOMMANDS.get(args[0]) : null;
     // Help on a command, completion and an unknown name (for suggestions) need every command.
     boolean all = named == null || named == CommandLine.HelpCommand.class || named == CompletionCommand.class;
-    // The top-level help lists the commands by name and description only: no need to build each
-    // command's full model (its options, by reflection), which is most of that help's start-up.
-    boolean topHelp = args.length == 0 || args.length == 1 && List.of("--help", "-h", "help").contains(args[0]);
+    // The top-level help lists the commands by name and description only, and the version needs
+    // none of them: no need to build each command's full model (its options, by reflection),
+    // which is most of their start-up.
+    boolean topHelp = args.length == 0 || args.length == 1 && List.of("--help", "-h", "help", "--version", "-V").contains(args[0]);
     for (var e : KurzCommand.SUBCOMMANDS.entrySet()) {
       boolean helpCommand = e.getValue() == CommandLine.HelpCommand.class;
       if (topHelp && !helpCommand) cli.addSubcommand(e.getKey(), outline(e.getKey(), e.getValue()));

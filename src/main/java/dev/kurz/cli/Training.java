@@ -49,29 +49,11 @@ final class Training {
   static final List<String> RUN_OPTIONS =
       List.of("-XX:+UseSerialGC", "-XX:MaxNewSize=64m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
 
-  private static final String ARTICLE = """
-      Stadtrat beschließt neue Linie
-
-      Der Stadtrat hat am Dienstag den Bau einer neuen Straßenbahnlinie beschlossen. %d Ratsmitglieder stimmten dafür.
-
-      Die Linie soll nach Angaben der Verkehrsbetriebe rund 48 Millionen Euro kosten. „Ein wichtiger Schritt“, sagte die Oberbürgermeisterin.
-      """;
-
-  private static final String ANALYSIS = """
-      {"source_language":"de","headline":"Council approves new tram line","summary":"The council approved a tram line.",
-       "key_points":["Approved.","Cost 48 million euros.","Mayor welcomes it."],
-       "claims":[{"claim":"The council approved a new tram line on Tuesday.","attributed_to":"the article",
-         "source_type":"article_voice","modality":"stated",
-         "quote":"Der Stadtrat hat am Dienstag den Bau einer neuen Straßenbahnlinie beschlossen."},
-        {"claim":"The line will reportedly cost about 48 million euros.","attributed_to":"the transport company",
-         "source_type":"named_organization","modality":"reported","quote":"rund 48 Millionen Euro kosten"}],
-       "entities":[{"name":"Kyiv","original":"Kiew","type":"place"}]}""";
-
   /** The analysis as an OpenAI chat completion answers it (its content a JSON string). */
   private static final String ANSWER = """
       {"id":"train","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop",
        "message":{"role":"assistant","content":"%s"}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"""
-      .formatted(ANALYSIS.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"));
+      .formatted(WarmUp.ANALYSIS.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"));
 
   private static final String REJECTED = "{\"error\":{\"message\":\"Too many concurrent requests\",\"type\":\"rate_limit\"}}";
 
@@ -132,7 +114,7 @@ final class Training {
       List<String> articles = new ArrayList<>();
       for (int i = 0; i < BATCH; i++) {
         Path article = dir.resolve("artikel-" + i + ".txt");
-        Files.writeString(article, ARTICLE.formatted(20 + i));
+        Files.writeString(article, WarmUp.ARTICLE.formatted(20 + i));
         articles.add(article.toString());
       }
       String a = articles.get(0);
@@ -143,6 +125,8 @@ final class Training {
       env.put("OPENAI_API_KEY", "sk-train-FAKE-0000");
       List<String> unreachable = List.of("--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--timeout", "2");
       run(env, "summarize", a, "--format", "json", unreachable);
+      // What Main starts in the background for summarize and digest (not reached through Main.run).
+      if (WarmUp.run() == null) throw new IllegalStateException("the warm-up failed");
       // Answers from a stand-in server on loopback (the JDK's own HTTP server) that serves a few
       // requests at once and rejects the rest with 429, as a model server limiting concurrency does:
       // a batch without the cache, then the same articles from the cache.
