@@ -48,6 +48,7 @@ public final class FaithfulnessCheck {
     }
     QuoteContext context = new QuoteContext(article);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities()).check(a, statements));
+    out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       String where = "claim " + (i + 1);
@@ -116,13 +117,15 @@ public final class FaithfulnessCheck {
 
   /** The kind of finding a mention makes, or null when the article bears it out. */
   private static Kind missing(Mention m, GermanFacts facts) {
+    return facts.bears(m) ? null : kind(m);
+  }
+
+  static Kind kind(Mention m) {
     return switch (m.type()) {
-      case NUMBER -> facts.hasNumber(m.value()) || m.approximate() && facts.hasNear(m.value(), 0.1) ? null : Kind.NUMBER;
-      case YEAR -> facts.hasNumber(m.value()) ? null : Kind.DATE;
-      case DATE -> facts.dates.contains((int) m.value()) ? null : Kind.DATE;
-      case MONTH -> facts.months.contains((int) m.value()) ? null : Kind.DATE;
-      case WEEKDAY -> facts.weekdays.contains((int) m.value()) ? null : Kind.WEEKDAY;
-      case TIME -> facts.times.contains((int) m.value()) ? null : Kind.TIME;
+      case NUMBER -> Kind.NUMBER;
+      case YEAR, DATE, MONTH -> Kind.DATE;
+      case WEEKDAY -> Kind.WEEKDAY;
+      case TIME -> Kind.TIME;
     };
   }
 

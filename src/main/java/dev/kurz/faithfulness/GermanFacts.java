@@ -26,6 +26,9 @@ final class GermanFacts {
 
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private static final Pattern SPACED_THOUSANDS = Pattern.compile("^[ \u00a0\u202f](\\d{3})(?!\\d)");
+  private static final Pattern DAY_DIGITS = Pattern.compile("\\d{1,2}");
+  private static final Pattern WRITTEN_HOUR = Pattern.compile("(\\p{L}+)\\s+Uhr");
   private static final String MONTH_ALT = "(Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)";
   /** "2. November", "2. und 3. November", "2. bis 5. November", "1., 2. und 3. Mai". */
   private static final Pattern DAY_MONTH = Pattern.compile(
@@ -46,6 +49,9 @@ final class GermanFacts {
   final Set<Integer> months = new HashSet<>();
   final Set<Integer> weekdays = new HashSet<>();
   final Set<Integer> times = new HashSet<>();
+  /** Whether the text speaks of a year or a day relative to one it does not give (last year, yesterday). */
+  final boolean relativeYear;
+  final boolean relativeDay;
 
   GermanFacts(String text, LocalDate published) {
     readDigits(text);
@@ -54,6 +60,8 @@ final class GermanFacts {
     readTimes(text);
     numbers.add(1.0);
     numbers.add(0.0);
+    relativeYear = LAST_YEAR.matcher(text).find() || THIS_YEAR.matcher(text).find() || NEXT_YEAR.matcher(text).find();
+    relativeDay = RELATIVE_DAY.matcher(text).find();
     if (published != null) readRelative(text, published);
   }
 
@@ -70,6 +78,18 @@ final class GermanFacts {
       if (Math.abs(n - v) <= Math.abs(v) * tolerance) return true;
     }
     return false;
+  }
+
+  /** Whether the text bears an English mention out: the same value, an approximate one within a tenth. */
+  boolean bears(EnglishQuantities.Mention m) {
+    return switch (m.type()) {
+      case NUMBER -> hasNumber(m.value()) || m.approximate() && hasNear(m.value(), 0.1);
+      case YEAR -> hasNumber(m.value());
+      case DATE -> dates.contains((int) m.value());
+      case MONTH -> months.contains((int) m.value());
+      case WEEKDAY -> weekdays.contains((int) m.value());
+      case TIME -> times.contains((int) m.value());
+    };
   }
 
   private void add(double v) {
@@ -89,7 +109,7 @@ final class GermanFacts {
         if (!group.isEmpty() && group.length() < 16) add(Double.parseDouble(group));
       }
       // "10 000" with a space between thousands.
-      Matcher next = Pattern.compile("^[ \u00a0\u202f](\\d{3})(?!\\d)").matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 5)));
+      Matcher next = SPACED_THOUSANDS.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 5)));
       if (next.find() && run.matches("\\d{1,3}")) add(Double.parseDouble(run + next.group(1)));
     }
   }
@@ -182,7 +202,7 @@ final class GermanFacts {
     Matcher m = DAY_MONTH.matcher(text);
     while (m.find()) {
       int month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
-      Matcher d = Pattern.compile("\\d{1,2}").matcher(m.group(1));
+      Matcher d = DAY_DIGITS.matcher(m.group(1));
       while (d.find()) {
         int day = Integer.parseInt(d.group());
         if (day >= 1 && day <= 31) dates.add(month * 100 + day);
@@ -210,7 +230,7 @@ final class GermanFacts {
       times.add(((h + 12) % 24) * 60 + min);
     }
     // Written hours: "acht Uhr".
-    Matcher w = Pattern.compile("(\\p{L}+)\\s+Uhr").matcher(text);
+    Matcher w = WRITTEN_HOUR.matcher(text);
     while (w.find()) {
       long h = GermanNumerals.prefixValue(w.group(1).toLowerCase(Locale.ROOT));
       if (h > 0 && h <= 24) {

@@ -1,0 +1,223 @@
+package dev.kurz.faithfulness;
+
+import dev.kurz.faithfulness.EnglishQuantities.Mention;
+import dev.kurz.model.Claim;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether each number and date a statement gives stands where the statement comes from, not merely
+ * somewhere in the article (the other figure, the other year of the same story): a claim's must be
+ * in or near its quote's sentence; a summary sentence's or key point's in or near the German
+ * sentences it rests on, found without the item itself (a changed figure must not move them): the
+ * quotes of the claims it restates, and the sentences that bear most of its other names and
+ * figures. An item whose statement cannot be placed is not judged here (the article-wide check
+ * still is). Immutable; built once per answer.
+ */
+final class FactPlacement {
+  /** Sentences before and after a quote's sentence in which its figures may stand. */
+  private static final int BEFORE = 3;
+  private static final int AFTER = 1;
+  /** Sentences around an aligned sentence in which a statement's figures may stand. */
+  private static final int NEAR = 1;
+  /** Sentences scoring at least this share of the best-placed one's anchors count as placed too. */
+  private static final double SHARE = 0.5;
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
+
+  private final String article;
+  private final boolean dated;
+  private final List<Sentences.Span> sentences;
+  private final GermanFacts whole;
+  /** The facts of each sentence. */
+  private final List<GermanFacts> facts = new ArrayList<>();
+  /** Translit keys of each sentence's capitalised words. */
+  private final List<Set<String>> names = new ArrayList<>();
+
+  FactPlacement(String article, List<Sentences.Span> sentences, GermanFacts whole, LocalDate published) {
+    this.article = article;
+    this.dated = published != null;
+    this.sentences = sentences;
+    this.whole = whole;
+    for (Sentences.Span s : sentences) {
+      String text = s.of(article);
+      facts.add(new GermanFacts(text, published));
+      Set<String> keys = new HashSet<>();
+      Matcher m = WORD.matcher(text);
+      while (m.find()) {
+        if (Character.isUpperCase(m.group().charAt(0)) && m.group().length() >= 3) keys.add(Fold.translit(m.group()));
+      }
+      names.add(keys);
+    }
+  }
+
+  /** The findings for the statements (where, text) and the claims of one answer. */
+  List<Finding> check(List<String[]> statements, List<Claim> claims) {
+    List<Finding> out = new ArrayList<>();
+    for (String[] s : statements) {
+      // A headline sums up the whole story.
+      if (s[1] == null || s[1].isBlank() || s[0].equals("headline")) continue;
+      judge(out, s[0], s[1], null, claims);
+    }
+    for (int i = 0; i < claims.size(); i++) {
+      Claim c = claims.get(i);
+      if (c.claim() != null && !c.claim().isBlank()) judge(out, "claim " + (i + 1), c.claim(), c, claims);
+    }
+    return out;
+  }
+
+  private void judge(List<Finding> out, String where, String text, Claim own, List<Claim> claims) {
+    List<Mention> mentions = EnglishQuantities.read(text);
+    Set<String> reported = new HashSet<>();
+    for (Mention m : mentions) {
+      if (!whole.bears(m) || everywhere(m)) continue;
+      BitSet window = own == null ? null : quoteWindow(own);
+      if (window == null) window = aligned(text, m, mentions, claims);
+      if (window == null || window.isEmpty() || borne(m, window)) continue;
+      if (reported.add(m.type() + m.text())) {
+        out.add(new Finding(where, text, FaithfulnessCheck.kind(m), m.text(),
+            "is in the article, but not where this statement comes from"));
+      }
+    }
+  }
+
+  /** Items every sentence bears (one, zero, the publication year): nothing to place. */
+  private boolean everywhere(Mention m) {
+    return (m.type() == EnglishQuantities.Type.NUMBER || m.type() == EnglishQuantities.Type.YEAR)
+        && (m.value() == 0 || m.value() == 1 || !facts.isEmpty() && facts.get(0).bears(m) && facts.stream().allMatch(f -> f.bears(m)));
+  }
+
+  private boolean borne(Mention m, BitSet window) {
+    for (int j = window.nextSetBit(0); j >= 0 && j < facts.size(); j = window.nextSetBit(j + 1)) {
+      if (bears(j, m)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether sentence {@code j} bears the item; without the publication date, a sentence that speaks
+   * of "last year" or "yesterday" bears any year, or any date and weekday, the article gives.
+   */
+  private boolean bears(int j, Mention m) {
+    GermanFacts f = facts.get(j);
+    if (f.bears(m)) return true;
+    if (dated) return false;
+    return switch (m.type()) {
+      case YEAR -> f.relativeYear;
+      case NUMBER -> f.relativeYear && m.value() >= 1900 && m.value() <= 2100 && m.value() == Math.rint(m.value());
+      case DATE, WEEKDAY, MONTH -> f.relativeDay;
+      case TIME -> false;
+    };
+  }
+
+  private BitSet quoteWindow(Claim c) {
+    int[] spanned = Sentences.spanned(sentences, c.grounding(), article.length());
+    if (spanned == null) return null;
+    BitSet b = new BitSet();
+    b.set(Math.max(0, spanned[0] - BEFORE), Math.min(sentences.size(), spanned[1] + AFTER + 1));
+    return b;
+  }
+
+  /**
+   * The sentences a statement rests on, found without {@code m}: the quote windows of the claims it
+   * restates, and around the sentences bearing most of its other figures and names; null when
+   * nothing places it.
+   */
+  private BitSet aligned(String text, Mention m, List<Mention> mentions, List<Claim> claims) {
+    BitSet w = new BitSet();
+    Set<String> leave = leaveOut(m);
+    Set<Integer> restated = new HashSet<>(Provenance.restatedClaims(text, claims, leave));
+    // A long statement sums up several claims: each claim most of whose words it repeats.
+    Set<String> own = terms(text, leave);
+    for (int i = 0; i < claims.size(); i++) {
+      Set<String> c = terms(claims.get(i).claim(), Set.of());
+      int shared = 0;
+      for (String t : c) if (own.contains(t)) shared++;
+      if (shared >= 3 && shared >= 0.5 * c.size()) restated.add(i + 1);
+    }
+    for (int n : restated) {
+      BitSet q = quoteWindow(claims.get(n - 1));
+      if (q != null) w.or(q);
+    }
+    List<Mention> figures = new ArrayList<>();
+    for (Mention o : mentions) {
+      if (o != m && !(o.type() == m.type() && o.value() == m.value()) && !everywhere(o) && whole.bears(o)) figures.add(o);
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (EnglishNames.Name n : EnglishNames.find("x " + text)) {
+      for (String word : n.words()) {
+        if (!m.text().contains(word)) keys.add(Fold.translit(word));
+      }
+    }
+    // Each anchor weighs the more, the fewer sentences bear it: a name in every paragraph places little.
+    double[] score = new double[sentences.size()];
+    double best = 0;
+    List<BitSet> bearers = new ArrayList<>();
+    for (Mention o : figures) {
+      BitSet b = new BitSet();
+      for (int j = 0; j < sentences.size(); j++) if (bears(j, o)) b.set(j);
+      bearers.add(b);
+    }
+    for (String k : keys) {
+      BitSet b = new BitSet();
+      for (int j = 0; j < sentences.size(); j++) if (named(k, names.get(j))) b.set(j);
+      bearers.add(b);
+    }
+    for (BitSet b : bearers) {
+      if (b.isEmpty()) continue;
+      double weight = Math.log(1 + sentences.size() / (double) b.cardinality());
+      for (int j = b.nextSetBit(0); j >= 0; j = b.nextSetBit(j + 1)) score[j] += weight;
+    }
+    for (double v : score) best = Math.max(best, v);
+    if (best > 0) {
+      for (int j = 0; j < sentences.size(); j++) {
+        if (score[j] >= best * SHARE) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
+      }
+    }
+    return w.isEmpty() ? null : w;
+  }
+
+  private static boolean named(String key, Set<String> sentenceKeys) {
+    if (sentenceKeys.contains(key)) return true;
+    for (String k : sentenceKeys) {
+      if (NamePlacement.matches(key, k)) return true;
+    }
+    return false;
+  }
+
+  private static final Pattern TERM = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]");
+  private static final Set<String> STOP = Set.of("the", "and", "that", "this", "with", "from", "have", "has", "had",
+      "been", "were", "will", "would", "could", "should", "their", "there", "they", "them", "than", "then", "into",
+      "over", "about", "after", "before", "also", "which", "while", "where", "when", "what", "said", "says",
+      "according", "reportedly", "allegedly", "more", "most", "some", "such", "only", "other", "being", "does", "did",
+      "its", "his", "her", "for", "are", "was", "not", "but", "all", "any", "can", "may", "who", "one", "out", "per");
+
+  /** Content words of at least three letters, cut to six so "postponed" meets "postpones". */
+  private static Set<String> terms(String text, Set<String> leaveOut) {
+    Set<String> out = new HashSet<>();
+    if (text == null) return out;
+    Matcher m = TERM.matcher(text);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT).replace("’s", "").replace("'s", "");
+      if (w.length() < 3 || STOP.contains(w) || leaveOut.contains(w)) continue;
+      out.add(w.length() > 6 && !Character.isDigit(w.charAt(0)) ? w.substring(0, 6) : w);
+    }
+    return out;
+  }
+
+  /** The statement's words that make up the item, left out when finding the claims it restates. */
+  private static Set<String> leaveOut(Mention m) {
+    Set<String> out = new HashSet<>();
+    for (String w : m.text().toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+      if (!w.isEmpty()) out.add(w);
+    }
+    return out;
+  }
+}
