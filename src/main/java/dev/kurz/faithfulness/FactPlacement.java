@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * somewhere in the article (the other figure, the other year of the same story): a claim's must be
  * in or near its quote's sentence; a summary sentence's or key point's in or near the German
  * sentences it rests on, found without the item itself (a changed figure must not move them): the
- * quotes of the claims it restates, and the sentences that bear most of its other names and
- * figures. An item whose statement cannot be placed is not judged here (the article-wide check
- * still is). Immutable; built once per answer.
+ * quotes of the claims it restates, and the sentences that bear its other names and figures (two
+ * of them in one sentence place it). A statement may also repeat an item one of the claims gives
+ * near its quote. An item whose statement cannot be placed is not judged here (the article-wide
+ * check still is). Sentences are read with wrapped lines joined. Immutable; built once per answer.
  */
 final class FactPlacement {
   /** Sentences before and after a quote's sentence in which its figures may stand. */
@@ -28,8 +29,11 @@ final class FactPlacement {
   private static final int AFTER = 1;
   /** Sentences around an aligned sentence in which a statement's figures may stand. */
   private static final int NEAR = 1;
-  /** Sentences scoring at least this share of the best-placed one's anchors count as placed too. */
-  private static final double SHARE = 0.5;
+  /**
+   * A statement is placed by its anchors only when one sentence bears at least this many of them: a
+   * statement joining two facts from two paragraphs has one anchor for each.
+   */
+  private static final int MIN_ANCHORS = 2;
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
 
   private final String article;
@@ -41,10 +45,10 @@ final class FactPlacement {
   /** Translit keys of each sentence's capitalised words. */
   private final List<Set<String>> names = new ArrayList<>();
 
-  FactPlacement(String article, List<Sentences.Span> sentences, GermanFacts whole, LocalDate published) {
+  FactPlacement(String article, GermanFacts whole, LocalDate published) {
     this.article = article;
     this.dated = published != null;
-    this.sentences = sentences;
+    this.sentences = Sentences.split(unwrapped(article));
     this.whole = whole;
     for (Sentences.Span s : sentences) {
       String text = s.of(article);
@@ -78,6 +82,8 @@ final class FactPlacement {
     Set<String> reported = new HashSet<>();
     for (Mention m : mentions) {
       if (!whole.bears(m) || everywhere(m)) continue;
+      // A summary sentence or key point may repeat what one of the claims gives where its quote is.
+      if (own == null && claimGives(m, claims)) continue;
       BitSet window = own == null ? null : quoteWindow(own);
       if (window == null) window = aligned(text, m, mentions, claims);
       if (window == null || window.isEmpty() || borne(m, window)) continue;
@@ -86,6 +92,17 @@ final class FactPlacement {
             "is in the article, but not where this statement comes from"));
       }
     }
+  }
+
+  private boolean claimGives(Mention m, List<Claim> claims) {
+    for (Claim c : claims) {
+      BitSet q = quoteWindow(c);
+      if (q == null || c.claim() == null) continue;
+      for (Mention o : EnglishQuantities.read(c.claim())) {
+        if (o.type() == m.type() && o.value() == m.value() && borne(o, q)) return true;
+      }
+    }
+    return false;
   }
 
   /** Items every sentence bears (one, zero, the publication year): nothing to place. */
@@ -156,9 +173,6 @@ final class FactPlacement {
         if (!m.text().contains(word)) keys.add(Fold.translit(word));
       }
     }
-    // Each anchor weighs the more, the fewer sentences bear it: a name in every paragraph places little.
-    double[] score = new double[sentences.size()];
-    double best = 0;
     List<BitSet> bearers = new ArrayList<>();
     for (Mention o : figures) {
       BitSet b = new BitSet();
@@ -170,18 +184,36 @@ final class FactPlacement {
       for (int j = 0; j < sentences.size(); j++) if (named(k, names.get(j))) b.set(j);
       bearers.add(b);
     }
+    int[] hits = new int[sentences.size()];
+    int most = 0;
     for (BitSet b : bearers) {
-      if (b.isEmpty()) continue;
-      double weight = Math.log(1 + sentences.size() / (double) b.cardinality());
-      for (int j = b.nextSetBit(0); j >= 0; j = b.nextSetBit(j + 1)) score[j] += weight;
+      for (int j = b.nextSetBit(0); j >= 0; j = b.nextSetBit(j + 1)) most = Math.max(most, ++hits[j]);
     }
-    for (double v : score) best = Math.max(best, v);
-    if (best > 0) {
-      for (int j = 0; j < sentences.size(); j++) {
-        if (score[j] >= best * SHARE) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
-      }
+    if (w.isEmpty() && most < MIN_ANCHORS) return null;
+    // Once placed, every sentence bearing one of the anchors (and its neighbours) may hold the item.
+    for (int j = 0; j < sentences.size(); j++) {
+      if (hits[j] > 0) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
     }
-    return w.isEmpty() ? null : w;
+    return w;
+  }
+
+  /**
+   * The text with each line break inside a sentence made a space (many scraped articles wrap their
+   * lines at a fixed width), so that sentences are whole; a line ending in a sentence mark or
+   * followed by a blank line still ends one. Offsets are unchanged.
+   */
+  static String unwrapped(String text) {
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] != '\n') continue;
+      int p = i - 1;
+      while (p >= 0 && (c[p] == ' ' || c[p] == '\t' || c[p] == '\r')) p--;
+      int n = i + 1;
+      while (n < c.length && (c[n] == ' ' || c[n] == '\t' || c[n] == '\r')) n++;
+      if (p < 0 || n >= c.length || c[p] == '\n' || c[n] == '\n' || ".!?:\"“”»«".indexOf(c[p]) >= 0) continue;
+      c[i] = ' ';
+    }
+    return new String(c);
   }
 
   private static boolean named(String key, Set<String> sentenceKeys) {

@@ -27,6 +27,8 @@ final class GermanFacts {
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   private static final Pattern SPACED_THOUSANDS = Pattern.compile("^[ \u00a0\u202f](\\d{3})(?!\\d)");
+  /** A season or span of years: "2014/15", "2020/21" (the second year's century is the first's). */
+  private static final Pattern SEASON = Pattern.compile("(?<!\\d)(1[89]|20)(\\d\\d)\\s?[/–-]\\s?(\\d\\d)(?!\\d)");
   private static final Pattern DAY_DIGITS = Pattern.compile("\\d{1,2}");
   private static final Pattern WRITTEN_HOUR = Pattern.compile("(\\p{L}+)\\s+Uhr");
   private static final String MONTH_ALT = "(Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)";
@@ -97,6 +99,8 @@ final class GermanFacts {
   }
 
   private void readDigits(String text) {
+    Matcher season = SEASON.matcher(text);
+    while (season.find()) add(Integer.parseInt(season.group(1)) * 100 + Integer.parseInt(season.group(3)));
     Matcher m = DIGITS.matcher(text);
     while (m.find()) {
       String run = m.group();
@@ -259,6 +263,23 @@ final class GermanFacts {
         months.add(day.getMonthValue());
         DayOfWeek dow = day.getDayOfWeek();
         weekdays.add(dow.getValue());
+      }
+    }
+    // The article's own date, and the calendar around it: a weekday the text names is a date of the
+    // week before or after publication ("am Mittwoch" is April 15), a date it names has a weekday.
+    LocalDate first = published.minusDays(7);
+    Set<Integer> named = Set.copyOf(weekdays);
+    dates.add(published.getMonthValue() * 100 + published.getDayOfMonth());
+    weekdays.add(published.getDayOfWeek().getValue());
+    for (int d = 0; d <= 14; d++) {
+      LocalDate day = first.plusDays(d);
+      if (named.contains(day.getDayOfWeek().getValue())) dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
+    }
+    for (int date : Set.copyOf(dates)) {
+      try {
+        weekdays.add(LocalDate.of(year, date / 100, date % 100).getDayOfWeek().getValue());
+      } catch (java.time.DateTimeException e) {
+        // "31. Februar": no weekday
       }
     }
   }

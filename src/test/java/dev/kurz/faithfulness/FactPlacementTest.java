@@ -1,0 +1,76 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Numbers and dates checked where the statement comes from, and the calendar an answer may make explicit. */
+class FactPlacementTest {
+  // Lines wrapped inside sentences, as many scraped articles are.
+  private static final String ARTICLE = """
+      Neue Buslinie für Talheim
+
+      Der Kreistag von Talheim hat am Dienstag eine neue Buslinie beschlossen. Sie soll 14 Haltestellen
+      bedienen und ab dem 3. Mai fahren. Landrätin Petra Gosch sprach von einem guten Tag für den Ort.
+
+      Die Kosten liegen nach Angaben der Verwaltung bei 2,3 Millionen Euro im Jahr. Im vergangenen
+      Jahr hatte der Kreis noch 600 Fahrgäste am Tag gezählt.
+
+      Kritik kam vom Fahrgastverband. Dessen Sprecher Ole Varga nannte die Linie 2024/25 zu teuer und
+      forderte, die Zahl der Haltestellen auf acht zu senken.
+      """;
+  private static final LocalDate PUBLISHED = LocalDate.of(2025, 4, 16);
+
+  private static List<Finding> check(String summary, String claim, String quote, LocalDate published) {
+    List<Claim> claims = claim == null ? List.of()
+        : List.of(new Claim(claim, "the article", "article_voice", "stated", quote, new QuoteLocator(ARTICLE).locate(quote)));
+    Analysis a = new Analysis("de", "A new bus line", summary, List.of(), claims,
+        List.of(new Entity("Petra Gosch", "Petra Gosch", "person"), new Entity("Ole Varga", "Ole Varga", "person")));
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", published).stream()
+        .filter(f -> f.kind() != Finding.Kind.SPEAKER && f.kind() != Finding.Kind.NEGATION).toList();
+  }
+
+  @Test
+  void aClaimsFigureMustStandNearItsQuote() {
+    String located = "Sie soll 14 Haltestellen bedienen und ab dem 3. Mai fahren.";
+    assertThat(new QuoteLocator(ARTICLE).locate(located).found()).isTrue();
+    assertThat(check("", "The line is to serve 14 stops from May 3.", located, PUBLISHED)).isEmpty();
+    // 600 and eight are in the article, but not where this quote is.
+    assertThat(check("", "The line is to serve 600 stops from May 3.", located, PUBLISHED))
+        .extracting(Finding::item).containsExactly("600");
+  }
+
+  @Test
+  void aSummarySentencesFigureMustStandWhereItsOtherNamesAndFiguresAre() {
+    assertThat(check("Ole Varga called the line too expensive and wants eight stops.", null, null, PUBLISHED)).isEmpty();
+    assertThat(check("Ole Varga called the line too expensive and wants 14 stops.", null, null, PUBLISHED))
+        .extracting(Finding::item).containsExactly("14");
+    // Nothing places a sentence without names or other figures: only the article-wide check applies.
+    assertThat(check("The line is to have 600 stops.", null, null, PUBLISHED)).isEmpty();
+  }
+
+  @Test
+  void theCalendarAroundPublicationCounts() {
+    // "am Dienstag" of an article published on Wednesday, April 16, 2025 is April 15; "im vergangenen Jahr" 2024.
+    assertThat(check("The county council decided on Tuesday, April 15, to set up a new bus line.", null, null, PUBLISHED)).isEmpty();
+    assertThat(check("The county counted 600 passengers a day in 2024.", null, null, PUBLISHED)).isEmpty();
+    // Without the publication date, "last year" may be any year the article gives.
+    assertThat(check("", "In 2025 the county counted 600 passengers a day.", "Im vergangenen", null)).isEmpty();
+    // A season written "2024/25" is 2024 to 2025.
+    assertThat(check("Ole Varga called the line too expensive for 2025.", null, null, PUBLISHED)).isEmpty();
+  }
+
+  @Test
+  void wrappedLinesAreJoinedWithoutMovingOffsets() {
+    String text = "Er sagte, die Linie\nsei zu teuer.\nNeuer Absatz.\n\nÜberschrift\nText.";
+    String joined = FactPlacement.unwrapped(text);
+    assertThat(joined).hasSameSizeAs(text).isEqualTo("Er sagte, die Linie sei zu teuer.\nNeuer Absatz.\n\nÜberschrift Text.");
+  }
+}
