@@ -40,6 +40,8 @@ final class TextChoice {
   private static final double STORY_LINK_DENSITY = 0.2;
   private static final org.jsoup.select.Evaluator INNER_BLOCKS = org.jsoup.select.QueryParser.parse(
       "p, div, section, article, table, ul, ol, li, dl, blockquote, pre, h1, h2, h3, h4, h5, h6");
+  private static final org.jsoup.select.Evaluator MARKED = org.jsoup.select.QueryParser.parse(
+      "[itemprop=articleBody], article, main, [role=main]");
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
   private TextChoice() {}
@@ -74,11 +76,15 @@ final class TextChoice {
    * block after it). Unchanged when the page marks no container or the main text shares no block with it.
    */
   static String withOwnArticle(Document doc, String main) {
-    Element container = ownArticle(doc);
-    if (container == null || main.isBlank()) return main;
+    if (main.isBlank() || doc.selectFirst(MARKED) == null) return main;
     String normalized = normalize(main);
+    List<MainContent.Block> all = new MainContent().baselineBlocks(doc, false, true);
+    List<MainContent.Block> covered = new ArrayList<>();
+    for (MainContent.Block b : all) if (!b.text().isBlank() && normalized.contains(normalize(b.text()))) covered.add(b);
+    Element container = ownArticle(doc, covered);
+    if (container == null) return main;
     List<MainContent.Block> blocks = new ArrayList<>();
-    for (MainContent.Block b : new MainContent().baselineBlocks(doc, false, true)) {
+    for (MainContent.Block b : all) {
       if (b.element() == container || isInside(b.element(), container)) blocks.add(b);
     }
     // each block of the container: in the main text already (its end there as an offset), or story to add
@@ -119,13 +125,27 @@ final class TextChoice {
     return MainContent.paragraphs(out.toString());
   }
 
-  /** The page's own article container: its {@code articleBody}, its only {@code <article>}, else its main region; or null. */
-  static Element ownArticle(Document doc) {
-    Element body = doc.selectFirst("[itemprop=articleBody]");
-    if (body != null) return body;
-    var articles = doc.select("article");
-    if (articles.size() == 1) return articles.first();
-    return doc.selectFirst("main, [role=main]");
+  /**
+   * The page's own article container, the one holding most of the main text: among its
+   * {@code articleBody} elements, else among its {@code <article>}s (teaser cards are articles too),
+   * else its main region, the innermost where several hold as much; null when none holds any of it.
+   */
+  static Element ownArticle(Document doc, List<MainContent.Block> covered) {
+    for (String marker : List.of("[itemprop=articleBody]", "article", "main, [role=main]")) {
+      Element best = null;
+      int most = 0;
+      for (Element candidate : doc.select(marker)) {
+        int held = 0;
+        for (MainContent.Block b : covered) if (isInside(b.element(), candidate)) held += b.text().length();
+        // the innermost of those holding as much: a page wrapped whole in an <article> holds its story's too
+        if (held > most || held > 0 && held == most && isInside(candidate, best)) {
+          most = held;
+          best = candidate;
+        }
+      }
+      if (best != null) return best;
+    }
+    return null;
   }
 
   /** Whether an element holds blocks of its own: a cell or wrapper holding a table or a list is no paragraph. */

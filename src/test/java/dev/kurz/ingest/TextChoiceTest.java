@@ -96,4 +96,15 @@ class TextChoiceTest {
     assertThat(text).contains("keinen einzigen Dieselbus mehr");
     assertThat(text.indexOf("keinen einzigen Dieselbus")).isLessThan(text.indexOf("Die Stadtwerke von Kassel"));
   }
+
+  @Test
+  void onAPageOfTeaserCardsTheArticleHoldingTheTextIsTheContainer() {
+    // news front pages and article pages alike set each teaser in an <article> of its own
+    String card = "<article class=\"karte\"><h3><a href=\"/w\">Wetter</a></h3><p>Der Deutsche Wetterdienst erwartet "
+        + "für das Wochenende in ganz Nordhessen Dauerregen, an der Fulda und an der Eder könnten die Pegel deutlich steigen, "
+        + "und die Feuerwehren in den Landkreisen bereiten sich nach eigenen Angaben schon auf erste Einsätze vor.</p></article>";
+    String html = page(SPLIT).replace("</article>", "</article>" + card + card.replace("Wetter", "Unwetter"));
+    String text = extractor.extract(html, "https://example.de/kassel/busse").text();
+    assertThat(text).contains("Die Stadtwerke von Kassel", "Ob die Reichweite der Batteriebusse").doesNotContain("Wetterdienst");
+  }
 }
