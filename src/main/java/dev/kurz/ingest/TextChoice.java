@@ -13,8 +13,8 @@ import org.jsoup.nodes.Element;
  * lengths decide. In order:
  *
  * <ol>
- *   <li>the page's own article container (schema.org {@code articleBody}, the page's only
- *       {@code <article>}, else its {@code <main>}): story paragraphs in it that the main
+ *   <li>the page's own article container (the schema.org {@code articleBody}, else the
+ *       {@code <article>}, else the {@code <main>} holding most of the main text): story paragraphs in it that the main
  *       extraction left out (long, few links, not a note to the reader) are added where they stand
  *       in the page, as the main extraction can stop at an inline teaser or ad and lose the rest;
  *   <li>a short result: every paragraph of the page ({@link MainContent#baseline}) where that holds
