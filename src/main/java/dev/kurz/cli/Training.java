@@ -103,8 +103,22 @@ final class Training {
     return rc;
   }
 
+  /**
+   * Runs a step of the build; what the JVM says while it trains and assembles (a few lines even
+   * when all goes well) is shown only when the step fails, so a quiet build stays quiet.
+   */
   private static int run(List<String> command) throws IOException, InterruptedException {
-    return new ProcessBuilder(command).inheritIO().start().waitFor();
+    Path log = Files.createTempFile("kurz-training", ".log");
+    try {
+      int rc = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+      if (rc != 0) {
+        System.err.println("[ERROR] class-archive training step failed (exit " + rc + "): " + String.join(" ", command));
+        System.err.print(Files.readString(log));
+      }
+      return rc;
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 
   /** The training; fails when a step that should succeed does not (the archive would miss its classes). */
