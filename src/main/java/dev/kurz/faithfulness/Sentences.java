@@ -88,13 +88,23 @@ final class Sentences {
     char next = text.charAt(j);
     if (!(Character.isUpperCase(next) || "\"„“»«‘'(".indexOf(next) >= 0 || Character.isDigit(next) && text.charAt(i) != '.')) return false;
     if (text.charAt(i) != '.') return true;
-    // "2. November", "Dr. Merz", "U.S. officials": not an end.
-    if (i > 0 && Character.isDigit(text.charAt(i - 1))) return false;
+    // "2. November", "Dr. Merz", "U.S. officials": not an end; "im Jahr 2009. Selbst" is (no ordinal has four digits).
+    if (i > 0 && Character.isDigit(text.charAt(i - 1))) return i >= 4 && digits(text, i) == 4 && !Character.isLetterOrDigit(charAt(text, i - 5));
     int w = i;
     while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
     String word = text.substring(w, i).toLowerCase(java.util.Locale.ROOT);
     if (ABBREVIATIONS.contains(word)) return false;
     return !(w > 0 && text.charAt(w - 1) == '.');
+  }
+
+  private static int digits(String text, int end) {
+    int k = end;
+    while (k > 0 && Character.isDigit(text.charAt(k - 1))) k--;
+    return end - k;
+  }
+
+  private static char charAt(String text, int i) {
+    return i < 0 ? ' ' : text.charAt(i);
   }
 
   /** Whether a token ending in a dot is a known abbreviation ("Dr.", "Nr.") rather than a sentence end. */

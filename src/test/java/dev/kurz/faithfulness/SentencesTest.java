@@ -27,6 +27,12 @@ class SentencesTest {
   }
 
   @Test
+  void aYearEndsASentenceButAnOrdinalDoesNot() {
+    assertThat(split("Die Quote sank seit dem Jahr 2009. Selbst große Firmen bilden weniger aus. Am 2. November tagt der Rat."))
+        .containsExactly("Die Quote sank seit dem Jahr 2009.", "Selbst große Firmen bilden weniger aus.", "Am 2. November tagt der Rat.");
+  }
+
+  @Test
   void aHeadlineAndBlankLinesStillEndSentences() {
     String text = "Neue Brücke für Kornbach\n\nDie Stadt baut. Sie zahlt 3,5 Millionen Euro.\n\"Das lohnt sich\", sagte sie:\nDer Bau beginnt im Mai.";
     assertThat(split(text)).containsExactly("Neue Brücke für Kornbach", "Die Stadt baut.", "Sie zahlt 3,5 Millionen Euro.",
