@@ -31,7 +31,7 @@ final class EnglishNames {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
       "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
       "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "covid", "internet", "god",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "covid", "internet", "god", "celsius", "fahrenheit",
       "parliamentary", "foreign", "affairs", "international", "public", "republic", "democratic", "federal",
       "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady",
       // occupations, capitalised where they open a sentence: "Actress and singer Rita Wilson"

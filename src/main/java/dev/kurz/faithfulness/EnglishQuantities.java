@@ -48,6 +48,9 @@ final class EnglishQuantities {
   private static final Pattern TIME_24 = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
   private static final Pattern OCLOCK = Pattern.compile("\\b(\\d{1,2})\\s*o['’]clock", Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern IMPERIAL = Pattern.compile(
+      "^\\s*(?:square\\s+|sq\\.?\\s+|cubic\\s+)?(?:feet|foot|ft\\b|miles?\\b|mph\\b|inch(?:es)?\\b|pounds?\\b|lbs?\\b|gallons?\\b|acres?\\b|yards?\\b|ounces?\\b|oz\\b|(?:degrees\\s+)?fahrenheit\\b|°\\s?F\\b)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern SEASON = Pattern.compile("(1[89]|20)\\d\\d[/–-]$");
   private static final Pattern MULTIPLIER = Pattern.compile(
       "^\\s*-?(million|billion|trillion|thousand|hundred|mn|bn|tn|m|b|k)\\b", Pattern.CASE_INSENSITIVE);
@@ -134,6 +137,8 @@ final class EnglishQuantities {
             || rest.startsWith("tn") || rest.startsWith("mn");
         if (!suffix) continue;
       }
+      // A conversion into imperial units the German never gives: "(about 8,600 square feet)", "102 Fahrenheit".
+      if (IMPERIAL.matcher(s.substring(end)).find()) continue;
       Double value = englishValue(run);
       if (value == null) continue;
       Matcher mult = MULTIPLIER.matcher(s.substring(end));

@@ -117,6 +117,8 @@ final class Exonyms {
       Map.entry("Thuringia", List.of("Thüringen")),
       Map.entry("Lower", List.of("Nieder")),
       Map.entry("Rhine", List.of("Rhein")),
+      Map.entry("North Rhine-Westphalia", List.of("Nordrhein", "NRW")),
+      Map.entry("Aegean", List.of("Ägäis")),
       Map.entry("Danube", List.of("Donau")),
       Map.entry("Nuremberg", List.of("Nürnberg")),
       Map.entry("Hanover", List.of("Hannover")),

@@ -29,6 +29,8 @@ final class GermanFacts {
   private static final Pattern SPACED_THOUSANDS = Pattern.compile("^[ \u00a0\u202f](\\d{3})(?!\\d)");
   /** A season or span of years: "2014/15", "2020/21" (the second year's century is the first's). */
   private static final Pattern SEASON = Pattern.compile("(?<!\\d)(1[89]|20)(\\d\\d)\\s?[/–-]\\s?(\\d\\d)(?!\\d)");
+  /** "vierzehn Tage" are two weeks, "zwei Wochen" fourteen days. */
+  private static final Pattern DAYS_OR_WEEKS = Pattern.compile("(\\d+|\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\b");
   private static final Pattern DAY_DIGITS = Pattern.compile("\\d{1,2}");
   private static final Pattern WRITTEN_HOUR = Pattern.compile("(\\p{L}+)\\s+Uhr");
   private static final String MONTH_ALT = "(Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)";
@@ -58,6 +60,7 @@ final class GermanFacts {
   GermanFacts(String text, LocalDate published) {
     readDigits(text);
     readWords(text);
+    readSpans(text);
     readDates(text);
     readTimes(text);
     numbers.add(1.0);
@@ -157,6 +160,17 @@ final class GermanFacts {
     if (word.startsWith("tausend")) return 1e3;
     if (word.startsWith("hundert")) return 1e2;
     return 1;
+  }
+
+  private void readSpans(String text) {
+    Matcher m = DAYS_OR_WEEKS.matcher(text);
+    while (m.find()) {
+      String n = m.group(1);
+      long v = Character.isDigit(n.charAt(0)) ? (n.length() < 6 ? Long.parseLong(n) : 0) : GermanNumerals.prefixValue(n.toLowerCase(Locale.ROOT));
+      if (v <= 0) continue;
+      if (m.group(2).startsWith("Tag") && v % 7 == 0) add(v / 7);
+      if (m.group(2).startsWith("Woche")) add(v * 7);
+    }
   }
 
   private void readWords(String text) {
