@@ -28,7 +28,7 @@ final class ClassNames {
       "credit", "tag", "tags", "toolbar", "pagination", "pager", "masthead", "skip", "print", "textwidget", "morestories",
       "readmore", "readalso", "seealso", "nextpost", "nextstory", "nextarticle", "previouspost", "crumb",
       "trending", "popular", "disclaimer", "disclosure", "copyright", "meta", "timestamp", "dateline", "rating",
-      "sponsor", "sponsored", "sponsors", "banner", "visuallyhidden", "sronly", "hidden", "overlay", "paywall",
+      "sponsor", "sponsored", "sponsors", "banner", "visuallyhidden", "sronly", "overlay", "paywall",
       "teaser", "tools", "utility", "follow", "donate", "login", "signin", "header", "headline", "kicker", "infobox",
       "inlinead", "video", "gallery", "slideshow", "embed", "audio", "podcast",
       // German
@@ -57,34 +57,20 @@ final class ClassNames {
     return false;
   }
 
+  /**
+   * Class names that hide an element, matched only as the whole class: "hidden" inside a longer
+   * name is a setting of something shown ({@code field-label-hidden} on Drupal's body field,
+   * Bootstrap's {@code hidden-xs}, shown on all but small screens).
+   */
+  private static final Set<String> HIDING = Set.of("hidden", "ishidden");
+
   /** The tokens of class and id names: split at separators and camel case, lower case, with neighbours joined. */
   static List<String> tokens(String names) {
     List<String> tokens = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    StringBuilder part = new StringBuilder();
-    int start = 0;
-    for (int i = 0; i <= names.length(); i++) {
-      if (i < names.length() && !Character.isWhitespace(names.charAt(i))) continue;
-      String name = names.substring(start, i);
-      start = i + 1;
-      // an id that holds a path or address ("https://site/slideshow/123.cms") is data, not a name
-      if (name.isEmpty() || name.indexOf('/') >= 0) continue;
-      parts.clear();
-      for (int j = 0; j <= name.length(); j++) {
-        char c = j < name.length() ? name.charAt(j) : ' ';
-        boolean camel = Character.isUpperCase(c) && j > 0 && Character.isLowerCase(name.charAt(j - 1));
-        if (!Character.isLetterOrDigit(c) || camel) {
-          if (!part.isEmpty()) parts.add(part.toString());
-          part.setLength(0);
-        }
-        if (Character.isLetterOrDigit(c)) part.append(Character.toLowerCase(c));
-      }
+    for (String name : names.split("\\s+")) {
+      List<String> parts = parts(name);
       tokens.addAll(parts);
-      // neighbours joined, within one class: "read-more", "mehr-zum-thema"
-      for (int j = 0; j + 1 < parts.size(); j++) {
-        tokens.add(parts.get(j) + parts.get(j + 1));
-        if (j + 2 < parts.size()) tokens.add(parts.get(j) + parts.get(j + 1) + parts.get(j + 2));
-      }
+      joined(parts, tokens);
     }
     return tokens;
   }
@@ -92,14 +78,57 @@ final class ClassNames {
   /** Whether the names (an element's class and id, space-separated) name boilerplate. */
   static boolean boilerplate(String names) {
     if (names.isBlank()) return false;
-    for (String token : tokens(names)) {
-      if (BOILERPLATE.contains(token) || token.endsWith("s") && BOILERPLATE.contains(token.substring(0, token.length() - 1))) {
-        return true;
-      }
-      for (String stem : STEMS) {
-        if (token.length() > stem.length() + 2 && (token.startsWith(stem) || endsWith(token, stem))) return true;
-      }
+    List<String> tokens = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= names.length(); i++) {
+      if (i < names.length() && !Character.isWhitespace(names.charAt(i))) continue;
+      List<String> parts = parts(names.substring(start, i));
+      start = i + 1;
+      if (parts.isEmpty()) continue;
+      if (HIDING.contains(parts.size() == 1 ? parts.getFirst() : String.join("", parts))) return true;
+      tokens.clear();
+      tokens.addAll(parts);
+      joined(parts, tokens);
+      for (String token : tokens) if (isBoilerplate(token)) return true;
     }
     return false;
+  }
+
+  private static boolean isBoilerplate(String token) {
+    if (BOILERPLATE.contains(token) || token.endsWith("s") && BOILERPLATE.contains(token.substring(0, token.length() - 1))) {
+      return true;
+    }
+    for (String stem : STEMS) {
+      if (token.length() > stem.length() + 2 && (token.startsWith(stem) || endsWith(token, stem))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One class name (or the id) split at separators and camel case, lower case; none for an id that
+   * holds a path or address ("https://site/slideshow/123.cms"), which is data, not a name.
+   */
+  private static List<String> parts(String name) {
+    List<String> parts = new ArrayList<>();
+    if (name.isEmpty() || name.indexOf('/') >= 0) return parts;
+    StringBuilder part = new StringBuilder();
+    for (int j = 0; j <= name.length(); j++) {
+      char c = j < name.length() ? name.charAt(j) : ' ';
+      boolean camel = Character.isUpperCase(c) && j > 0 && Character.isLowerCase(name.charAt(j - 1));
+      if (!Character.isLetterOrDigit(c) || camel) {
+        if (!part.isEmpty()) parts.add(part.toString());
+        part.setLength(0);
+      }
+      if (Character.isLetterOrDigit(c)) part.append(Character.toLowerCase(c));
+    }
+    return parts;
+  }
+
+  /** Adds the pairs and triples of neighbouring parts, joined: "read-more", "mehr-zum-thema". */
+  private static void joined(List<String> parts, List<String> tokens) {
+    for (int j = 0; j + 1 < parts.size(); j++) {
+      tokens.add(parts.get(j) + parts.get(j + 1));
+      if (j + 2 < parts.size()) tokens.add(parts.get(j) + parts.get(j + 1) + parts.get(j + 2));
+    }
   }
 }

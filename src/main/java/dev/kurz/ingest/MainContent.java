@@ -230,12 +230,29 @@ final class MainContent {
         continue;
       }
       String names = e.className() + " " + e.id();
-      if (!ClassNames.boilerplate(names)) continue;
+      if (!ClassNames.boilerplate(names) || inSentence(e, lengths)) continue;
       if (length > 0.3 * total && length > 300) continue;
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
       junk.add(e);
     }
     takeAll(junk);
+  }
+
+  private static final Set<String> PHRASING = Set.of("span", "em", "strong", "b", "i", "u", "small", "abbr", "time",
+      "cite", "mark", "sup", "sub", "font", "q", "dfn", "var", "kbd", "code", "s");
+
+  /**
+   * Whether an element is a run of words inside a paragraph's sentence ("<span class=dateline>KOBE
+   * –</span> A total of..."): taken out, it would cut the sentence, so its name does not remove it.
+   * A span that is the whole paragraph (a caption) is not part of a sentence.
+   */
+  private static boolean inSentence(Element e, Map<Element, Integer> lengths) {
+    if (!PHRASING.contains(e.tagName())) return false;
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a.tagName().equals("p")) return lengths.getOrDefault(a, 0) > lengths.getOrDefault(e, 0) + 3;
+      if (!PHRASING.contains(a.tagName())) return false;
+    }
+    return false;
   }
 
   /**
@@ -471,6 +488,9 @@ final class MainContent {
     return score;
   }
 
+  /** A list item whose text is more link than this is a link, where its list is not a link list. */
+  private static final double LINK_ITEM = 0.8;
+
   /** Link lists and link-heavy blocks inside the content are navigation, not story. */
   private void prune(Element root) {
     measure(root);
@@ -482,6 +502,26 @@ final class MainContent {
           || tag.equals("p") || tag.equals("li") || tag.equals("dl"))) continue;
       int length = lengths.get(e)[0];
       double density = cachedLinkDensity(e);
+      // an item of a list that is not a link list as a whole goes when it is a link and little else;
+      // one with words of its own is text with a link in it
+      if (tag.equals("li")) {
+        if (density > LINK_ITEM) drop.add(e);
+        continue;
+      }
+      // a list is a link list when most of its items are links
+      if (tag.equals("ul") || tag.equals("ol")) {
+        int items = 0;
+        int links = 0;
+        for (Element item : e.children()) {
+          if (!item.tagName().equals("li") || lengths.get(item)[0] == 0) continue;
+          items++;
+          if (cachedLinkDensity(item) > LINK_ITEM) links++;
+        }
+        if (items > 0) {
+          if (2 * links > items) drop.add(e);
+          continue;
+        }
+      }
       if (density > 0.5 && length < 1000 || density > 0.33 && length < 200 && !tag.equals("p")) drop.add(e);
     }
     takeAll(drop);

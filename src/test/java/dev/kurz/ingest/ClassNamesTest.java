@@ -38,6 +38,11 @@ class ClassNamesTest {
     // an id holding an address is data, not a name
     assertThat(ClassNames.boilerplate("slides https://example.de/bilder/slideshow/123.html")).isFalse();
     assertThat(ClassNames.boilerplate("  ")).isFalse();
+    // "hidden" hides only as the whole class: Drupal's body field hides its label, Bootstrap's hidden-xs shows on large screens
+    assertThat(ClassNames.boilerplate("field field-name-body field-label-hidden")).isFalse();
+    assertThat(ClassNames.boilerplate("hidden-xs")).isFalse();
+    assertThat(ClassNames.boilerplate("box hidden")).isTrue();
+    assertThat(ClassNames.boilerplate("is-hidden")).isTrue();
   }
 
   /** A German page whose boilerplate is named in German and in camel case, which a delimiter-bound list missed. */
@@ -75,5 +80,36 @@ class ClassNamesTest {
     String text = extractor.extract(html, "https://example.de/freiburg/radwege").text();
     assertThat(text).contains("zwölf Kilometer neue Radwege bauen", "die Kreuzungen sicherer zu gestalten")
         .doesNotContain("Teilen auf Facebook", "Mehr aus Freiburg", "Endlich, sagt einer", "Ich fahre jeden Tag");
+  }
+
+  /**
+   * A German page with a Drupal-style body field ("field-label-hidden": the label is hidden, not
+   * the text), a dateline span inside the first sentence and a list whose items carry links within
+   * their own words: all of it is the article; a list item that is nothing but a link is not.
+   */
+  @Test
+  void aHiddenLabelADatelineInASentenceAndListItemsWithLinksStayInTheArticle() {
+    String html = """
+        <!doctype html><html lang="de"><head><title>Hochwasser an der Mosel</title></head><body>
+        <div class="node-content"><div class="field field-name-body field-label-hidden"><div class="field-items">
+          <p><span class="dateline">TRIER</span> – Nach tagelangem Regen ist die Mosel bei Trier auf 8,40 Meter
+          gestiegen, wie das Landesamt für Umwelt am Mittwoch mitteilte. Die Uferstraßen sind gesperrt.</p>
+          <p>Die Stadt rät Anwohnern in den tief gelegenen Vierteln, Keller zu räumen und Fahrzeuge auf höher
+          gelegene Parkplätze zu stellen. Der Scheitel wird für Donnerstagabend erwartet.</p>
+          <p>Was die Behörden den Anwohnern raten:</p>
+          <ul>
+            <li>Strom im Keller abschalten, bevor das Wasser steigt</li>
+            <li>die <a href="/pegel">aktuellen Pegelstände der Mosel</a> regelmäßig prüfen</li>
+            <li>bei Gefahr die <a href="/notruf">Notrufnummer 112</a> wählen</li>
+            <li><a href="/hochwasser-2021">Das Hochwasser von 2021 im Rückblick</a></li>
+          </ul>
+          <p>Die Feuerwehr hat nach eigenen Angaben bislang rund 60 Einsätze gezählt, verletzt wurde niemand.
+          Die Schifffahrt auf der Mosel ist seit Dienstag eingestellt.</p>
+        </div></div></div></body></html>
+        """;
+    String text = extractor.extract(html, "https://example.de/trier/hochwasser").text();
+    assertThat(text).contains("TRIER – Nach tagelangem Regen", "Strom im Keller abschalten",
+        "die aktuellen Pegelstände der Mosel regelmäßig prüfen", "bei Gefahr die Notrufnummer 112 wählen",
+        "rund 60 Einsätze gezählt").doesNotContain("Das Hochwasser von 2021 im Rückblick");
   }
 }
