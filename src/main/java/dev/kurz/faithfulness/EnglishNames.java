@@ -36,7 +36,11 @@ final class EnglishNames {
       "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady",
       // occupations, capitalised where they open a sentence: "Actress and singer Rita Wilson"
       "actor", "actress", "singer", "author", "writer", "journalist", "artist", "musician", "director", "producer",
-      "player", "coach", "doctor", "nurse", "scientist", "researcher", "lawyer", "judge", "teacher", "student");
+      "player", "coach", "doctor", "nurse", "scientist", "researcher", "lawyer", "judge", "teacher", "student",
+      // more roles and titles: "Archbishop Heiner Koch", "Conductor Christopher Franklin", "Act 1"
+      "archbishop", "bishop", "cardinal", "pastor", "reverend", "rabbi", "imam", "professor", "conductor",
+      "composer", "pianist", "virologist", "epidemiologist", "economist", "historian", "philosopher", "psychologist",
+      "chapter", "act", "part", "volume", "episode", "season", "article", "section", "paragraph");
 
   /** Sentence starters that are never names, even before a capitalised word or a verb. */
   private static final Set<String> STARTERS = set(
@@ -60,6 +64,12 @@ final class EnglishNames {
       "finally", "eventually", "currently", "officially", "reportedly", "allegedly", "apparently", "publicly",
       "privately", "any", "much", "anyone", "everyone", "someone", "whoever", "whatever", "those", "sanctions",
       "fighting", "peace", "war", "ukraine's", "russia's", "military", "economic", "political");
+
+  /** Function words: capitalised inside a sentence only after an abbreviation's dot or in a title. */
+  private static final Set<String> FUNCTION = set(
+      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "after", "before", "during",
+      "since", "until", "while", "when", "where", "but", "and", "or", "so", "this", "that", "these", "those", "it",
+      "he", "she", "they", "we", "there", "its", "his", "her", "their", "as", "if", "about", "under", "over");
 
   /**
    * Words after a sentence-initial name that mark it as one: "Lavrov said", "Merz has". Not modal
@@ -137,8 +147,10 @@ final class EnglishNames {
         boolean modifier = modifiesTitle(raw, gaps, starts, i);
         for (String part : w.split("[\\-‑]")) {
           String lower = part.toLowerCase(Locale.ROOT);
+          // A word with a digit is a code or a number (N95, FFP2, Covid-19), not a person or body;
+          // a function word opening a run mid-sentence follows an abbreviation's dot ("5 p.m. By Tuesday").
           if (capitalised(part) && !NOT_NAMES.contains(lower) && !TITLES.contains(lower) && !lowerWords.contains(lower)
-              && !modifier && !part.matches("\\p{N}+")) {
+              && !modifier && !part.matches(".*\\p{N}.*") && !(i == first && FUNCTION.contains(lower))) {
             words.add(part);
           }
         }
@@ -176,7 +188,8 @@ final class EnglishNames {
   private static boolean isCommonOpener(String w) {
     String lower = w.toLowerCase(Locale.ROOT);
     return STARTERS.contains(lower) || lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed")
-        || lower.endsWith("tion") || lower.endsWith("tions") || lower.endsWith("ment") || lower.endsWith("ments");
+        || lower.endsWith("tion") || lower.endsWith("tions") || lower.endsWith("ment") || lower.endsWith("ments")
+        || lower.endsWith("ism") || lower.endsWith("ness") || lower.endsWith("ship") || lower.endsWith("hood");
   }
 
   /** A sentence-initial single word: a name only when what follows says so. */

@@ -12,7 +12,9 @@ final class Exonyms {
   private Exonyms() {}
 
   static final Map<String, List<String>> EN_DE = Map.ofEntries(
-      Map.entry("Germany", List.of("Deutschland", "deutsch", "Bundesrepublik")),
+      // the federal words of German news stand for the country: "die Länder", "Bundesregierung"
+      Map.entry("Germany", List.of("Deutschland", "deutsch", "Bundesrepublik", "Bundesländer", "Bundesland",
+          "Bundesregierung", "Bundestag", "Bundeswehr", "Bundeskanzlerin")),
       Map.entry("German", List.of("Deutschland", "deutsch", "Bundes")),
       Map.entry("Germans", List.of("Deutsch")),
       Map.entry("Austria", List.of("Österreich")),
@@ -215,5 +217,36 @@ final class Exonyms {
       Map.entry("Week", List.of("Woche")),
       Map.entry("Second", List.of("Zweit")),
       Map.entry("World", List.of("Welt")),
-      Map.entry("War", List.of("Krieg")));
+      Map.entry("War", List.of("Krieg")),
+      // English short forms of bodies and terms whose German short form differs (IWF, BIP)
+      Map.entry("IMF", List.of("IWF", "Währungsfonds")),
+      Map.entry("Monetary", List.of("IWF", "Währungsfonds")),
+      Map.entry("Fund", List.of("Fonds")),
+      Map.entry("GDP", List.of("BIP", "Bruttoinlandsprodukt", "Wirtschaftsleistung")),
+      Map.entry("ICU", List.of("Intensiv")),
+      Map.entry("ICUs", List.of("Intensiv")),
+      Map.entry("CV", List.of("Lebenslauf", "Lebensläuf")),
+      Map.entry("CVs", List.of("Lebenslauf", "Lebensläuf")),
+      Map.entry("DIY", List.of("Heimwerk", "Baumarkt", "Baumärkt", "selbst gemacht", "selbstgemacht")),
+      Map.entry("WHO", List.of("WHO", "Weltgesundheitsorganisation")),
+      Map.entry("ECB", List.of("EZB", "Europäische Zentralbank", "Europäischen Zentralbank")),
+      Map.entry("ECJ", List.of("EuGH")),
+      Map.entry("OECD", List.of("OECD")),
+      Map.entry("OSCE", List.of("OSZE")),
+      Map.entry("ILO", List.of("ILO", "Arbeitsorganisation")),
+      Map.entry("WTO", List.of("WTO", "Welthandelsorganisation")),
+      Map.entry("Shrove", List.of("Fastnacht", "Fasnacht", "Fasching", "Karneval", "Rosenmontag", "Veilchendienstag")),
+      Map.entry("Chancellery", List.of("Kanzlei", "Kanzleramt")),
+      Map.entry("Academy", List.of("Akademie")),
+      Map.entry("Sciences", List.of("Wissenschaft")),
+      Map.entry("Science", List.of("Wissenschaft")),
+      Map.entry("Research", List.of("Forschung", "forsch")),
+      Map.entry("Centre", List.of("Zentrum", "Zentren", "Center")),
+      Map.entry("Center", List.of("Zentrum", "Zentren", "Center")),
+      Map.entry("Clinical", List.of("Klinik", "klinisch")),
+      Map.entry("Medical", List.of("Medizin", "ärztlich")),
+      Map.entry("Chamber", List.of("Kammer")),
+      Map.entry("Association", List.of("Verband", "Verbände", "Verein")),
+      Map.entry("Frisian", List.of("Fries")),
+      Map.entry("Industry", List.of("Industrie", "Wirtschaft")));
 }

@@ -108,7 +108,7 @@ public final class FaithfulnessCheck {
 
   private static void checkNames(List<Finding> out, String where, String text, SourceNames names, Set<String> reported) {
     for (EnglishNames.Name n : EnglishNames.find(text, names.lowerWords())) {
-      List<String> unknown = n.words().stream().filter(w -> !names.accounts(w)).toList();
+      List<String> unknown = names.unknown(n);
       if (!unknown.isEmpty() && reported.add("name" + n.text())) {
         out.add(new Finding(where, text, Kind.NAME, n.text(), "not named in the article"));
       }

@@ -135,6 +135,37 @@ final class SourceNames {
     return lowerWords;
   }
 
+  /**
+   * The words of an English name the text does not account for. A person's given names are not
+   * needed when the text has the surname, as German news often writes a known person by surname or
+   * title alone ("Kanzlerin Merkel" for Chancellor Angela Merkel): words before an accounted-for
+   * last word, each written like a given name or an initial, are left out; the surname still has
+   * to be the article's, so an invented person (another surname) is still reported.
+   */
+  List<String> unknown(EnglishNames.Name name) {
+    List<String> parts = name.words();
+    List<String> out = new ArrayList<>();
+    for (String w : parts) if (!accounts(w)) out.add(w);
+    if (out.isEmpty() || parts.size() < 2) return out;
+    String last = parts.get(parts.size() - 1);
+    if (out.contains(last) || !name.text().endsWith(last) || ORG_HEADS.contains(last.toLowerCase(java.util.Locale.ROOT))) return out;
+    for (String w : out) if (!GIVEN.matcher(w).matches()) return out;
+    return List.of();
+  }
+
+  /** Last words of organisation and place names: "Robert Koch Institute" is no person named Institute. */
+  private static final Set<String> ORG_HEADS = Set.of("institute", "institut", "centre", "center", "university",
+      "foundation", "society", "museum", "hospital", "clinic", "clinics", "company", "group", "bank", "prize", "award",
+      "school", "academy", "agency", "association", "council", "office", "party", "union", "club", "church",
+      "theatre", "theater", "orchestra", "festival", "fund", "trust", "corporation", "airport", "station", "street",
+      "square", "park", "bridge", "river", "lake", "island", "islands", "mountains", "city", "county", "district",
+      "state", "region", "court", "ministry", "department", "commission", "committee", "network", "alliance",
+      "federation", "league", "cup", "times", "news", "post", "journal", "magazine", "zeitung", "online", "tv",
+      "radio", "press", "service", "services", "authority", "board", "chamber", "senate", "parliament",
+      "assembly", "house", "hall", "palace", "gallery", "library", "laboratory", "lab", "research", "sciences");
+
+  private static final Pattern GIVEN = Pattern.compile("\\p{Lu}(\\p{Ll}+|\\.?)");
+
   /** Whether an English word is accounted for by the text. */
   boolean accounts(String englishWord) {
     String f = Fold.plain(englishWord);

@@ -1,0 +1,50 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.glossary.Glossary;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The name check on faithful English: given names, short forms, codes, roles; invented names still reported. */
+class NamePrecisionTest {
+  private static final String GERMAN = """
+      Kanzlerin Merkel und Erzbischof Koch sprachen am Faschingsdienstag in Berlin. Der IWF erwartet, dass
+      das BIP um sieben Prozent sinkt. Auf den Intensivstationen fehlen FFP2-Masken, sagte Stephan Mayer
+      vom Robert-Koch-Institut. Die Akademie der Wissenschaften legte eine Stellungnahme vor.
+      """;
+
+  private static List<String> unknown(String english) {
+    SourceNames names = new SourceNames(GERMAN, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    return EnglishNames.find(english, names.lowerWords()).stream()
+        .filter(n -> !names.unknown(n).isEmpty()).map(EnglishNames.Name::text).toList();
+  }
+
+  @Test
+  void givenNamesAndTitlesBeforeTheArticlesSurnameAreNoNewName() {
+    assertThat(unknown("On Tuesday, Chancellor Angela Merkel and Archbishop Heiner Koch met in Berlin.")).isEmpty();
+  }
+
+  @Test
+  void aDifferentSurnameIsStillReported() {
+    assertThat(unknown("Chancellor Olaf Scholz met Archbishop Reinhard Marx in Berlin.")).containsExactly("Chancellor Olaf Scholz", "Archbishop Reinhard Marx");
+  }
+
+  @Test
+  void anOrganisationEndingInAGenericWordNeedsItsOwnName() {
+    assertThat(unknown("Experts at the Max Planck Institute disagree.")).containsExactly("Max Planck Institute");
+  }
+
+  @Test
+  void englishShortFormsOfGermanOnesAndCodes() {
+    assertThat(unknown("The IMF expects GDP to fall; ICU wards lack N95 and FFP2 masks.")).isEmpty();
+    assertThat(unknown("The OECD expects GDP to fall.")).containsExactly("OECD");
+  }
+
+  @Test
+  void holidaysFunctionWordsAfterAbbreviationsAndTranslatedBodies() {
+    assertThat(unknown("They met on Shrove Tuesday at 5 p.m. By Wednesday the Academy of Sciences had spoken.")).isEmpty();
+    assertThat(unknown("Federalism is not there to shift responsibility.")).isEmpty();
+  }
+}
