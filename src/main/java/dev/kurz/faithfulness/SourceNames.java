@@ -28,6 +28,10 @@ final class SourceNames {
   /** The whole text folded, for exonyms that stand inside compounds (Sicherheitsrat). */
   private final String folded;
 
+  /** Folded words the text writes capitalised, and in lower case: a surname is the one, never the other. */
+  private final Set<String> capitalised = new HashSet<>();
+  private final Set<String> lowerCase = new HashSet<>();
+
   /** Words the English answer writes in lower case: never taken for names. */
   private final Set<String> lowerWords;
 
@@ -39,6 +43,7 @@ final class SourceNames {
     while (m.find()) {
       String w = m.group();
       words.add(Fold.plain(w));
+      (Character.isUpperCase(w.charAt(0)) ? capitalised : lowerCase).add(Fold.plain(w));
       humps(w);
       if (Character.isUpperCase(w.charAt(0)) && w.length() >= 3) {
         String k = Fold.translit(w);
@@ -149,6 +154,9 @@ final class SourceNames {
     if (out.isEmpty() || parts.size() < 2) return out;
     String last = parts.get(parts.size() - 1);
     if (out.contains(last) || !name.text().endsWith(last) || ORG_HEADS.contains(last.toLowerCase(java.util.Locale.ROOT))) return out;
+    // The surname as the text writes it (or its genitive), never an ordinary word (lange, Heil and heil).
+    String f = Fold.plain(last);
+    if (f.length() < 3 || lowerCase.contains(f) || !(capitalised.contains(f) || capitalised.contains(f + "s"))) return out;
     for (String w : out) if (!GIVEN.matcher(w).matches()) return out;
     return List.of();
   }

@@ -12,7 +12,7 @@ class NamePrecisionTest {
   private static final String GERMAN = """
       Kanzlerin Merkel und Erzbischof Koch sprachen am Faschingsdienstag in Berlin. Der IWF erwartet, dass
       das BIP um sieben Prozent sinkt. Auf den Intensivstationen fehlen FFP2-Masken, sagte Stephan Mayer
-      vom Robert-Koch-Institut. Die Akademie der Wissenschaften legte eine Stellungnahme vor.
+      vom Robert-Koch-Institut. Das dauert lange. Die Akademie der Wissenschaften legte eine Stellungnahme vor.
       """;
 
   private static List<String> unknown(String english) {
@@ -29,6 +29,11 @@ class NamePrecisionTest {
   @Test
   void aDifferentSurnameIsStillReported() {
     assertThat(unknown("Chancellor Olaf Scholz met Archbishop Reinhard Marx in Berlin.")).containsExactly("Chancellor Olaf Scholz", "Archbishop Reinhard Marx");
+  }
+
+  @Test
+  void aSurnameMustBeOneTheTextWritesAsAName() {
+    assertThat(unknown("Kerstin Lange met Angela Merkel.")).containsExactly("Kerstin Lange");
   }
 
   @Test
