@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * quotes of the claims it restates, and the sentences that bear its other names and figures (two
  * of them in one sentence place it). A statement may also repeat an item one of the claims gives
  * near its quote. An item whose statement cannot be placed is not judged here (the article-wide
- * check still is). Sentences are read with wrapped lines joined. Immutable; built once per answer.
+ * check still is). It reads the sentences QuoteContext split (wrapped lines joined). Immutable; built once per answer.
  */
 final class FactPlacement {
   /** Sentences before and after a quote's sentence in which its figures may stand. */
@@ -45,10 +45,10 @@ final class FactPlacement {
   /** Translit keys of each sentence's capitalised words. */
   private final List<Set<String>> names = new ArrayList<>();
 
-  FactPlacement(String article, GermanFacts whole, LocalDate published) {
+  FactPlacement(String article, List<Sentences.Span> sentences, GermanFacts whole, LocalDate published) {
     this.article = article;
     this.dated = published != null;
-    this.sentences = Sentences.split(unwrapped(article));
+    this.sentences = sentences;
     this.whole = whole;
     for (Sentences.Span s : sentences) {
       String text = s.of(article);
@@ -195,25 +195,6 @@ final class FactPlacement {
       if (hits[j] > 0) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
     }
     return w;
-  }
-
-  /**
-   * The text with each line break inside a sentence made a space (many scraped articles wrap their
-   * lines at a fixed width), so that sentences are whole; a line ending in a sentence mark or
-   * followed by a blank line still ends one. Offsets are unchanged.
-   */
-  static String unwrapped(String text) {
-    char[] c = text.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      if (c[i] != '\n') continue;
-      int p = i - 1;
-      while (p >= 0 && (c[p] == ' ' || c[p] == '\t' || c[p] == '\r')) p--;
-      int n = i + 1;
-      while (n < c.length && (c[n] == ' ' || c[n] == '\t' || c[n] == '\r')) n++;
-      if (p < 0 || n >= c.length || c[p] == '\n' || c[n] == '\n' || ".!?:\"“”»«".indexOf(c[p]) >= 0) continue;
-      c[i] = ' ';
-    }
-    return new String(c);
   }
 
   private static boolean named(String key, Set<String> sentenceKeys) {

@@ -48,7 +48,7 @@ public final class FaithfulnessCheck {
     }
     QuoteContext context = new QuoteContext(article);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities()).check(a, statements));
-    out.addAll(new FactPlacement(article, facts, published).check(statements, a.claims()));
+    out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       String where = "claim " + (i + 1);

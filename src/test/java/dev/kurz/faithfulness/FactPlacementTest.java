@@ -66,11 +66,4 @@ class FactPlacementTest {
     // A season written "2024/25" is 2024 to 2025.
     assertThat(check("Ole Varga called the line too expensive for 2025.", null, null, PUBLISHED)).isEmpty();
   }
-
-  @Test
-  void wrappedLinesAreJoinedWithoutMovingOffsets() {
-    String text = "Er sagte, die Linie\nsei zu teuer.\nNeuer Absatz.\n\nÜberschrift\nText.";
-    String joined = FactPlacement.unwrapped(text);
-    assertThat(joined).hasSameSizeAs(text).isEqualTo("Er sagte, die Linie sei zu teuer.\nNeuer Absatz.\n\nÜberschrift Text.");
-  }
 }
