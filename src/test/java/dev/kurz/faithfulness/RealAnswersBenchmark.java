@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * kind of change the share of alterations caught and every warning on a clean answer, for all
  * answers and for each author's half (a-, b-), item by item for the development half a- only (the
  * confirmation half b- as counts, unless {@code -Dkurz.fpset.details=all}); {@code -Dkurz.fpset.report=FILE} also writes the
- * report as Markdown. Fails only when a file is malformed: an alteration whose text is not where it
+ * report as Markdown; {@code -Dkurz.fpset.half=a} checks only that half's answers and
+ * {@code -Dkurz.fpset.kinds=number,date} only those kinds of alteration (clean answers always). Fails only when a file is malformed: an alteration whose text is not where it
  * says, or a quote not in its article, would make the figures lie.
  */
 class RealAnswersBenchmark {
@@ -57,6 +58,9 @@ class RealAnswersBenchmark {
     Report all = new Report("all answers");
     Report a = new Report("a- answers");
     Report b = new Report("b- answers");
+    String half = System.getProperty("kurz.fpset.half", "");
+    Set<String> only = new TreeSet<>();
+    for (String k : System.getProperty("kurz.fpset.kinds", "").split(",")) if (!k.isBlank()) only.add(k.strip());
     for (Path root : roots) {
       for (Path file : RealAnswerSet.files(root)) {
         RealAnswerSet.Item item;
@@ -66,10 +70,11 @@ class RealAnswersBenchmark {
           all.errors.add(e.getMessage());
           continue;
         }
+        if (!half.isBlank() && !item.author().equals(half + "-")) continue;
         List<Report> into = new ArrayList<>(List.of(all));
         if (item.author().equals("a-")) into.add(a);
         if (item.author().equals("b-")) into.add(b);
-        answer(into, item);
+        answer(into, item, only);
       }
       if (folders != null) {
         for (Path file : files(root.resolve("translations"))) translation(all, file, articles);
@@ -90,18 +95,18 @@ class RealAnswersBenchmark {
     assertThat(all.errors).as("malformed answer set").isEmpty();
   }
 
-  private static void answer(List<Report> reports, RealAnswerSet.Item item) {
+  /** Checks one answer and its alterations (only those of the kinds in {@code only}, when it is not empty). */
+  private static void answer(List<Report> reports, RealAnswerSet.Item item, Set<String> only) {
     String name = item.file();
     String article = item.article();
     LocalDate published = item.published();
     ObjectNode clean = item.answer();
     Analysis a = Answers.read(clean, article);
-    Set<String> base = warnings(a, article, published, true);
-    Set<String> baseGate = warnings(a, article, published, false);
+    List<Finding> findings = FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published);
+    Set<String> baseGate = new LinkedHashSet<>(FaithfulnessCheck.warnings(findings));
+    Set<String> base = withModality(baseGate, a);
     Set<String> kinds = new TreeSet<>();
-    for (Finding f : FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published)) {
-      kinds.add(f.kind().name().toLowerCase(Locale.ROOT));
-    }
+    for (Finding f : findings) kinds.add(f.kind().name().toLowerCase(Locale.ROOT));
     if (base.size() > baseGate.size()) kinds.add("modality check");
     for (Report r : reports) {
       r.answers++;
@@ -110,6 +115,7 @@ class RealAnswersBenchmark {
       r.cleanKinds(kinds);
     }
     for (RealAnswerSet.Alteration alt : item.alterations()) {
+      if (!only.isEmpty() && !only.contains(alt.kind())) continue;
       ObjectNode changed;
       try {
         changed = alt.applyTo(clean);
@@ -118,9 +124,10 @@ class RealAnswersBenchmark {
         continue;
       }
       Analysis v = Answers.read(changed, article);
-      Set<String> any = warnings(v, article, published, true);
+      Set<String> gate = new LinkedHashSet<>(FaithfulnessCheck.warnings(
+          FaithfulnessCheck.check(v, article, Glossary.builtIn(), "de", "en", published)));
+      Set<String> any = withModality(gate, v);
       any.removeAll(base);
-      Set<String> gate = warnings(v, article, published, false);
       gate.removeAll(baseGate);
       for (Report r : reports) {
         r.count(alt.kind(), alt.where(), !any.isEmpty(), !gate.isEmpty(), name + " " + alt.describe());
@@ -165,11 +172,10 @@ class RealAnswersBenchmark {
         article, Glossary.builtIn(), "de", "en"));
   }
 
-  /** The gate's warnings, and with {@code withModality} the modality check's, both on the record. */
-  private static Set<String> warnings(Analysis a, String article, LocalDate published, boolean withModality) {
-    Set<String> out = new LinkedHashSet<>(FaithfulnessCheck.warnings(
-        FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published)));
-    for (int i = 0; withModality && i < a.claims().size(); i++) {
+  /** The gate's warnings with the modality check's added, both as they go on the record. */
+  private static Set<String> withModality(Set<String> gate, Analysis a) {
+    Set<String> out = new LinkedHashSet<>(gate);
+    for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       out.addAll(ModalityCheck.check(i + 1, c));
     }
