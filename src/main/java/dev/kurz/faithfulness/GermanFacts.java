@@ -30,23 +30,22 @@ final class GermanFacts {
   /** A season or span of years: "2014/15", "2020/21" (the second year's century is the first's). */
   private static final Pattern SEASON = Pattern.compile("(?<!\\d)(1[89]|20)(\\d\\d)\\s?[/–-]\\s?(\\d\\d)(?!\\d)");
   /** "vierzehn Tage" are two weeks, "zwei Wochen" fourteen days. */
-  private static final Pattern DAYS_OR_WEEKS = Pattern.compile("(\\d+|\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\b");
+  private static final Pattern DAYS_OR_WEEKS = Pattern.compile("((?<!\\d)\\d+|(?<!\\p{L})\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\b");
   private static final Pattern DAY_DIGITS = Pattern.compile("\\d{1,2}");
-  private static final Pattern WRITTEN_HOUR = Pattern.compile("(\\p{L}+)\\s+Uhr");
+  private static final Pattern WRITTEN_HOUR = Pattern.compile("(?<!\\p{L})(\\p{L}+)\\s+Uhr");
   private static final String MONTH_ALT = "(Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)";
   /** "2. November", "2. und 3. November", "2. bis 5. November", "1., 2. und 3. Mai". */
   private static final Pattern DAY_MONTH = Pattern.compile(
       "((?:\\d{1,2}\\.\\s*(?:,|und|bis|oder|/|-|–)?\\s*)+)" + MONTH_ALT, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2,4})?");
   private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2})(?:[.:](\\d{2}))?\\s*Uhr");
+  // The next four are matched against the lower-cased text: case-insensitive matching of the whole
+  // article was most of the facts' reading time.
   private static final Pattern RELATIVE_DAY = Pattern.compile(
-      "\\b(gestern|heute|morgen|vorgestern|übermorgen|Vortag|Vorabend|Wochenende|Nacht)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern LAST_YEAR = Pattern.compile(
-      "(vergangen|vorig|letzt)\\p{L}*\\s+Jahr|Vorjahr", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern THIS_YEAR = Pattern.compile(
-      "(dies|laufend)\\p{L}*\\s+Jahr|heuer", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern NEXT_YEAR = Pattern.compile(
-      "(nächst|kommend|folgend)\\p{L}*\\s+Jahr", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      "\\b(gestern|heute|morgen|vorgestern|übermorgen|vortag|vorabend|wochenende|nacht)");
+  private static final Pattern LAST_YEAR = Pattern.compile("(vergangen|vorig|letzt)\\p{L}*\\s+jahr|vorjahr");
+  private static final Pattern THIS_YEAR = Pattern.compile("(dies|laufend)\\p{L}*\\s+jahr|heuer");
+  private static final Pattern NEXT_YEAR = Pattern.compile("(nächst|kommend|folgend)\\p{L}*\\s+jahr");
 
   final Set<Double> numbers = new HashSet<>();
   final Set<Integer> dates = new HashSet<>();
@@ -65,9 +64,13 @@ final class GermanFacts {
     readTimes(text);
     numbers.add(1.0);
     numbers.add(0.0);
-    relativeYear = LAST_YEAR.matcher(text).find() || THIS_YEAR.matcher(text).find() || NEXT_YEAR.matcher(text).find();
-    relativeDay = RELATIVE_DAY.matcher(text).find();
-    if (published != null) readRelative(text, published);
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean lastYear = LAST_YEAR.matcher(lower).find();
+    boolean thisYear = THIS_YEAR.matcher(lower).find();
+    boolean nextYear = NEXT_YEAR.matcher(lower).find();
+    relativeYear = lastYear || thisYear || nextYear;
+    relativeDay = RELATIVE_DAY.matcher(lower).find();
+    if (published != null) readRelative(published, lastYear, thisYear, nextYear);
   }
 
   static double key(double v) {
@@ -263,14 +266,14 @@ final class GermanFacts {
    * of "im vergangenen Jahr"): the publication year, last and next year where the article speaks
    * of them, and the days around publication where it speaks of yesterday or today.
    */
-  private void readRelative(String text, LocalDate published) {
+  private void readRelative(LocalDate published, boolean lastYear, boolean thisYear, boolean nextYear) {
     int year = published.getYear();
     add(year);
-    if (LAST_YEAR.matcher(text).find()) add(year - 1);
-    if (THIS_YEAR.matcher(text).find()) add(year);
-    if (NEXT_YEAR.matcher(text).find()) add(year + 1);
+    if (lastYear) add(year - 1);
+    if (thisYear) add(year);
+    if (nextYear) add(year + 1);
     months.add(published.getMonthValue());
-    if (RELATIVE_DAY.matcher(text).find()) {
+    if (relativeDay) {
       for (int d = -3; d <= 1; d++) {
         LocalDate day = published.plusDays(d);
         dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
