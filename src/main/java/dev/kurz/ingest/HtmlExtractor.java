@@ -33,7 +33,7 @@ public final class HtmlExtractor {
     String language = meta.language();
     String canonical = meta.canonicalUrl();
     // the main extraction, then its second candidates where it is unsure or left story out (TextChoice)
-    String text = TextChoice.choose(doc, meta, new MainContent().extract(doc));
+    String text = TextChoice.choose(doc, meta, new MainContent().extract(doc, TextChoice.readsBaseline(doc)));
     return new Extracted(title, author, published, site, language, text, canonical);
   }
 

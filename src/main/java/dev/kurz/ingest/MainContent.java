@@ -61,13 +61,39 @@ final class MainContent {
   private record Removal(Element parent, int index, Element element) {}
 
   String extract(Document doc) {
+    return extract(doc, false).text();
+  }
+
+  /**
+   * The main text and, where asked, the blocks {@link #baselineBlocks baselineBlocks(doc, false, true)}
+   * gives.
+   *
+   * @param text the main text, possibly empty
+   * @param baseline those blocks; null where they were not asked for
+   */
+  record Extraction(String text, List<Block> baseline) {}
+
+  /**
+   * The main extraction; with {@code readBaseline}, also the baseline's blocks (no wrappers spared,
+   * junk dropped), read in the same pass where the page allows: the two passes take out the same
+   * elements but for {@code <noscript>}, so where no {@code <noscript>} holds text, the baseline is
+   * read first and the {@code <noscript>}s taken out after it leave the page the main extraction
+   * would have had. Else the baseline is read by a pass of its own.
+   */
+  Extraction extract(Document doc, boolean readBaseline) {
     Element body = doc.body();
-    if (body == null) return "";
+    if (body == null) return new Extraction("", readBaseline ? List.of() : null);
+    List<Block> baseline = null;
     try {
-      takeAll(body.select(REMOVED_TAGS));
+      boolean shared = readBaseline && textlessNoscripts(body);
+      takeAll(body.select(shared ? REMOVED_BUT_NOSCRIPT : REMOVED_TAGS));
       removeHidden(body);
       removeChrome(body, false);
       removeJunk(body);
+      if (shared) {
+        baseline = blocks(body);
+        takeAll(body.select("noscript"));
+      }
       List<Element> content = selectContent(body);
       for (Element element : content) prune(element);
       // h17a's hook: notes to the reader inside the article (subscribe, follow us, copyright, captions)
@@ -88,10 +114,19 @@ final class MainContent {
           out.append("\n\n");
         }
       }
-      return paragraphs(out.append(story).toString());
+      String text = paragraphs(out.append(story).toString());
+      if (readBaseline && baseline == null) baseline = new MainContent().baselineBlocks(doc, false, true);
+      return new Extraction(text, baseline);
     } finally {
       restore();
     }
+  }
+
+  /** Whether no {@code <noscript>} of the page holds text (most hold a tracking pixel or frame). */
+  private static boolean textlessNoscripts(Element body) {
+    Map<Element, Integer> lengths = new IdentityHashMap<>();
+    for (Element e : body.select("noscript")) if (textLength(e, lengths) > 0) return false;
+    return true;
   }
 
   /**
@@ -132,16 +167,21 @@ final class MainContent {
       removeHidden(body);
       removeChrome(body, spareWrappers);
       if (dropJunk) removeJunk(body);
-      List<Block> blocks = new ArrayList<>();
-      for (Element e : paragraphElements(body)) {
-        StringBuilder out = new StringBuilder();
-        render(e, out);
-        blocks.add(new Block(e, paragraphs(out.toString()), linkDensity(e)));
-      }
-      return blocks;
+      return blocks(body);
     } finally {
       restore();
     }
+  }
+
+  /** The blocks {@link #paragraphBlocks} renders, each rendered alone. */
+  private static List<Block> blocks(Element body) {
+    List<Block> blocks = new ArrayList<>();
+    for (Element e : paragraphElements(body)) {
+      StringBuilder out = new StringBuilder();
+      render(e, out);
+      blocks.add(new Block(e, paragraphs(out.toString()), linkDensity(e)));
+    }
+    return blocks;
   }
 
   /** All the text the page shows (scripts, styles and hidden parts out), blocks as paragraphs. */
@@ -262,7 +302,7 @@ final class MainContent {
    */
   private void removeChrome(Element body, boolean spareWrappers) {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
-    int total = textLength(body, lengths);
+    int total = spareWrappers ? textLength(body, lengths) : 0;
     List<Element> junk = new ArrayList<>();
     for (Element e : body.select(CHROME)) {
       int length = lengths.getOrDefault(e, 0);

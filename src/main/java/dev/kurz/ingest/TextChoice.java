@@ -1,7 +1,9 @@
 package dev.kurz.ingest;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,11 +48,23 @@ final class TextChoice {
 
   private TextChoice() {}
 
-  /** The page's main text, given the main extraction's {@code main}; never null, empty only for a page without words. */
-  static String choose(Document doc, PageMetadata meta, String main) {
-    String text = withOwnArticle(doc, main);
-    if (text.length() < UNSURE_CHARS) text = longer(text, doc, text.isBlank(), true);
-    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, doc, true, false);
+  /**
+   * Whether {@link #choose} reads the page's baseline blocks whatever the main text: the page marks an
+   * article container. The main extraction then reads them in its own pass ({@link MainContent#extract(Document, boolean)}).
+   */
+  static boolean readsBaseline(Document doc) {
+    return doc.selectFirst(MARKED) != null;
+  }
+
+  /**
+   * The page's main text, given the main extraction's {@code main} (with the baseline's blocks where
+   * {@link #readsBaseline} asked for them); never null, empty only for a page without words.
+   */
+  static String choose(Document doc, PageMetadata meta, MainContent.Extraction main) {
+    List<MainContent.Block> blocks = main.baseline();
+    String text = blocks == null ? main.text() : withOwnArticle(doc, main.text(), blocks);
+    if (text.length() < UNSURE_CHARS) text = longer(text, doc, text.isBlank(), true, blocks);
+    if (text.length() < ALMOST_NOTHING_CHARS) text = longer(text, doc, true, false, null);
     String body = meta.articleBody();
     // JSON-LD articleBody is the publisher's own copy of the text: trust it where the page's
     // layout defeated the scoring and it holds clearly more than the DOM extraction
@@ -64,38 +78,59 @@ final class TextChoice {
     return text;
   }
 
-  /** The fallback's text where it holds over twice as much as {@code text}, else {@code text}. */
-  private static String longer(String text, Document doc, boolean spareWrappers, boolean dropJunk) {
-    String fallback = new MainContent().baseline(doc, spareWrappers, dropJunk);
+  /**
+   * The fallback's text where it holds over twice as much as {@code text}, else {@code text}; joined
+   * from {@code blocks} where given and they are the same fallback's (no wrappers spared, junk dropped).
+   */
+  private static String longer(String text, Document doc, boolean spareWrappers, boolean dropJunk,
+      List<MainContent.Block> blocks) {
+    String fallback = blocks != null && !spareWrappers && dropJunk ? joined(blocks)
+        : new MainContent().baseline(doc, spareWrappers, dropJunk);
     return fallback.length() > 2 * text.length() ? fallback : text;
+  }
+
+  /** The blocks' texts as {@link MainContent#baseline} joins them: one blank line between, empty ones left out. */
+  private static String joined(List<MainContent.Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    for (MainContent.Block b : blocks) {
+      if (b.text().isEmpty()) continue;
+      if (!out.isEmpty()) out.append("\n\n");
+      out.append(b.text());
+    }
+    return out.toString();
   }
 
   /**
    * {@code main} with the story paragraphs of the page's own article container that it lacks, each
    * put after the main text's paragraph holding the block before it (or before the one holding the
    * block after it). Unchanged when the page marks no container or the main text shares no block with it.
+   *
+   * @param all the page's baseline blocks ({@link MainContent#baselineBlocks}, no wrappers spared, junk dropped)
    */
-  static String withOwnArticle(Document doc, String main) {
-    if (main.isBlank() || doc.selectFirst(MARKED) == null) return main;
+  static String withOwnArticle(Document doc, String main, List<MainContent.Block> all) {
+    if (main.isBlank()) return main;
     String normalized = normalize(main);
-    List<MainContent.Block> all = new MainContent().baselineBlocks(doc, false, true);
+    // whether each block is in the main text already, up to whitespace
+    boolean[] inMain = new boolean[all.size()];
     List<MainContent.Block> covered = new ArrayList<>();
-    for (MainContent.Block b : all) if (!b.text().isBlank() && normalized.contains(normalize(b.text()))) covered.add(b);
+    for (int i = 0; i < all.size(); i++) {
+      MainContent.Block b = all.get(i);
+      inMain[i] = !b.text().isBlank() && normalized.contains(normalize(b.text()));
+      if (inMain[i]) covered.add(b);
+    }
     Element container = ownArticle(doc, covered);
     if (container == null) return main;
-    List<MainContent.Block> blocks = new ArrayList<>();
-    for (MainContent.Block b : all) {
-      if (b.element() == container || isInside(b.element(), container)) blocks.add(b);
-    }
     // each block of the container: in the main text already (its end there as an offset), or story to add
     StringBuilder out = new StringBuilder(main);
     int offset = -1; // where the last block found in the main text ends; -1 before any
     List<String> pending = new ArrayList<>(); // story met before any block of the main text
     boolean added = false;
-    for (MainContent.Block b : blocks) {
+    for (int i = 0; i < all.size(); i++) {
+      MainContent.Block b = all.get(i);
+      if (b.element() != container && !isInside(b.element(), container)) continue;
       String text = b.text();
       if (text.isBlank()) continue;
-      if (normalized.contains(normalize(text))) {
+      if (inMain[i]) {
         int at = out.indexOf(text, Math.max(0, offset));
         if (at < 0) at = out.indexOf(text);
         if (at < 0) continue; // present only up to whitespace: keep the place we had
@@ -131,12 +166,16 @@ final class TextChoice {
    * else its main region, the innermost where several hold as much; null when none holds any of it.
    */
   static Element ownArticle(Document doc, List<MainContent.Block> covered) {
+    // the main text each element holds: each covered block's length counted once for each of its ancestors
+    Map<Element, Integer> holds = new IdentityHashMap<>();
+    for (MainContent.Block b : covered) {
+      for (Element a = b.element().parent(); a != null; a = a.parent()) holds.merge(a, b.text().length(), Integer::sum);
+    }
     for (String marker : List.of("[itemprop=articleBody]", "article", "main, [role=main]")) {
       Element best = null;
       int most = 0;
       for (Element candidate : doc.select(marker)) {
-        int held = 0;
-        for (MainContent.Block b : covered) if (isInside(b.element(), candidate)) held += b.text().length();
+        int held = holds.getOrDefault(candidate, 0);
         // the innermost of those holding as much: a page wrapped whole in an <article> holds its story's too
         if (held > most || held > 0 && held == most && isInside(candidate, best)) {
           most = held;

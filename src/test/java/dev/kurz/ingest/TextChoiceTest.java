@@ -83,8 +83,8 @@ class TextChoiceTest {
     String html = page(SPLIT).replace("<article>", "<div>").replace("</article>", "</div>").replace("<main>", "<div>")
         .replace("</main>", "</div>");
     Document doc = Jsoup.parse(html);
-    String main = new MainContent().extract(doc);
-    assertThat(TextChoice.withOwnArticle(doc, main)).isEqualTo(main);
+    MainContent.Extraction main = new MainContent().extract(doc, true);
+    assertThat(TextChoice.withOwnArticle(doc, main.text(), main.baseline())).isEqualTo(main.text());
   }
 
   @Test
