@@ -2,6 +2,7 @@ package dev.kurz.ingest;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,8 @@ final class MainContent {
   private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "span");
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "li", "dd");
 
-  private final Map<Element, Double> scores = new IdentityHashMap<>();
+  /** In the order scored (Element compares by identity): ties go to the first, whatever the run. */
+  private final Map<Element, Double> scores = new LinkedHashMap<>();
   private final Map<Element, int[]> lengths = new IdentityHashMap<>();
   /** What was taken out of the page, in order, so that {@link #restore} puts it back. */
   private final List<Removal> removals = new ArrayList<>();
