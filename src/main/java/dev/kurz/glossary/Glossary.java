@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class Glossary {
 
   private final List<Entry> entries;
   private final String version;
-  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+  private final Map<String, FormIndex> indexes = new ConcurrentHashMap<>();
 
   private Glossary(List<Entry> entries, String version) {
     this.entries = List.copyOf(entries);
@@ -183,35 +184,73 @@ public final class Glossary {
    */
   public List<Match> find(String text, String from, String to) {
     if (text == null || text.isEmpty()) return List.of();
-    Pattern p = patterns.computeIfAbsent(from + "->" + to, k -> compile(from, to));
-    Map<String, Entry> byForm = formIndex(from, to);
-    List<Match> out = new ArrayList<>();
-    Matcher m = p.matcher(text);
-    while (m.find()) {
-      Entry e = byForm.get(m.group(1).toLowerCase(Locale.ROOT));
-      if (e == null) continue;
-      out.add(new Match(m.start(), m.end(), m.group(), e, m.group(2) != null));
-    }
-    return out;
+    return indexes.computeIfAbsent(from + "->" + to, k -> new FormIndex(formIndex(from, to), from.equals("de"))).find(text);
   }
 
-  private Pattern compile(String from, String to) {
-    List<String> forms = new ArrayList<>(formIndex(from, to).keySet());
-    if (forms.isEmpty()) return NEVER;
-    forms.sort(Comparator.comparingInt(String::length).reversed());
-    StringBuilder alt = new StringBuilder();
-    for (String f : forms) {
-      if (!alt.isEmpty()) alt.append('|');
-      alt.append(Pattern.quote(f));
-    }
-    // Letters and digits on either side mean the form is part of another word; a German form may
-    // carry its genitive -s.
-    String genitive = from.equals("de") ? "(s)?" : "((?!))?";
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(" + alt + ")" + genitive + "(?![\\p{L}\\p{N}])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  }
+  /**
+   * The forms of one pair by their first character (case folded), longest first: a text is scanned
+   * once, trying at each word start only the forms that begin with its character (one regular
+   * expression alternating all forms, case-insensitively, was most of a faithfulness check's time).
+   */
+  private static final class FormIndex {
+    private final Map<String, Entry> byForm;
+    private final Map<Character, List<String>> byFirst = new HashMap<>();
+    private final boolean genitive;
 
-  private static final Pattern NEVER = Pattern.compile("(?!)(x)(x)");
+    FormIndex(Map<String, Entry> byForm, boolean genitive) {
+      this.byForm = byForm;
+      this.genitive = genitive;
+      List<String> forms = new ArrayList<>(byForm.keySet());
+      forms.sort(Comparator.comparingInt(String::length).reversed());
+      for (String f : forms) {
+        if (!f.isEmpty()) byFirst.computeIfAbsent(fold(f.charAt(0)), c -> new ArrayList<>()).add(f);
+      }
+    }
+
+    List<Match> find(String text) {
+      List<Match> out = new ArrayList<>();
+      int i = 0;
+      while (i < text.length()) {
+        List<String> candidates = byFirst.get(fold(text.charAt(i)));
+        int[] hit = candidates == null || i > 0 && wordChar(text.codePointBefore(i)) ? null : match(text, i, candidates);
+        if (hit == null) {
+          i++;
+          continue;
+        }
+        Entry e = byForm.get(text.substring(i, hit[0]).toLowerCase(Locale.ROOT));
+        if (e != null) out.add(new Match(i, hit[1], text.substring(i, hit[1]), e, hit[1] > hit[0]));
+        i = hit[1];
+      }
+      return out;
+    }
+
+    /** {end of the form, end of the match (after a German genitive -s)} of the longest form matching at {@code i}, or null. */
+    private int[] match(String text, int i, List<String> candidates) {
+      for (String f : candidates) {
+        if (!text.regionMatches(true, i, f, 0, f.length())) continue;
+        int end = i + f.length();
+        if (genitive && end < text.length() && (text.charAt(end) == 's' || text.charAt(end) == 'S')
+            && !wordCharAt(text, end + 1)) {
+          return new int[] {end, end + 1};
+        }
+        if (!wordCharAt(text, end)) return new int[] {end, end};
+      }
+      return null;
+    }
+
+    private static boolean wordCharAt(String text, int at) {
+      return at < text.length() && wordChar(text.codePointAt(at));
+    }
+
+    private static boolean wordChar(int cp) {
+      return Character.isLetter(cp) || Character.isDigit(cp) || Character.getType(cp) == Character.LETTER_NUMBER
+          || Character.getType(cp) == Character.OTHER_NUMBER;
+    }
+
+    private static char fold(char c) {
+      return Character.toLowerCase(Character.toUpperCase(c));
+    }
+  }
 
   private Map<String, Entry> formIndex(String from, String to) {
     Map<String, Entry> byForm = new LinkedHashMap<>();
