@@ -29,7 +29,14 @@ final class ClaimPolarity {
         && !joinsNextSentence(claim, c, context)) {
       return List.of(new Finding(where, c.claim(), Kind.NEGATION, claim.cue(), "negates what its quote affirms"));
     }
-    if (quote.plain() && !claim.plain() && quote.plainCount() > claim.weakCount()) {
+    // An English weak word may carry a plain German negation ("without children" for "keine
+    // Kinder"), but not one that stands for a weak word of the quote's own ("unsound" for
+    // "unsauber", "warned" for "gewarnt"); a "nicht" serving "nicht X, sondern Y" may be left out
+    // when the claim states Y.
+    int carried = claim.weakCount() - claim.matched(quote);
+    String next = context.around(c.grounding(), 0, 1);
+    boolean contrast = next != null && Polarity.german(next).plainCount() < quote.plainCount();
+    if (quote.plain() && !claim.plain() && quote.plainCount() > carried && !contrast) {
       return List.of(new Finding(where, c.claim(), Kind.NEGATION, quote.cue(), "is in the quote, but the claim is not negated"));
     }
     return List.of();

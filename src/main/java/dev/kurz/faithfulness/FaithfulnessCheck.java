@@ -42,11 +42,11 @@ public final class FaithfulnessCheck {
     List<String> summary = Sentences.english(a.summary());
     for (int i = 0; i < summary.size(); i++) statements.add(new String[] {"summary sentence " + (i + 1), summary.get(i)});
     for (int i = 0; i < a.keyPoints().size(); i++) statements.add(new String[] {"key point " + (i + 1), a.keyPoints().get(i)});
+    QuoteContext context = new QuoteContext(article);
     for (String[] s : statements) {
       checkText(out, s[0], s[1], facts, names);
-      out.addAll(StatementPolarity.check(s[0], s[1], a.claims()));
+      out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), context));
     }
-    QuoteContext context = new QuoteContext(article);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities()).check(a, statements));
     out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {

@@ -1,6 +1,8 @@
 package dev.kurz.faithfulness;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +17,24 @@ import java.util.regex.Pattern;
 final class Polarity {
   private Polarity() {}
 
-  /** Whether and how often a text is negated: plain cues, weak cues, the first plain cue. */
-  record Reading(int plainCount, int weakCount, String cue) {
+  /**
+   * Whether and how often a text is negated: plain cues, weak cues, the first plain cue, and the weak
+   * cues by kind, so that those which translate each other can be paired.
+   */
+  record Reading(int plainCount, int weakCount, String cue, Map<Cue, Integer> weakCues) {
+    Reading {
+      weakCues = Map.copyOf(weakCues);
+    }
+
+    /** How many weak cues of this text stand for one of the same kind in the other ("warned": "gewarnt"). */
+    int matched(Reading other) {
+      int n = 0;
+      for (Map.Entry<Cue, Integer> e : weakCues.entrySet()) {
+        if (e.getKey() != Cue.OTHER) n += Math.min(e.getValue(), other.weakCues.getOrDefault(e.getKey(), 0));
+      }
+      return n;
+    }
+
     boolean plain() {
       return plainCount > 0;
     }
@@ -34,26 +52,75 @@ final class Polarity {
   private static final Pattern OUT_OF_QUESTION = Pattern.compile("(?i)out of the question|unacceptable|far from");
   private static final Set<String> EN_PLAIN = set(
       "not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "nowhere", "cannot", "noone");
-  private static final Set<String> EN_WEAK_PREFIXES = set(
-      "refus", "declin", "reject", "deni", "deny", "fail", "lack", "unable", "absen", "dismiss", "exclud", "without",
-      "instead", "rather", "hardly", "barely", "avoid", "prevent", "oppos", "ignor", "unless", "impossible",
-      "rebuff", "contradict", "false", "dispute", "doubt", "missing", "rule out", "ruled");
   private static final Set<String> DE_PLAIN = set(
       "nicht", "nichts", "nie", "niemals", "niemand", "niemanden", "niemandem", "weder", "nirgends", "nirgendwo",
       "keineswegs", "keinesfalls", "mitnichten", "kein", "keine", "keinen", "keinem", "keiner", "keines");
-  private static final Set<String> DE_WEAK_PREFIXES = set(
-      "ablehn", "abgelehnt", "lehnt", "lehnte", "verweiger", "weigert", "bestreit", "bestritt", "dementi",
-      "zurückgewiesen", "zurückweis", "wies", "fehl", "mangel", "ohne", "anstatt", "versäum", "scheiter",
-      "gescheitert", "ausgeschlossen", "ausschließ", "schließt", "verzicht", "verhinder", "stopp", "gestoppt",
-      "beend", "verbot", "verbiet", "untersag", "falsch", "kaum", "bezweifel", "zweifel", "widersprach",
-      "widersprech", "stattdessen", "vermied", "vermeid");
+
+  /**
+   * The kinds of weak cue, each with its English and German word beginnings, so that a weak word
+   * can be matched with its translation: a negative affix or "without" ("unsound", "kinderlos",
+   * "ohne"; found by their own rules, not by the lists), a warning, a refusal, a denial, and so on.
+   */
+  enum Cue {
+    AFFIX(set(), set()),
+    WARN(set("warn"), set("warn", "gewarnt")),
+    REFUSE(set("refus", "declin", "reject", "rebuff", "dismiss"),
+        set("ablehn", "abgelehnt", "lehnt", "lehnte", "verweiger", "weigert", "zurückgewiesen", "zurückweis", "wies")),
+    DENY(set("deni", "deny", "dispute", "contradict"), set("bestreit", "bestritt", "dementi", "widersprach", "widersprech")),
+    FAIL(set("fail"), set("versäum", "scheiter", "gescheitert")),
+    LACK(set("lack", "missing", "absen"), set("fehl", "mangel")),
+    PREVENT(set("prevent", "avoid"), set("verhinder", "vermied", "vermeid", "stopp", "gestoppt")),
+    EXCLUDE(set("exclud", "ruled"), set("ausgeschlossen", "ausschließ", "schließt")),
+    INSTEAD(set("instead", "rather"), set("anstatt", "stattdessen")),
+    DOUBT(set("doubt"), set("zweifel", "bezweifel")),
+    FALSE(set("false", "fallac"), set("falsch", "trugschluss", "irrtum", "irrig")),
+    SCARCE(set("hardly", "barely"), set("kaum")),
+    OTHER(set("oppos", "ignor", "unless"), set("verzicht", "beend", "verbot", "verbiet", "untersag", "nein"));
+
+    private final Set<String> english;
+    private final Set<String> german;
+
+    Cue(Set<String> english, Set<String> german) {
+      this.english = english;
+      this.german = german;
+    }
+
+    static Cue english(String w) {
+      for (Cue c : values()) if (startsWithAny(w, c.english)) return c;
+      return null;
+    }
+
+    static Cue german(String w) {
+      if (w.equals("statt")) return INSTEAD;
+      for (Cue c : values()) if (startsWithAny(w, c.german)) return c;
+      return null;
+    }
+  }
+  /** German adjectives of lack ("kinderlos", "arbeitslose"): "without children", "unemployed". */
+  private static final Pattern DE_LACKING = Pattern.compile("\\p{L}{4,}los(e|en|er|es|em)?");
   /** English adjectives negated by their prefix: "incomprehensible" for "nicht nachzuvollziehen", "incorrect", "illegal". */
   private static final Pattern EN_NEGATIVE_ADJECTIVE = Pattern.compile(
       "in(comprehensib|conceivab|explicab|admissib|accessib|compatib|sincer|capab|abil)\\p{L}*|in(correct|accurate|sufficient|adequate|complete|consistent"
           + "|appropriate|valid|effective|active)\\p{L}*|im(proper|possib|plausib|mature)\\p{L}*|il(legal|legitimate|logical)\\p{L}*|ir(regular|relevant|responsib|reconcilab)\\p{L}*");
   /** German "un-" words that are not negations. */
-  private static final Set<String> DE_UN_NOT = set("und", "uns", "unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
-  private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle");
+  private static final Set<String> DE_UN_NOT = set("unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
+  private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle", "unlike");
+
+  /**
+   * Negative words in idioms that affirm: "knows no limits" (is unlimited), "no doubt", "no wonder",
+   * "no matter how", "nothing but", "none other than", "no less than", "not least", "not just".
+   */
+  private static final Pattern EN_AFFIRMING_IDIOM = Pattern.compile(
+      "(?i)\\b(knows?|knew|known)\\s+no\\s+(limits?|bounds?|boundaries)\\b|\\bno\\s+(doubt|wonder|matter)\\b|\\bnothing\\s+but\\b"
+          + "|\\bnone\\s+other\\s+than\\b|\\bno\\s+(less|fewer)\\s+than\\b|\\bnot\\s+(least|just|merely)\\b");
+  /** "non-academic": the prefix negates the adjective, as a weak cue ("nicht akademisch"). */
+  private static final Pattern EN_NON = Pattern.compile("(?i)\\bnon-\\p{L}");
+  /**
+   * "nicht X, sondern Y": the negation serves a contrast, and the English may state Y alone ("who
+   * live on the Falklands" for "die nicht in Argentinien leben, sondern auf den Falklandinseln").
+   * Up to one sentence end between them.
+   */
+  private static final Pattern DE_CONTRAST = Pattern.compile("(?iu)\\bnicht\\b(?!\\s+(nur|allein|bloß|zuletzt)\\b)(?=[^.!?]{0,160}[.!?]?[^.!?]{0,40}?\\bsondern\\b)");
 
   /** "like never before", "wie nie zuvor": a comparison with all time before, which affirms ("than ever before"). */
   private static final Pattern EN_EVER = Pattern.compile("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
@@ -61,12 +128,16 @@ final class Polarity {
 
   static Reading english(String text) {
     text = EN_EVER.matcher(text).replaceAll("$1 ever before");
+    text = EN_AFFIRMING_IDIOM.matcher(text).replaceAll("affirmed");
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     int plain = 0;
     int weak = 0;
     String cue = null;
     String prev = "";
     if (OUT_OF_QUESTION.matcher(text).find()) weak++;
+    Map<Cue, Integer> cues = new EnumMap<>(Cue.class);
+    Matcher non = EN_NON.matcher(text);
+    while (non.find()) cues.merge(Cue.AFFIX, 1, Integer::sum);
     while (m.find()) {
       String w = m.group();
       if (EN_PLAIN.contains(w) || w.endsWith("n't") || w.endsWith("n’t") || (w.equals("one") && prev.equals("no"))) {
@@ -77,20 +148,26 @@ final class Polarity {
           plain++;
           if (cue == null) cue = w;
         }
-      } else if (startsWithAny(w, EN_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
+      } else if (w.equals("without") || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
           || (w.startsWith("non") && w.length() >= 6) || EN_NEGATIVE_ADJECTIVE.matcher(w).matches()) {
-        weak++;
+        cues.merge(Cue.AFFIX, 1, Integer::sum);
+      } else if (Cue.english(w) != null) {
+        cues.merge(Cue.english(w), 1, Integer::sum);
       }
       prev = w;
     }
-    return new Reading(plain, weak, cue);
+    return reading(plain, weak, cue, cues);
   }
 
   static Reading german(String text) {
     String lower = DE_EVER.matcher(text).replaceAll("wie zuvor").toLowerCase(Locale.ROOT);
+    Matcher contrast = DE_CONTRAST.matcher(lower);
+    int weak = 0;
+    while (contrast.find()) weak++;
+    lower = contrast.replaceAll("kontrast");
     Matcher m = WORD.matcher(lower);
     int plain = 0;
-    int weak = 0;
+    Map<Cue, Integer> cues = new EnumMap<>(Cue.class);
     String cue = null;
     while (m.find()) {
       String w = m.group();
@@ -100,11 +177,21 @@ final class Polarity {
           plain++;
           if (cue == null) cue = w;
         }
-      } else if (w.equals("statt") || startsWithAny(w, DE_WEAK_PREFIXES) || (w.startsWith("un") && w.length() >= 5 && !startsWithAny(w, DE_UN_NOT))) {
-        weak++;
+      } else if (w.equals("ohne") || (w.startsWith("un") && w.length() >= 5 && !startsWithAny(w, DE_UN_NOT))
+          || DE_LACKING.matcher(w).matches()) {
+        cues.merge(Cue.AFFIX, 1, Integer::sum);
+      } else if (Cue.german(w) != null) {
+        cues.merge(Cue.german(w), 1, Integer::sum);
       }
     }
-    return new Reading(plain, weak, cue);
+    return reading(plain, weak, cue, cues);
+  }
+
+  /** A reading whose weak count is {@code weak} other weak cues plus those of {@code cues}. */
+  private static Reading reading(int plain, int weak, String cue, Map<Cue, Integer> cues) {
+    int total = weak;
+    for (int n : cues.values()) total += n;
+    return new Reading(plain, total, cue, cues);
   }
 
   private static boolean startsWithAny(String w, Set<String> prefixes) {

@@ -24,11 +24,13 @@ final class StatementPolarity {
   private static final int REACH = 5;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’,.]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]|[;:—–()]|,(?=\\s)");
   /** "only" as a restriction, not in "not only ... but also". */
-  private static final Pattern RESTRICTION = Pattern.compile("(?i)(?<!\\bnot )\\bonly\\b");
+  private static final Pattern RESTRICTION = Pattern.compile("(?i)(?<!\\bnot )\\bonly\\b|\\b(fewer|less)\\s+than\\b|\\b(few|little|hardly|barely|at most)\\b");
   /** Stands for a clause boundary in a word list: a neighbourhood does not reach past it. */
   private static final String CLAUSE = ";";
   /** Words that join clauses: a negation's reach ends at them ("never wanted the war and called it a mistake"). */
   private static final Set<String> JOINS = Set.of("and", "but", "while", "whereas", "although", "because", "which", "who");
+  /** Words between a negation and what it negates: "no longer wanted", "not yet decided". */
+  private static final Set<String> MODIFIERS = Set.of("longer", "yet", "ever", "always", "necessarily", "quite", "much", "very");
   private static final Set<String> PLAIN = Set.of("not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "cannot");
   private static final Set<String> STOP = Set.of(
       "the", "and", "that", "this", "with", "from", "have", "has", "had", "been", "were", "was", "will", "would", "could",
@@ -39,7 +41,7 @@ final class StatementPolarity {
       "more", "other", "being", "all", "so", "if", "we", "our", "you", "one");
 
   /** The negation findings for one statement of the answer. */
-  static List<Finding> check(String where, String statement, List<Claim> claims) {
+  static List<Finding> check(String where, String statement, List<Claim> claims, QuoteContext context) {
     List<Finding> out = new ArrayList<>();
     if (statement == null || statement.isBlank()) return out;
     List<String> words = words(statement);
@@ -48,7 +50,7 @@ final class StatementPolarity {
       if (!isPlain(words, t)) continue;
       Set<String> near = neighbourhood(words, t);
       int best = bestClaim(near, claims, 2, 0.4);
-      if (best >= 0 && !explains(claims, near, statement, whole, shared(near, claims.get(best)))) {
+      if (best >= 0 && !explains(claims, context, near, statement, whole, shared(near, claims.get(best)))) {
         out.add(new Finding(where, statement, Kind.NEGATION, words.get(t), "negates what claim " + (best + 1) + " affirms"));
         return out;
       }
@@ -56,23 +58,34 @@ final class StatementPolarity {
     Set<String> own = stems(words);
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
-      if (c.claim() == null || "denied".equalsIgnoreCase(c.modality())) continue;
-      Polarity.Reading reading = Polarity.english(c.claim());
-      // A weak word of the statement's own ("refused" for "did not accept") may carry the negation,
-      // and so may a restriction: "expects them to end only in the long term" for "does not expect a quick end".
-      int carried = whole.plainCount() + Math.max(0, whole.weakCount() - reading.weakCount()) + (restricted(statement) ? 1 : 0);
-      if (carried >= reading.plainCount()) continue;
+      if (c.claim() == null) continue;
       List<String> cw = words(c.claim());
+      if (denied(c)) {
+        if (!whole.any() && !restricted(statement) && restates(own, stems(cw), 3, 0.6)) {
+          out.add(new Finding(where, statement, Kind.NEGATION, "denied", "claim " + (i + 1) + " is denied, but restated here as fact"));
+          return out;
+        }
+        continue;
+      }
       for (int t = 0; t < cw.size(); t++) {
-        if (!isPlain(cw, t)) continue;
+        if (!isPlain(cw, t) || underNegation(cw, t)) continue;
         Set<String> near = neighbourhood(cw, t);
         Set<String> shared = new HashSet<>(near);
         shared.retainAll(own);
+        if (shared.size() < 3 || shared.size() < 0.5 * near.size()) continue;
         // What is negated ("cannot be financed": financed) must be restated, not only its subject.
-        if (restatedUnnegated(cw, t, words) && shared.size() >= 3 && shared.size() >= 0.5 * near.size()) {
-          out.add(new Finding(where, statement, Kind.NEGATION, cw.get(t), "of claim " + (i + 1) + " is lost here"));
-          return out;
-        }
+        int j = restatedAt(cw, t, words);
+        if (j < 0) continue;
+        // The clause restating it may carry the negation in words of its own: a weak word the
+        // claim's clause lacks ("refused" for "did not accept"), or a restriction ("expects them
+        // to end only in the long term" for "does not expect a quick end").
+        String clause = clause(words, j);
+        String claimClause = clause(cw, t);
+        Polarity.Reading r = Polarity.english(clause);
+        if (r.plain() || r.weakCount() > Polarity.english(claimClause).weakCount()
+            || restricted(clause) && !restricted(claimClause)) continue;
+        out.add(new Finding(where, statement, Kind.NEGATION, cw.get(t), "of claim " + (i + 1) + " is lost here"));
+        return out;
       }
     }
     return out;
@@ -83,17 +96,48 @@ final class StatementPolarity {
    * claim has a plain negation of its own, or more negative words ("rejected", "without") than
    * the statement, one of which it may have turned into the "not".
    */
-  private static boolean explains(List<Claim> claims, Set<String> near, String text, Polarity.Reading statement, int best) {
+  private static boolean explains(List<Claim> claims, QuoteContext context, Set<String> near, String text,
+      Polarity.Reading statement, int best) {
     // Nearly as close as the best claim: a claim sharing only a name ("Demir did not rule out
     // strikes") does not explain a "not" next to that name in another statement.
     int needed = Math.max(2, (int) Math.ceil(best * 0.6));
     for (Claim c : claims) {
       if (c.claim() == null) continue;
       Polarity.Reading r = Polarity.english(c.claim());
+      // A denied claim states what is denied: a "not" restating it is the denial.
+      if (denied(c) && shared(near, c) >= needed) return true;
+      // The German sentence the claim's quote stands in may hold a negation the claim left out,
+      // which the statement restates ("there is no single science" from "'Die Wissenschaft' gibt es nicht").
+      if (shared(near, c) >= needed && quoteSentenceNegated(c, context)) return true;
       // A restriction the statement turns into a negation: "received only 33 of 56 results" for "23 never arrived".
       int weak = r.weakCount() + (restricted(c.claim()) && !restricted(text) ? 1 : 0);
       if (r.plainCount() == 0 && weak <= statement.weakCount()) continue;
       if (shared(near, c) >= needed) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentence of a claim's quote holds a plain negation outside the quote: one inside it
+   * the claim should have kept, and a statement restating it does not excuse its loss.
+   */
+  private static boolean quoteSentenceNegated(Claim c, QuoteContext context) {
+    String sentence = context == null || c.quote() == null ? null : context.sentence(c.grounding());
+    return sentence != null && Polarity.german(sentence).plainCount() > Polarity.german(c.quote()).plainCount();
+  }
+
+  /** A denied claim states what is denied, so it reads as negated. */
+  private static boolean denied(Claim c) {
+    return "denied".equalsIgnoreCase(c.modality());
+  }
+
+  /**
+   * Whether the negation at {@code t} stands under an earlier one of its clause, which it cancels:
+   * "should not conclude that it should not sit the exam" affirms sitting it.
+   */
+  private static boolean underNegation(List<String> words, int t) {
+    for (int i = t - 1; i >= 0 && !words.get(i).equals(CLAUSE); i--) {
+      if (isPlain(words, i)) return true;
     }
     return false;
   }
@@ -109,23 +153,40 @@ final class StatementPolarity {
   }
 
   /**
-   * Whether what the claim's negation at {@code t} negates stands in the statement without a
-   * negation just before it: the first content word after the negation, or for "not intend to
-   * give up" the verb after the "to" as well, looked up in the statement.
+   * Where what the claim's negation at {@code t} negates stands in the statement without a
+   * negation just before it, or -1: the first content word after the negation (past "longer",
+   * "yet" and adverbs: "no longer wanted", "did not initially inform"), or for "not intend to give
+   * up" the verb after the "to" as well, looked up in the statement.
    */
-  private static boolean restatedUnnegated(List<String> claim, int t, List<String> statement) {
+  private static int restatedAt(List<String> claim, int t, List<String> statement) {
     for (int i = t + 1; i < claim.size(); i++) {
       String w = claim.get(i);
-      if (w.equals(CLAUSE)) return false;
-      if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3) continue;
+      if (w.equals(CLAUSE)) return -1;
+      if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3 || MODIFIERS.contains(w) || w.endsWith("ly")) continue;
       List<String> heads = new ArrayList<>(List.of(stem(w)));
-      if (i + 2 < claim.size() && claim.get(i + 1).equals("to")) heads.add(stem(claim.get(i + 2)));
+      if (i + 2 < claim.size() && claim.get(i + 1).equals("to") && !STOP.contains(claim.get(i + 2))) heads.add(stem(claim.get(i + 2)));
       for (int j = 0; j < statement.size(); j++) {
-        if (heads.contains(stem(statement.get(j))) && !negatedBefore(statement, j)) return true;
+        if (heads.contains(stem(statement.get(j))) && !negatedBefore(statement, j)) return j;
       }
-      return false;
+      return -1;
     }
-    return false;
+    return -1;
+  }
+
+  /** The clause of word {@code j}, between clause boundaries, as text. */
+  private static String clause(List<String> words, int j) {
+    int from = j;
+    while (from > 0 && !words.get(from - 1).equals(CLAUSE)) from--;
+    int to = j;
+    while (to + 1 < words.size() && !words.get(to + 1).equals(CLAUSE)) to++;
+    return String.join(" ", words.subList(from, to + 1));
+  }
+
+  /** Whether a statement's words share at least {@code min} and {@code share} of a claim's content words. */
+  private static boolean restates(Set<String> statement, Set<String> claim, int min, double share) {
+    Set<String> shared = new HashSet<>(claim);
+    shared.retainAll(statement);
+    return shared.size() >= min && shared.size() >= share * claim.size();
   }
 
   /** A plain negation among the few words before {@code j}, in its clause. */
@@ -170,7 +231,7 @@ final class StatementPolarity {
   }
 
   private static int addContent(Set<String> out, String w) {
-    if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3 && !Character.isDigit(w.charAt(0))) return 0;
+    if (STOP.contains(w) || PLAIN.contains(w) || MODIFIERS.contains(w) || w.length() < 3 && !Character.isDigit(w.charAt(0))) return 0;
     out.add(stem(w));
     return 1;
   }
@@ -183,9 +244,14 @@ final class StatementPolarity {
     return out;
   }
 
+  /** A crude stem: possessive and inflection ("checks", "checked", "checking": check) cut, then six letters at most. */
   private static String stem(String w) {
     String s = w.replace("’s", "").replace("'s", "");
-    return s.length() > 6 && !Character.isDigit(s.charAt(0)) ? s.substring(0, 6) : s;
+    if (s.isEmpty() || Character.isDigit(s.charAt(0))) return s;
+    if (s.length() > 6 && s.endsWith("ing")) s = s.substring(0, s.length() - 3);
+    else if (s.length() > 5 && s.endsWith("ed")) s = s.substring(0, s.length() - 2);
+    else if (s.length() > 4 && s.endsWith("s") && !s.endsWith("ss")) s = s.substring(0, s.length() - 1);
+    return s.length() > 6 ? s.substring(0, 6) : s;
   }
 
   private static List<String> words(String text) {

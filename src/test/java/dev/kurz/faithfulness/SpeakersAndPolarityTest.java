@@ -89,4 +89,78 @@ class SpeakersAndPolarityTest {
     Analysis a = new Analysis("de", "h", "Hanna Seidl said she had pain like never before.", List.of(), List.of(c), List.of());
     assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null)).isEmpty();
   }
+
+  /** The gate's negation findings for one claim on its own article, with key points restating it. */
+  private static List<Finding.Kind> negations(String article, String claim, String modality, String quote, String... keyPoints) {
+    Claim c = new Claim(claim, "Hanna Seidl", "named_person", modality, quote, new QuoteLocator(article).locate(quote));
+    Analysis a = new Analysis("de", "h", "s", List.of(keyPoints), List.of(c), List.of());
+    return FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .map(Finding::kind).filter(Finding.Kind.NEGATION::equals).toList();
+  }
+
+  @Test
+  void anIdiomOfNoLimitsAffirms() {
+    String article = "„Die Zukunft des Werks ist nach oben offen“, sagte Hanna Seidl.";
+    assertThat(negations(article, "The plant's future knows no limits.", "opinion", "Die Zukunft des Werks ist nach oben offen"))
+        .isEmpty();
+  }
+
+  @Test
+  void aNegatedAttributeMayBecomeANonPrefixOrALackingWord() {
+    String article = "Hanna Seidl zufolge sind nicht akademische Berufe und kinderlose Menschen stärker betroffen.";
+    String quote = "sind nicht akademische Berufe und kinderlose Menschen stärker betroffen";
+    assertThat(negations(article, "Non-academic jobs and people without children are hit harder.", "reported", quote)).isEmpty();
+  }
+
+  @Test
+  void theNegationOfNotButMayBeLeftOutWhenTheClaimStatesTheRest() {
+    String article = "Die Stadt will auch Kunden zählen, die nicht in Kornbach wohnen. Sondern in den Dörfern ringsum.";
+    String quote = "Die Stadt will auch Kunden zählen, die nicht in Kornbach wohnen.";
+    assertThat(negations(article, "The city wants to count customers who live in the surrounding villages.", "reported", quote))
+        .isEmpty();
+  }
+
+  @Test
+  void aWeakWordOfTheQuotesOwnDoesNotCarryItsPlainNegation() {
+    String article = "„Wir haben kein Interesse an einer unsauberen Genehmigung“, sagte Hanna Seidl.";
+    String quote = "Wir haben kein Interesse an einer unsauberen Genehmigung";
+    assertThat(negations(article, "We have an interest in an unsound approval.", "reported", quote)).containsExactly(Finding.Kind.NEGATION);
+    assertThat(negations(article, "We have no interest in an unsound approval.", "reported", quote)).isEmpty();
+  }
+
+  @Test
+  void aWarningAgainstCarriesAShouldNot() {
+    String article = "Ärzte warnen davor, dass Kranke eine Behandlung aus Angst aufschieben.";
+    assertThat(negations(article, "The sick should not put off treatment out of fear.", "opinion",
+        "Ärzte warnen davor, dass Kranke eine Behandlung aus Angst aufschieben.")).isEmpty();
+  }
+
+  @Test
+  void aDeniedClaimRestatedAsFactLosesItsDenial() {
+    String article = "Die Stadtwerke schreiben: „Die Schäden können nicht auf einen einzelnen Brunnen zurückgeführt werden.“";
+    String quote = "Die Schäden können nicht auf einen einzelnen Brunnen zurückgeführt werden.";
+    String claim = "The damage can be traced back to a single well.";
+    assertThat(negations(article, claim, "denied", quote, "The utility says the damage cannot be traced to a single well.")).isEmpty();
+    assertThat(negations(article, claim, "denied", quote, "The utility says the damage can be traced to a single well."))
+        .containsExactly(Finding.Kind.NEGATION);
+  }
+
+  @Test
+  void aNegationUnderAnotherIsNotLostWhenTheStatementAffirms() {
+    String article = "Hanna Seidl: „Wir sollten nicht folgern, dass die Stadt das Werk nicht verkaufen sollte.“";
+    String quote = "Wir sollten nicht folgern, dass die Stadt das Werk nicht verkaufen sollte.";
+    assertThat(negations(article, "We should not conclude that the city should not sell the plant.", "opinion", quote,
+        "Seidl: let the city sell the plant.")).isEmpty();
+  }
+
+  @Test
+  void aNegationElsewhereInTheSentenceDoesNotCarryALostOne() {
+    String article = "Hanna Seidl sagte, die Stadt werde die Pachtzahlungen nicht stunden.";
+    String quote = "die Stadt werde die Pachtzahlungen nicht stunden";
+    String claim = "The city will not defer its lease payments.";
+    assertThat(negations(article, claim, "reported", quote, "The city has not sold the plant and will not defer lease payments."))
+        .isEmpty();
+    assertThat(negations(article, claim, "reported", quote, "The city has not sold the plant and will also defer lease payments."))
+        .containsExactly(Finding.Kind.NEGATION);
+  }
 }
