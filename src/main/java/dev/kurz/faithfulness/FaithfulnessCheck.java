@@ -47,7 +47,7 @@ public final class FaithfulnessCheck {
       checkText(out, s[0], s[1], facts, names);
       out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), context));
     }
-    out.addAll(new NamePlacement(article, context.sentences(), a.entities()).check(a, statements));
+    out.addAll(new NamePlacement(article, context.sentences(), a.entities(), glossary, names.lowerWords()).check(a, statements));
     out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);

@@ -1,6 +1,7 @@
 package dev.kurz.faithfulness;
 
 import dev.kurz.faithfulness.Finding.Kind;
+import dev.kurz.glossary.Glossary;
 import dev.kurz.model.Analysis;
 import dev.kurz.model.Claim;
 import dev.kurz.model.Entity;
@@ -16,68 +17,182 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether each person a statement names is the one the article puts there, not merely one the
- * article names somewhere (the wrong minister): a full name must be one person's, not one person's
- * first name with another's surname; a person a claim names must be named in or near its quote's
- * sentence; a person a headline, summary sentence or key point names must be named by, or near the
- * quotes of, the claims that statement restates (found by the words they share, names left out).
- * The persons are the answer's person entities, matched to the German by surname (inflected or
- * transliterated: Peskows, Selenskyj). A statement whose source cannot be placed is not judged.
- * Immutable; built once per answer.
+ * Whether each person, organisation and place a statement names is the one the article puts there,
+ * not merely one the article names somewhere (the wrong minister, the other city): a full name must
+ * be one person's, not one person's first name with another's surname; a name a claim writes must be
+ * named in or near its quote's sentence when that sentence names another of the same kind (person,
+ * organisation, place) whom the claim leaves out; a name a summary sentence or key point writes must
+ * be written by, or named near the quotes of, the claims that statement restates (found by the words
+ * they share, names left out) when those claims name another of its kind. The named are the answer's
+ * entities, matched to the German by their surname (persons: inflected or transliterated, Peskows,
+ * Selenskyj) or by the distinctive words of their English or German form; whether a name is near a
+ * quote is also asked of the sentences around it as the article check asks it of the article
+ * (exonyms, glossary). A statement whose source cannot be placed is not judged. Immutable; built
+ * once per answer.
  */
 final class NamePlacement {
-  /** Sentences before and after a quote's sentence in which the persons it speaks of may be named. */
+  /** Sentences before and after a quote's sentence in which the names it speaks of may stand. */
   private static final int BEFORE = 3;
   private static final int AFTER = 1;
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+  /** Words of an entity's name that name nothing by themselves: roles, heads of bodies, function words. */
+  private static final Set<String> GENERIC = generic();
 
-  /** One person of the answer's entities: translit keys of the surnames and of the first names. */
-  private record Person(String name, Set<String> surnames, Set<String> given) {}
+  /**
+   * One entity of the answer: its kind, translit keys of a person's surnames and first names, and
+   * for others the distinctive words of each of its forms (all of them must stand for the form to).
+   */
+  private record Named(String name, String kind, Set<String> surnames, Set<String> given, List<Set<String>> forms) {
+    boolean person() {
+      return kind.equals("person");
+    }
+  }
 
   private final String article;
   private final List<Sentences.Span> sentences;
-  private final List<Person> persons = new ArrayList<>();
-  /** For each person, the sentences of the article that name them. */
+  private final List<Entity> entities;
+  private final Glossary glossary;
+  private final Set<String> lowerWords;
+  private final List<Named> known = new ArrayList<>();
+  /** For each entity, the sentences of the article that name it by a whole form (persons: by surname). */
   private final List<BitSet> named = new ArrayList<>();
+  /** For each entity, the sentences that write any distinctive word of it: where it may be meant. */
+  private final List<BitSet> touched = new ArrayList<>();
   /** Translit keys of the article's capitalised words, in order: for "First Last" as the article writes it. */
   private final List<String> keys = new ArrayList<>();
 
-  NamePlacement(String article, List<Sentences.Span> sentences, List<Entity> entities) {
+  NamePlacement(String article, List<Sentences.Span> sentences, List<Entity> entities, Glossary glossary,
+      Set<String> lowerWords) {
     this.article = article;
     this.sentences = sentences;
+    this.entities = List.copyOf(entities);
+    this.glossary = glossary;
+    this.lowerWords = Set.copyOf(lowerWords);
     for (Entity e : entities) {
-      if (!"person".equalsIgnoreCase(e.type()) || e.name() == null) continue;
-      Set<String> surnames = new LinkedHashSet<>();
-      Set<String> given = new LinkedHashSet<>();
-      for (String form : new String[] {e.name(), e.original()}) {
-        List<String> words = words(form);
-        if (words.isEmpty()) continue;
-        surnames.add(Fold.translit(words.get(words.size() - 1)));
-        for (int i = 0; i < words.size() - 1; i++) given.add(Fold.translit(words.get(i)));
-      }
-      if (surnames.stream().allMatch(s -> s.length() < 3)) continue;
-      persons.add(new Person(e.name(), surnames, given));
+      if (e.name() == null || kindOf(e.type()) == null) continue;
+      Named n = named(e);
+      if (n != null) known.add(n);
     }
-    for (Person p : persons) {
-      BitSet b = new BitSet();
-      for (int i = 0; i < sentences.size(); i++) {
-        for (String w : words(sentences.get(i).of(article))) {
-          if (Character.isUpperCase(w.charAt(0)) && matchesAny(Fold.translit(w), p.surnames())) {
-            b.set(i);
-            break;
-          }
+    List<List<String>> sentenceKeys = new ArrayList<>();
+    List<List<String>> capitalKeys = new ArrayList<>();
+    for (Sentences.Span span : sentences) {
+      List<String> all = new ArrayList<>();
+      List<String> caps = new ArrayList<>();
+      for (String w : words(span.of(article))) {
+        // A double surname (Schock-Werner) as a whole, and each part of a compound (Max-Planck-Institut).
+        if (w.contains("-") && Character.isUpperCase(w.charAt(0))) caps.add(Fold.translit(w));
+        for (String part : w.split("-")) {
+          if (part.isEmpty()) continue;
+          all.add(Fold.translit(part));
+          if (Character.isUpperCase(part.charAt(0))) caps.add(Fold.translit(part));
         }
       }
-      named.add(b);
+      sentenceKeys.add(all);
+      capitalKeys.add(caps);
+    }
+    for (Named p : known) {
+      BitSet whole = new BitSet();
+      BitSet any = new BitSet();
+      for (int i = 0; i < sentences.size(); i++) {
+        if (p.person()) {
+          for (String k : capitalKeys.get(i)) {
+            if (matchesAny(k, p.surnames())) {
+              whole.set(i);
+              any.set(i);
+              break;
+            }
+          }
+          continue;
+        }
+        List<String> here = sentenceKeys.get(i);
+        List<String> capitals = capitalKeys.get(i);
+        for (Set<String> form : p.forms()) {
+          if (form.stream().allMatch(w -> containsKey(here, w, false))) whole.set(i);
+          // Lower-case words only as the form is spelt: "sollen" is no "Polen".
+          if (form.stream().anyMatch(w -> containsKey(capitals, w, true) || containsKey(here, w, false))) any.set(i);
+        }
+      }
+      named.add(whole);
+      touched.add(any);
     }
     Matcher m = WORD.matcher(article);
     while (m.find()) keys.add(Character.isUpperCase(m.group().charAt(0)) ? Fold.translit(m.group()) : "");
   }
 
+  /** Person, organisation or place; null for kinds not placed (events, other). */
+  private static String kindOf(String type) {
+    if (type == null) return null;
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "person" -> "person";
+      case "organization", "organisation" -> "organization";
+      case "place", "location" -> "place";
+      default -> null;
+    };
+  }
+
+  private static Named named(Entity e) {
+    String kind = kindOf(e.type());
+    Set<String> surnames = new LinkedHashSet<>();
+    Set<String> given = new LinkedHashSet<>();
+    List<Set<String>> forms = new ArrayList<>();
+    for (String form : new String[] {e.name(), e.original()}) {
+      if (form == null) continue;
+      if (kind.equals("person")) {
+        List<String> words = words(form);
+        if (words.isEmpty()) continue;
+        surnames.add(Fold.translit(words.get(words.size() - 1)));
+        for (int i = 0; i < words.size() - 1; i++) given.add(Fold.translit(words.get(i)));
+        continue;
+      }
+      // "German Society for Hospital Hygiene (DGKH)": the short form in brackets is a form of its own.
+      Matcher bracket = Pattern.compile("\\(([^)]*)\\)").matcher(form);
+      while (bracket.find()) addForm(forms, bracket.group(1));
+      addForm(forms, form.replaceAll("\\([^)]*\\)", " "));
+    }
+    if (kind.equals("person")) {
+      if (surnames.stream().allMatch(s -> s.length() < 3)) return null;
+      return new Named(e.name(), kind, surnames, given, List.of());
+    }
+    return forms.isEmpty() ? null : new Named(e.name(), kind, Set.of(), Set.of(), forms);
+  }
+
+  /**
+   * The capitalised words of one form of a name, less generic ones (Bank, Institute, German) when
+   * others remain: "Deutsche Bank" needs both its words, "Ifo Institute" only Ifo.
+   */
+  private static void addForm(List<Set<String>> forms, String form) {
+    Set<String> all = new LinkedHashSet<>();
+    Set<String> distinctive = new LinkedHashSet<>();
+    for (String w : words(form)) {
+      for (String part : w.split("-")) {
+        if (part.length() < 2 || !Character.isUpperCase(part.charAt(0))) continue;
+        String k = Fold.translit(part);
+        all.add(k);
+        if (!GENERIC.contains(Fold.plain(part))) distinctive.add(k);
+      }
+    }
+    Set<String> chosen = distinctive.isEmpty() ? all : distinctive;
+    if (!chosen.isEmpty() && !forms.contains(chosen)) forms.add(chosen);
+  }
+
+  private static Set<String> generic() {
+    Set<String> out = new HashSet<>();
+    for (Set<String> s : List.of(EnglishNames.NOT_NAMES, EnglishNames.TITLES, SourceNames.ORG_HEADS)) {
+      for (String w : s) out.add(Fold.plain(w));
+    }
+    // Exonym keys are adjectives and regions as often as names (German, European, Federal, Central).
+    for (String w : Exonyms.EN_DE.keySet()) out.add(Fold.plain(w));
+    out.addAll(Set.of("der", "die", "das", "des", "den", "dem", "fur", "und", "von", "vom", "zur", "zum", "bundes",
+        "deutsche", "deutscher", "deutschen", "landesamt", "landratsamt", "amt", "verband", "stiftung", "gesellschaft",
+        "universitat", "klinikum", "zentrum", "ministerium", "kommission", "regierung", "partei", "gruppe", "stadt",
+        "landkreis", "kreis", "gemeinde", "republik", "landes", "staats", "staatliche", "europaische"));
+    return Set.copyOf(out);
+  }
+
   /** The findings for every statement of the answer. */
   List<Finding> check(Analysis a, List<String[]> statements) {
     List<Finding> out = new ArrayList<>();
-    if (persons.isEmpty()) return out;
+    if (known.isEmpty()) return out;
     List<Claim> claims = a.claims();
     for (String[] s : statements) {
       fullNames(out, s[0], s[1]);
@@ -94,18 +209,23 @@ final class NamePlacement {
       BitSet window = window(c.grounding(), BEFORE, AFTER);
       BitSet own = window(c.grounding(), 0, 0);
       if (window == null || c.claim() == null) continue;
-      Set<Integer> speakers = personsIn(c.attributedTo());
-      Set<Integer> people = personsIn(c.claim());
+      Set<Integer> speakers = written(c.attributedTo(), true);
+      Set<Integer> loose = written(c.claim(), true);
       // Someone the quote's sentence names whom neither the claim nor its speaker does.
       Set<Integer> displaced = new LinkedHashSet<>();
-      for (int p = 0; p < persons.size(); p++) {
-        if (named.get(p).intersects(own) && !people.contains(p) && !speakers.contains(p)) displaced.add(p);
+      for (int p = 0; p < known.size(); p++) {
+        if (named.get(p).intersects(own) && !loose.contains(p) && !speakers.contains(p)) displaced.add(p);
       }
       if (displaced.isEmpty()) continue;
-      for (int p : people) {
-        if (!speakers.contains(p) && !named.get(p).intersects(window)) {
-          out.add(new Finding(where, c.claim(), Kind.NAME, surnameIn(c.claim(), p),
-              "is not named in or near the quote's sentence, which names " + names(displaced)));
+      Set<Integer> mentioned = written(c.claim(), false);
+      for (int p : mentioned) {
+        if (speakers.contains(p) || !sameKind(p, displaced)) continue;
+        if (!nearby(p, window, c.claim())) {
+          out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
+              "is not named in or near the quote's sentence, which names " + names(ofKind(p, displaced))));
+        } else if (replaced(p, mentioned, own) && !nearby(p, own, c.claim())) {
+          out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
+              "is not named in the quote's sentence, which names " + names(ofKind(p, displaced)) + " with the others"));
         }
       }
     }
@@ -113,31 +233,83 @@ final class NamePlacement {
   }
 
   /**
-   * A person a statement names must be named by the claims it restates or near their quotes, when
-   * those claims name someone the statement does not (whom the person may stand in for).
+   * A name a statement writes must be written by the claims it restates or named near their quotes,
+   * when those claims name another of its kind that the statement does not (whom it may stand in for).
    */
   private void placed(List<Finding> out, String where, String statement, String part, List<Claim> claims) {
-    Set<Integer> people = personsIn(part);
-    if (people.isEmpty()) return;
+    Set<Integer> mentioned = written(part, false);
+    if (mentioned.isEmpty()) return;
     List<Integer> support = Provenance.restatedClaims(part, claims, nameTerms(part));
     if (support.isEmpty()) return;
     BitSet window = new BitSet();
     Set<Integer> vouched = new HashSet<>();
+    Set<Integer> vouchedLoose = new HashSet<>();
+    BitSet own = new BitSet();
     for (int n : support) {
       Claim c = claims.get(n - 1);
       BitSet w = window(c.grounding(), BEFORE, AFTER);
       if (w != null) window.or(w);
-      vouched.addAll(personsIn(c.claim() + " " + c.attributedTo()));
+      BitSet o = window(c.grounding(), 0, 0);
+      if (o != null) own.or(o);
+      vouched.addAll(written(c.claim() + " " + c.attributedTo(), false));
+      vouchedLoose.addAll(written(c.claim() + " " + c.attributedTo(), true));
     }
     Set<Integer> displaced = new LinkedHashSet<>(vouched);
-    displaced.removeAll(people);
+    displaced.removeAll(written(part, true));
     if (displaced.isEmpty() || window.isEmpty()) return;
-    for (int p : people) {
-      if (!vouched.contains(p) && !named.get(p).intersects(window)) {
-        out.add(new Finding(where, statement, Kind.NAME, surnameIn(part, p),
-            "is not named where the claims it restates come from, which name " + names(displaced)));
+    Set<Integer> kept = new HashSet<>(mentioned);
+    kept.retainAll(vouched);
+    for (int p : mentioned) {
+      if (vouchedLoose.contains(p) || !sameKind(p, displaced)) continue;
+      if (!nearby(p, window, part)) {
+        out.add(new Finding(where, statement, Kind.NAME, nameIn(part, p),
+            "is not named where the claims it restates come from, which name " + names(ofKind(p, displaced))));
+      } else if (sameKind(p, kept) && !nearby(p, own, part)) {
+        out.add(new Finding(where, statement, Kind.NAME, nameIn(part, p),
+            "is not named by the claims it restates, which name " + names(ofKind(p, displaced)) + " with the others"));
       }
     }
+  }
+
+  /**
+   * Whether an entity a text names may stand in the sentences of {@code window}: a sentence there
+   * writes a distinctive word of it, or the words the text names it by are accounted for by those
+   * sentences as the article check accounts for them (exonyms, glossary, inflection). An entity the
+   * article never names is left to that check.
+   */
+  private boolean nearby(int p, BitSet window, String text) {
+    if (touched.get(p).isEmpty() || touched.get(p).intersects(window)) return true;
+    if (known.get(p).person()) return false;
+    StringBuilder near = new StringBuilder();
+    for (int i = window.nextSetBit(0); i >= 0; i = window.nextSetBit(i + 1)) {
+      if (i < sentences.size()) near.append(sentences.get(i).of(article)).append('\n');
+    }
+    SourceNames local = new SourceNames(near.toString(), entities, glossary, "de", "en", lowerWords);
+    for (EnglishNames.Name n : EnglishNames.find("x " + text, lowerWords)) {
+      if (written(n.text(), false).contains(p) && local.unknown(n).isEmpty()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A list restated with one item replaced: the text keeps another of this one's kind from the
+   * quote's sentence, while this one stands only near it.
+   */
+  private boolean replaced(int p, Set<Integer> mentioned, BitSet own) {
+    for (int q : mentioned) {
+      if (q != p && known.get(q).kind().equals(known.get(p).kind()) && named.get(q).intersects(own)) return true;
+    }
+    return false;
+  }
+
+  private boolean sameKind(int p, Set<Integer> others) {
+    return !ofKind(p, others).isEmpty();
+  }
+
+  private Set<Integer> ofKind(int p, Set<Integer> others) {
+    Set<Integer> out = new LinkedHashSet<>();
+    for (int o : others) if (known.get(o).kind().equals(known.get(p).kind())) out.add(o);
+    return out;
   }
 
   /**
@@ -165,7 +337,8 @@ final class NamePlacement {
       boolean someonesFirstName = false;
       boolean someonesSurname = false;
       boolean onePerson = false;
-      for (Person p : persons) {
+      for (Named p : known) {
+        if (!p.person()) continue;
         boolean g = matchesAny(f, p.given());
         boolean n = matchesAny(s, p.surnames());
         someonesFirstName |= g;
@@ -185,19 +358,50 @@ final class NamePlacement {
     return false;
   }
 
-  /** The persons (indices) whose surname the English text writes. */
-  private Set<Integer> personsIn(String text) {
+  /**
+   * The entities (indices) an English text writes: a person by surname, another by all the words of
+   * one of its forms; {@code loose}: the text's lower-case words count too (the Czech border), for
+   * telling whom a text leaves out.
+   */
+  private Set<Integer> written(String text, boolean loose) {
     Set<Integer> out = new LinkedHashSet<>();
     if (text == null) return out;
+    List<String> nameKeys = new ArrayList<>();
     for (EnglishNames.Name n : EnglishNames.find("x " + text)) {
-      for (String w : n.words()) {
-        String k = Fold.translit(w);
-        for (int p = 0; p < persons.size(); p++) {
-          if (matchesAny(k, persons.get(p).surnames()) && !named.get(p).isEmpty()) out.add(p);
-        }
+      for (String w : n.words()) nameKeys.add(Fold.translit(w));
+    }
+    List<String> all = new ArrayList<>();
+    for (String w : words(text)) {
+      for (String part : w.split("-")) {
+        if (part.isEmpty()) continue;
+        if (loose || Character.isUpperCase(part.charAt(0))) all.add(Fold.translit(part));
+      }
+    }
+    for (int p = 0; p < known.size(); p++) {
+      Named e = known.get(p);
+      if (named.get(p).isEmpty() && touched.get(p).isEmpty()) continue;
+      if (e.person()) {
+        for (String k : nameKeys) if (matchesAny(k, e.surnames())) out.add(p);
+        continue;
+      }
+      for (Set<String> form : e.forms()) {
+        if (form.stream().allMatch(w -> containsKey(all, w, loose))) out.add(p);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether one of {@code keys} writes a form's word: {@code fuzzy}, as {@link #matches} allows;
+   * otherwise the same or with a case ending (Dänemarks), since "Austria" is not "Australia".
+   */
+  private static boolean containsKey(List<String> keys, String key, boolean fuzzy) {
+    for (String k : keys) {
+      if (fuzzy ? matches(k, key) : k.equals(key) || key.length() >= 4 && k.startsWith(key) && k.length() - key.length() <= 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The statement's name words, left out when finding the claims it restates (a swapped name must not move them). */
@@ -209,18 +413,23 @@ final class NamePlacement {
     return out;
   }
 
-  private String surnameIn(String text, int p) {
+  /** The words a text names an entity by: a person's surname, or the name run that writes it. */
+  private String nameIn(String text, int p) {
     for (EnglishNames.Name n : EnglishNames.find("x " + text)) {
-      for (String w : n.words()) {
-        if (matchesAny(Fold.translit(w), persons.get(p).surnames())) return w;
+      if (known.get(p).person()) {
+        for (String w : n.words()) {
+          if (matchesAny(Fold.translit(w), known.get(p).surnames())) return w;
+        }
+      } else if (written(n.text(), false).contains(p)) {
+        return String.join(" ", n.words());
       }
     }
-    return persons.get(p).name();
+    return known.get(p).name();
   }
 
   private String names(Set<Integer> people) {
     List<String> out = new ArrayList<>();
-    for (int p : people) out.add(persons.get(p).name());
+    for (int p : people) out.add(known.get(p).name());
     return String.join(", ", out);
   }
 

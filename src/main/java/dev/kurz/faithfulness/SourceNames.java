@@ -162,7 +162,7 @@ final class SourceNames {
   }
 
   /** Last words of organisation and place names: "Robert Koch Institute" is no person named Institute. */
-  private static final Set<String> ORG_HEADS = Set.of("institute", "institut", "centre", "center", "university",
+  static final Set<String> ORG_HEADS = Set.of("institute", "institut", "centre", "center", "university",
       "foundation", "society", "museum", "hospital", "clinic", "clinics", "company", "group", "bank", "prize", "award",
       "school", "academy", "agency", "association", "council", "office", "party", "union", "club", "church",
       "theatre", "theater", "orchestra", "festival", "fund", "trust", "corporation", "airport", "station", "street",

@@ -53,4 +53,44 @@ class NamePlacementTest {
     assertThat(check("Tajiks in the harbour quarter fear for their workshops. The work takes two and a half years.", null, null)).isEmpty();
     assertThat(check("Environment Commissioner Lukas Brenner warned of damage. Output will fall.", null, null)).isEmpty();
   }
+
+  private static final String PLANT = """
+      Werksschließung in Talheim
+
+      Der Autozulieferer Brandt schließt sein Werk in Talheim. Die Gewerkschaft IG Metall kündigte Proteste an.
+      Betroffen sind 400 Beschäftigte. Die Produktion soll nach Polen verlagert werden.
+      Der Betriebsrat sprach von einem schwarzen Tag. Die Stadt prüft nun, wie sie das Gelände nutzen kann.
+      Am Abend trafen sich die Beschäftigten zu einer Versammlung. Die Stimmung war gedrückt.
+
+      Das Land Sachsen bot Hilfen für die Zulieferer an. Der Verband der Automobilindustrie (VDA) warnte vor
+      weiteren Schließungen.
+      """;
+  private static final List<Entity> PLANT_ENTITIES = List.of(new Entity("Brandt", "Brandt", "organization"),
+      new Entity("IG Metall", "IG Metall", "organization"), new Entity("Talheim", "Talheim", "place"),
+      new Entity("Poland", "Polen", "place"), new Entity("Saxony", "Sachsen", "place"),
+      new Entity("German Association of the Automotive Industry (VDA)", "Verband der Automobilindustrie", "organization"));
+
+  private static List<Finding> plant(String claim, String quote) {
+    List<Claim> claims = List.of(new Claim(claim, "the article", "article_voice", "stated", quote, new QuoteLocator(PLANT).locate(quote)));
+    Analysis a = new Analysis("de", "Plant closes", "", List.of(), claims, PLANT_ENTITIES);
+    return FaithfulnessCheck.check(a, PLANT, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.NAME).toList();
+  }
+
+  @Test
+  void placeOrOrganisationNamedFarFromTheQuoteThatNamesAnotherOfItsKindIsFlagged() {
+    String moved = "Die Produktion soll nach Polen verlagert werden.";
+    assertThat(plant("Production is to be moved to Poland.", moved)).isEmpty();
+    assertThat(plant("Production is to be moved to Saxony.", moved)).extracting(Finding::item).containsExactly("Saxony");
+    String protests = "Die Gewerkschaft IG Metall kündigte Proteste an.";
+    assertThat(plant("The IG Metall union announced protests.", protests)).isEmpty();
+    assertThat(plant("The VDA announced protests.", protests)).extracting(Finding::item).containsExactly("VDA");
+  }
+
+  @Test
+  void contextFromElsewhereIsNoSwapWhenTheQuoteNamesNoneOfItsKind() {
+    assertThat(plant("400 employees of the Saxony supplier are affected.", "Betroffen sind 400 Beschäftigte.")).isEmpty();
+    // Brandt stands in the sentence before the quote's: near enough.
+    assertThat(plant("Brandt's union IG Metall announced protests.", "Die Gewerkschaft IG Metall kündigte Proteste an.")).isEmpty();
+  }
 }
