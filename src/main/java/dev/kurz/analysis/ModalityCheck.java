@@ -22,12 +22,15 @@ import java.util.Set;
  *       future ("Dazu soll es direkten Kontakt geben"; the deontic "soll eingefroren werden" and
  *       "soll ab Mai gelten" do not count), "angeblich",
  *       "mutmaßlich", "offenbar", "unbestätigt", "zufolge", "laut X", "nach Angaben", "berichtet",
- *       "sagte", "erklärte", "teilte ... mit", "gemäß", "heißt es", and Konjunktiv I as a German
- *       morphology lexicon tells it ({@link GermanVerbForms}: "sei", "es gebe", "er komme", "sie
- *       handle"; not "ich habe" or "sie haben", which are indicative too);
+ *       "sagte", "erklärte" (not "erklärte sich bereit"), "teilte ... mit", "gemäß", "heißt es", and
+ *       Konjunktiv I as a German morphology lexicon tells it ({@link GermanVerbForms}: "sei", "es
+ *       gebe", "er komme", "sie handle"; not "ich habe" or "sie haben", which are indicative too,
+ *       nor a form ending a relative clause: "der Abstand, der einzuhalten sei"); none where the
+ *       claim's English itself says who said it ("Flügel wrote that ...");
  *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
  *       zurück", "zurückgewiesen" (not when what is turned down is a request: "wies die Klage
- *       zurück"), "falsch" before "Bericht", "Meldung", "Behauptung" and the like or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
+ *       zurück"), "falsch" before "Bericht", "Meldung", "Behauptung" and the like (not "falsche
+ *       Angaben machen", which accuses) or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
  *       falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
  *       negated just before it ("weder bestätigen noch dementieren", "nicht bestritten") does not
  *       count.
@@ -80,6 +83,8 @@ public final class ModalityCheck {
   private static final Map<String, Set<Person>> OBJECT_OR_SUBJECT_PRONOUNS = Map.of(
       "es", EnumSet.of(Person.THIRD_SINGULAR),
       "sie", EnumSet.of(Person.THIRD_SINGULAR, Person.THIRD_PLURAL));
+  private static final Set<String> RELATIVE_PRONOUNS = Set.of("der", "die", "das", "dem", "den", "deren", "dessen",
+      "denen", "welcher", "welche", "welches", "welchem", "welchen");
   private static final Set<String> LAUT_FOLLOWERS =
       Set.of("dem", "der", "den", "des", "einem", "einer", "eines");
   private static final Set<String> DENIAL_WORDS =
@@ -118,6 +123,11 @@ public final class ModalityCheck {
           "angaben",
           "nachricht",
           "nachrichten");
+  /**
+   * What one gives or spreads: "falsche Angaben machen", "falsche Informationen verbreiten" accuse
+   * someone of lying rather than deny a report ("die Angaben seien falsch" still denies).
+   */
+  private static final Set<String> GIVEN = Set.of("angaben", "information", "informationen");
   private static final Set<String> NEGATIONS =
       Set.of("nicht", "weder", "noch", "nie", "niemals", "kein", "keine");
   private static final Set<String> REALITY = Set.of("realität", "wahrheit", "tatsachen");
@@ -136,7 +146,7 @@ public final class ModalityCheck {
     if (claim == null || claim.quote() == null || claim.modality() == null) return warnings;
     String modality = claim.modality().strip().toLowerCase(Locale.ROOT);
     Words words = Words.of(claim.quote());
-    if (modality.equals("stated")) {
+    if (modality.equals("stated") && !reportsSpeech(claim.claim())) {
       Set<String> cues = reportiveCues(words);
       if (!cues.isEmpty()) {
         warnings.add(
@@ -155,6 +165,18 @@ public final class ModalityCheck {
     return warnings;
   }
 
+  /**
+   * English that itself says who said or wrote what ("Flügel wrote that dressing is like
+   * blushing", "according to the police"): given as fact, it states that the words were said.
+   */
+  private static final java.util.regex.Pattern REPORTS_SPEECH = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:(?:said|says|wrote|writes|stated|states|argued|argues|told|explained|claimed|claims|warned|announced)\\b[^.;:]{0,80}?\\bthat"
+          + "|according\\s+to)\\b");
+
+  static boolean reportsSpeech(String english) {
+    return english != null && REPORTS_SPEECH.matcher(english).find();
+  }
+
   static Set<String> reportiveCues(Words w) {
     Set<String> cues = new LinkedHashSet<>();
     for (int i = 0; i < w.size(); i++) {
@@ -164,7 +186,9 @@ public final class ModalityCheck {
         int state = aux >= 0 ? -1 : stativeInfinitiveAfter(w, i);
         if (aux >= 0) cues.add(w.word(i) + " ... " + w.word(aux - 1) + " " + w.word(aux));
         else if (state >= 0) cues.add(w.word(i) + " ... " + w.word(state));
-      } else if (REPORTIVE_WORDS.contains(lc) || startsWithAny(lc, REPORTIVE_PREFIXES)) {
+      } else if (REPORTIVE_WORDS.contains(lc) && !(lc.startsWith("erklärt") && w.is(i + 1, "sich"))
+          || startsWithAny(lc, REPORTIVE_PREFIXES)) {
+        // "erklärten sich bereit" agrees to something; it reports nothing.
         cues.add(w.word(i));
       } else if (lc.equals("laut") && i + 1 < w.size() && w.sameSentence(i, i + 1)) {
         String next = w.word(i + 1);
@@ -177,7 +201,7 @@ public final class ModalityCheck {
         cues.add(w.word(i) + " es");
       } else if ((lc.equals("teilte") || lc.equals("teilten")) && w.laterInSentence(i, "mit")) {
         cues.add(w.word(i) + " ... mit");
-      } else if (konjunktivI(w, i)) {
+      } else if (konjunktivI(w, i) && !endsRelativeClause(w, i)) {
         cues.add(w.word(i));
       }
     }
@@ -252,6 +276,21 @@ public final class ModalityCheck {
   }
 
   /**
+   * Whether word {@code i} ends a relative clause: the last word of a clause after the first that
+   * opens with a relative pronoun not followed by a noun ("der Mindestabstand, der weiterhin
+   * einzuhalten sei"). A Konjunktiv I there qualifies a thing the sentence names; the sentence
+   * itself may be the article's own ("bleibt bestehen"), and where it reports, its main clause
+   * says so ("die Lage sei ernst").
+   */
+  private static boolean endsRelativeClause(Words w, int i) {
+    if (i + 1 < w.size() && w.sameClause(i, i + 1)) return false;
+    int first = i;
+    while (first > 0 && w.sameClause(first - 1, i)) first--;
+    if (first == 0 || !w.sameSentence(first - 1, i) || first + 2 > i) return false;
+    return RELATIVE_PRONOUNS.contains(w.lower(first)) && Character.isLowerCase(w.word(first + 1).charAt(0));
+  }
+
+  /**
    * The persons of the subject pronoun of word {@code i}: the nearest before it in its clause, or
    * the one right after it ("heute gebe ich"), preferring pronouns that are only nominative ("wenn
    * ich sie sehe" is "ich"); null where there is none.
@@ -281,7 +320,8 @@ public final class ModalityCheck {
         cues.add(w.word(i));
       } else if (lc.startsWith("falsch")
           && i + 1 < w.size()
-          && FALSE_WHAT.contains(w.lower(i + 1))) {
+          && FALSE_WHAT.contains(w.lower(i + 1))
+          && !GIVEN.contains(w.lower(i + 1))) {
         cues.add(w.word(i) + " " + w.word(i + 1));
       } else if (lc.startsWith("entspr")
           && w.inSentence(i, "nicht")

@@ -47,6 +47,7 @@ public final class FaithfulnessCheck {
       checkText(out, s[0], s[1], facts, names);
       out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), context));
     }
+    Speakers speakers = new Speakers(context, a.claims(), a.entities(), glossary, from, to);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities(), glossary, names.lowerWords()).check(a, statements));
     out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {
@@ -55,7 +56,7 @@ public final class FaithfulnessCheck {
       checkText(out, where, c.claim(), facts, names);
       checkNames(out, where + " attributed_to", c.attributedTo(), names);
       out.addAll(ClaimPolarity.check(where, c, context));
-      out.addAll(Speakers.check(where, c, context, a.entities(), glossary, from, to));
+      out.addAll(speakers.check(where, c));
     }
     return List.copyOf(out);
   }

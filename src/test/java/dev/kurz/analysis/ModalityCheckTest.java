@@ -210,4 +210,30 @@ class ModalityCheckTest {
     assertThat(check("stated", "Der Stadtrat wies das Angebot des Investors zurück.")).isEmpty();
     assertThat(check("stated", "Der Bürgermeister wies die Vorwürfe entschieden zurück.")).hasSize(1);
   }
+
+  @Test
+  void agreeingIsNoAttribution() {
+    assertThat(check("stated", "Schließlich erklärten sich zehn Staaten bereit, Flüchtlinge aufzunehmen.")).isEmpty();
+    assertThat(check("stated", "Zehn Staaten erklärten, sie nähmen Flüchtlinge auf.")).isNotEmpty();
+  }
+
+  @Test
+  void konjunktivEndingARelativeClauseQualifiesAThing() {
+    assertThat(check("stated", "Das Verbot bleibt bestehen, ebenso wie der Abstand, der weiterhin einzuhalten sei.")).isEmpty();
+    assertThat(check("stated", "Der Sprecher meinte, die Lage sei ernst.")).isNotEmpty();
+  }
+
+  @Test
+  void falseStatementsGivenAccuseRatherThanDeny() {
+    assertThat(check("reported", "Diese Leute machen einfach falsche Angaben bei den Kontrollen.")).isEmpty();
+    assertThat(check("reported", "Die Angaben seien falsch, sagte der Sprecher.")).isNotEmpty();
+  }
+
+  @Test
+  void englishThatSaysWhoWroteItStatesTheWriting() {
+    Claim c = new Claim("The psychologist Flügel wrote nearly 100 years ago that dressing is like blushing.", "the article",
+        "article_voice", "stated", "Sich zu kleiden sei wie erröten, schrieb der Psychologe Flügel.", null);
+    assertThat(ModalityCheck.check(2, c)).isEmpty();
+  }
 }
+

@@ -163,4 +163,66 @@ class SpeakersAndPolarityTest {
     assertThat(negations(article, claim, "reported", quote, "The city has not sold the plant and will also defer lease payments."))
         .containsExactly(Finding.Kind.NEGATION);
   }
+
+  private static final String INTERVIEW = """
+      "Wir brauchen mehr Busse"
+
+      Die Verkehrsplanerin Anna Berg über leere Straßen.
+      ZEIT ONLINE: Frau Berg, die Straßen sind leer. Was bedeutet das für die Städte?
+      Anna Berg: Die Städte haben jetzt die Chance, Radwege zu bauen. Viele tun das auch.
+      ZEIT ONLINE: Die Busse fahren seit März seltener. Warum?
+      Berg: Die Verkehrsbetriebe haben zu wenige Fahrer.
+      Wird sich das ändern?
+      Nur mit mehr Geld vom Bund.
+      """;
+
+  private static List<Finding> said(String article, String speaker, String modality, String quote, Claim... others) {
+    Claim c = new Claim("A claim.", speaker, "named_person", modality, quote, new QuoteLocator(article).locate(quote));
+    List<Claim> claims = new java.util.ArrayList<>(List.of(c));
+    claims.addAll(List.of(others));
+    Analysis a = new Analysis("de", "h", "s", List.of(), claims, List.of());
+    return FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.where().equals("claim 1")).toList();
+  }
+
+  @Test
+  void anInterviewsTurnSaysWhoSpeaks() {
+    assertThat(said(INTERVIEW, "urban planner Anna Berg", "reported", "Die Verkehrsbetriebe haben zu wenige Fahrer.")).isEmpty();
+    assertThat(said(INTERVIEW, "urban planner Anna Berg", "reported", "Nur mit mehr Geld vom Bund.")).isEmpty();
+    assertThat(said(INTERVIEW, "ZEIT ONLINE (interviewer)", "reported", "Die Busse fahren seit März seltener.")).isEmpty();
+    assertThat(said(INTERVIEW, "ZEIT ONLINE (interviewer)", "reported", "Die Verkehrsbetriebe haben zu wenige Fahrer."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+    assertThat(said(INTERVIEW, "Anna Berg", "reported", "Die Busse fahren seit März seltener."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+    assertThat(said(INTERVIEW, "the article", "stated", "Nur mit mehr Geld vom Bund."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+  }
+
+  @Test
+  void aSentenceThatNamesAnotherSpeakerByItsVerbAttributesTheQuoteToThatOne() {
+    String article = "Landrat Peter Kunz lobte die Helfer. Die Lage sei ruhig, sagte Bürgermeisterin Hanna Seidl am Montag.";
+    String quote = "Die Lage sei ruhig";
+    Claim other = new Claim("The helpers did well.", "district administrator Peter Kunz", "named_person", "opinion",
+        "Landrat Peter Kunz lobte die Helfer.", new QuoteLocator(article).locate("Landrat Peter Kunz lobte die Helfer."));
+    Claim seidl = new Claim("The helpers did well.", "Mayor Hanna Seidl", "named_person", "opinion",
+        "Landrat Peter Kunz lobte die Helfer.", new QuoteLocator(article).locate("Landrat Peter Kunz lobte die Helfer."));
+    assertThat(said(article, "Mayor Hanna Seidl", "reported", quote, other)).isEmpty();
+    assertThat(said(article, "district administrator Peter Kunz", "reported", quote, seidl))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+  }
+
+  @Test
+  void aTextInTheFirstPersonSpeaksForTheWritersItNamesOnce() {
+    String article = """
+        Was die Daten zeigen
+
+        Wir haben in unserer Forschungsgruppe am Institut Kornbach 2000 Menschen befragt.
+        Unsere Daten zeigen einen klaren Trend. Wir sehen das mit Sorge.
+        Viele Menschen arbeiten länger als vor der Krise. Das gilt besonders für Eltern.
+        """;
+    assertThat(said(article, "researchers of the Kornbach institute", "reported", "Das gilt besonders für Eltern.")).isEmpty();
+    assertThat(said(article, "Lutz Brand", "reported", "Das gilt besonders für Eltern."))
+        .extracting(Finding::kind).containsExactly(Finding.Kind.SPEAKER);
+  }
 }
+
