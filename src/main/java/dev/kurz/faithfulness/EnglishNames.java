@@ -209,12 +209,14 @@ final class EnglishNames {
     return !t.isEmpty() && Character.isUpperCase(t.charAt(0));
   }
 
+  private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)+");
+
   /** Possessive and trailing dots off: "Putin's" -> "Putin", "U.S." stays. */
   static String clean(String t) {
     String s = t;
     if (s.endsWith("'s") || s.endsWith("’s")) s = s.substring(0, s.length() - 2);
     while (s.endsWith("'") || s.endsWith("’") || s.endsWith("-")) s = s.substring(0, s.length() - 1);
-    if (s.matches("(\\p{L}\\.)+")) return s.replace(".", "");
+    if (INITIALS.matcher(s).matches()) return s.replace(".", "");
     if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
     return s;
   }

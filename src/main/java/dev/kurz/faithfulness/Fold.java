@@ -9,6 +9,7 @@ final class Fold {
 
   /** Lower case, umlauts and accents folded: "Türkei" -> "turkei", "Orbán" -> "orban", "ß" -> "ss". */
   static String plain(String s) {
+    if (ascii(s)) return s.toLowerCase(Locale.ROOT);
     String lc = s.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u");
     String d = Normalizer.normalize(lc, Normalizer.Form.NFD);
     StringBuilder b = new StringBuilder(d.length());
@@ -17,6 +18,13 @@ final class Fold {
       if (Character.getType(c) != Character.NON_SPACING_MARK) b.append(c);
     }
     return b.toString();
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) return false;
+    }
+    return true;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.kurz.model.Entity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,11 @@ final class SourceNames {
   /** Words the English answer writes in lower case: never taken for names. */
   private final Set<String> lowerWords;
 
+  /** {@link Exonyms#EN_DE} with the German forms folded ({@link Fold#plain}), once. */
+  private static final Map<String, List<String>> FOLDED_EXONYMS = Exonyms.EN_DE.entrySet().stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+          e -> e.getValue().stream().map(Fold::plain).toList()));
+
   SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords) {
     this.lowerWords = Set.copyOf(lowerWords);
     folded = Fold.plain(german);
@@ -42,8 +48,9 @@ final class SourceNames {
     Set<String> seenKeys = new HashSet<>();
     while (m.find()) {
       String w = m.group();
-      words.add(Fold.plain(w));
-      (Character.isUpperCase(w.charAt(0)) ? capitalised : lowerCase).add(Fold.plain(w));
+      String plain = Fold.plain(w);
+      words.add(plain);
+      (Character.isUpperCase(w.charAt(0)) ? capitalised : lowerCase).add(plain);
       humps(w);
       if (Character.isUpperCase(w.charAt(0)) && w.length() >= 3) {
         String k = Fold.translit(w);
@@ -54,9 +61,8 @@ final class SourceNames {
     for (Entity e : entities) {
       if (e.original() != null && e.name() != null && originalInText(e.original())) vouch(e.name());
     }
-    for (var e : Exonyms.EN_DE.entrySet()) {
-      for (String german1 : e.getValue()) {
-        String f = Fold.plain(german1);
+    for (var e : FOLDED_EXONYMS.entrySet()) {
+      for (String f : e.getValue()) {
         if (f.length() >= 4 ? folded.contains(f) : words.contains(f)) {
           vouch(e.getKey());
           break;
