@@ -32,6 +32,7 @@ final class EnglishNumerals {
   private static final Map<String, Double> SCALES = Map.of(
       "hundred", 1e2, "thousand", 1e3, "million", 1e6, "billion", 1e9, "trillion", 1e12);
   private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+  private static final Pattern HALF_AFTER = Pattern.compile("\\s+and\\s+a\\s+half\\b", Pattern.CASE_INSENSITIVE);
 
   static List<Hit> find(String s) {
     List<Hit> out = new ArrayList<>();
@@ -41,7 +42,7 @@ final class EnglishNumerals {
     int i = 0;
     while (i < spans.size()) {
       String w = word(s, spans.get(i));
-      if (!WORDS.containsKey(w) || w.equals("one") && !scaleAfter(s, spans, i)) {
+      if (!WORDS.containsKey(w) || w.equals("one") && !scaleAfter(s, spans, i) && !HALF_AFTER.matcher(s.substring(spans.get(i)[1])).lookingAt()) {
         i++;
         continue;
       }
@@ -76,7 +77,15 @@ final class EnglishNumerals {
         i++;
       }
       int endChar = spans.get(i - 1)[1];
-      out.add(new Hit(spans.get(first)[0], total + current, s.substring(spans.get(first)[0], endChar)));
+      double value = total + current;
+      // "two and a half months" is 2.5 ("zweieinhalb"), not 2.
+      Matcher half = HALF_AFTER.matcher(s.substring(endChar));
+      if (half.lookingAt()) {
+        value += 0.5;
+        endChar += half.end();
+        while (i < spans.size() && spans.get(i)[0] < endChar) i++;
+      }
+      out.add(new Hit(spans.get(first)[0], value, s.substring(spans.get(first)[0], endChar)));
     }
     return out;
   }

@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
 final class EnglishQuantities {
   private EnglishQuantities() {}
 
-  enum Type { NUMBER, YEAR, DATE, MONTH, WEEKDAY, TIME }
+  enum Type { NUMBER, FRACTION, YEAR, DATE, MONTH, WEEKDAY, TIME, PERIOD, AGO }
 
-  /** One item: {@code value} is the number, year, month*100+day, month, ISO weekday or minute of day. */
+  /**
+   * One item: {@code value} is the number, percentage (of a fraction), year, month*100+day, month,
+   * ISO weekday, minute of day, index into {@link #PERIODS}, or for "N units ago" N*10 + the unit's
+   * index in {@link #UNITS} (N 0 when the English gives none: "months ago").
+   */
   record Mention(Type type, double value, String text, boolean approximate) {}
 
   static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -52,10 +56,88 @@ final class EnglishQuantities {
       "^\\s*(?:square\\s+|sq\\.?\\s+|cubic\\s+)?(?:feet|foot|ft\\b|miles?\\b|mph\\b|inch(?:es)?\\b|pounds?\\b|lbs?\\b|gallons?\\b|acres?\\b|yards?\\b|ounces?\\b|oz\\b|(?:degrees\\s+)?fahrenheit\\b|°\\s?F\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern SEASON = Pattern.compile("(1[89]|20)\\d\\d[/–-]$");
+  private static final Pattern DAY_HOURS = Pattern.compile("\\s*-?\\s*hours?\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern MULTIPLIER = Pattern.compile(
       "^\\s*-?(million|billion|trillion|thousand|hundred|mn|bn|tn|m|b|k)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern APPROX = Pattern.compile(
       "(about|around|nearly|almost|roughly|approximately|some|over|more than|less than|fewer than|under|at least|up to|close to|just over|just under|estimated|an estimated|~)\\s*\\$?€?£?$",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Fractions, as percentages: "a third" 33.3, "two-thirds" 66.7, "a quarter" 25, "half" 50, "one
+   * in five" 20. "a third" or "a fifth" before a noun is an ordinal ("a third wave"), not a fraction.
+   */
+  private static final Pattern FRACTION = Pattern.compile(
+      "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?"
+          + "(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\\b"
+          + "|\\bone\\s+(?:in|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten|\\d{1,3})\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AFTER_FRACTION = Pattern.compile(
+      "^(?:\\s*[,;:.!?)]|\\s*$|\\s+(?:of|more|less|fewer|higher|lower|as|than|the|their|its|his|her|all|those|them)\\b)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Map<String, Integer> DENOMINATORS = Map.ofEntries(
+      Map.entry("half", 2), Map.entry("halve", 2), Map.entry("third", 3), Map.entry("quarter", 4), Map.entry("fourth", 4),
+      Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9),
+      Map.entry("tenth", 10));
+  private static final Map<String, Integer> SMALL = Map.ofEntries(
+      Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+      Map.entry("nine", 9), Map.entry("ten", 10));
+
+  /**
+   * A named period or relative time: its English form, and the German one that bears it out, read
+   * generously (lower case, inside compounds: "Sommerferien", "Osterwoche"). Relative ones whose
+   * counterpart is a date (last year as "2019") are also borne through the publication date.
+   */
+  record Period(String name, Pattern english, Pattern german) {
+    static Period of(String name, String english, String german) {
+      return new Period(name, Pattern.compile(english, Pattern.CASE_INSENSITIVE),
+          Pattern.compile(german, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+  }
+
+  private static final String WHEN = "\\b(?:in|this|next|last|the|by|until|till|since|early|late|mid-?|during|of|over)\\s+(?:the\\s+)?";
+  static final List<Period> PERIODS = List.of(
+      Period.of("spring", WHEN + "spring\\b|\\bspringtime\\b|\\bspring\\s+(?:of\\s+)?(?:19|20)\\d\\d\\b", "frühjahr|frühling|fruehjahr|fruehling"),
+      Period.of("summer", "\\bsummer", "sommer"),
+      // "the fall of the Wall" or "a fall in prices" is no season.
+      Period.of("autumn", "\\bautumn|\\b(?:in|this|next|last|by|until|since|early|late|mid-?)\\s+(?:the\\s+)?fall\\b(?!\\s+(?:of|in)\\s+(?!(?:19|20)\\d\\d))", "herbst"),
+      Period.of("winter", "\\bwinter", "winter"),
+      Period.of("Easter", "\\beaster\\b", "oster"),
+      Period.of("Christmas", "\\bchristmas\\b", "weihnacht|heiligabend|advent"),
+      Period.of("Holy Week", "\\bholy\\s+week\\b", "karwoche|osterwoche|karfreitag|gründonnerstag"),
+      Period.of("Pentecost", "\\bpentecost\\b|\\bwhitsun", "pfingst"),
+      Period.of("weekend", "\\bweekends?\\b", "wochenend|samstag|sonntag|sonnabend"),
+      Period.of("night", "\\bnights?\\b|\\bovernight\\b|\\bnightly\\b", "nacht|nächt|abend|spät"),
+      Period.of("evening", "\\bevenings?\\b", "abend"),
+      Period.of("morning", "\\bmornings?\\b", "morgen|vormittag|früh"),
+      Period.of("afternoon", "\\bafternoons?\\b", "mittag"),
+      Period.of("tomorrow", "\\btomorrow\\b", "morgen|folgetag|tag\\s+darauf"),
+      Period.of("yesterday", "\\byesterday\\b", "gestern|vortag|vorabend"),
+      Period.of("next week", "\\bnext\\s+week\\b|\\b(?:coming|following)\\s+week\\b|\\bweek\\s+after\\s+next\\b",
+          "(?:nächst|kommend|folgend)\\p{L}*\\s+woche|folgewoche|übernächst"),
+      Period.of("this week", "\\bthis\\s+week\\b",
+          "woche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|morgen"),
+      Period.of("last week", "\\blast\\s+week\\b|\\bprevious\\s+week\\b|\\bweek\\s+before\\b",
+          "(?:vergangen|letzt|vorig)\\p{L}*\\s+woche|vorwoche|woche\\s+zuvor|vor\\s+einer\\s+woche"),
+      Period.of("next month", "\\bnext\\s+month\\b|\\b(?:coming|following)\\s+month\\b",
+          "(?:nächst|kommend|folgend)\\p{L}*\\s+monat|folgemonat"),
+      Period.of("last month", "\\blast\\s+month\\b|\\bprevious\\s+month\\b|\\bmonth\\s+before\\b",
+          "(?:vergangen|letzt|vorig)\\p{L}*\\s+monat|vormonat|monat\\s+zuvor|vor\\s+einem\\s+monat"),
+      Period.of("last year", "\\blast\\s+year|\\bprevious\\s+year\\b|\\byear\\s+before\\b|\\byear\\s+earlier\\b",
+          "(?:vergangen|vorig|letzt)\\p{L}*\\s+jahr|vorjahr|jahr\\s+zuvor|vor\\s+einem\\s+jahr"),
+      Period.of("next year", "\\bnext\\s+year|\\b(?:coming|following)\\s+year\\b",
+          "(?:nächst|kommend|folgend)\\p{L}*\\s+jahr|übernächst"),
+      Period.of("first quarter", "\\b(?:first|1st)\\s+quarter\\b|\\bQ1\\b", "(?:erst\\p{L}*|1\\.)\\s+quartal|\\bq1\\b|quartal"),
+      Period.of("second quarter", "\\b(?:second|2nd)\\s+quarter\\b|\\bQ2\\b", "(?:zweit\\p{L}*|2\\.)\\s+quartal|\\bq2\\b"),
+      Period.of("third quarter", "\\b(?:third|3rd)\\s+quarter\\b|\\bQ3\\b", "(?:dritt\\p{L}*|3\\.)\\s+quartal|\\bq3\\b"),
+      Period.of("fourth quarter", "\\b(?:fourth|4th|final)\\s+quarter\\b|\\bQ4\\b", "(?:viert\\p{L}*|letzt\\p{L}*|4\\.)\\s+quartal|\\bq4\\b"));
+
+  /** The units of "N units ago", as English and German stems. */
+  static final List<String> UNITS = List.of("day", "week", "month", "year", "decade");
+  private static final Pattern AGO = Pattern.compile(
+      "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d{1,3}|several|a\\s+few|few|some|many)\\s+)?"
+          + "(day|week|month|year|decade)s?\\s+ago\\b",
       Pattern.CASE_INSENSITIVE);
 
   static List<Mention> read(String s) {
@@ -105,9 +187,66 @@ final class EnglishQuantities {
     while (m.find()) {
       out.add(new Mention(Type.WEEKDAY, WEEKDAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) + 1, m.group(), false));
     }
+    readPeriods(s, used, out);
+    readFractions(s, used, out);
     readDigits(s, used, out);
-    readWords(s, out);
+    readWords(s, used, out);
     return out;
+  }
+
+  private static void readPeriods(String s, BitSet used, List<Mention> out) {
+    Matcher m = AGO.matcher(s);
+    while (m.find()) {
+      String n = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+      int count = n.isEmpty() || n.contains("few") || n.equals("several") || n.equals("some") || n.equals("many") ? 0
+          : n.matches("\\d+") ? Integer.parseInt(n) : SMALL.getOrDefault(n, wordValue(n));
+      if (count > 99) continue;
+      int unit = UNITS.indexOf(m.group(2).toLowerCase(Locale.ROOT));
+      out.add(new Mention(Type.AGO, count * 10 + unit, m.group().strip(), false));
+      used.set(m.start(), m.end());
+    }
+    for (int i = 0; i < PERIODS.size(); i++) {
+      m = PERIODS.get(i).english().matcher(s);
+      while (m.find()) {
+        if (used.get(m.start()) || used.get(m.end() - 1)) continue;
+        out.add(new Mention(Type.PERIOD, i, m.group().strip(), false));
+        used.set(m.start(), m.end());
+      }
+    }
+  }
+
+  private static int wordValue(String word) {
+    List<EnglishNumerals.Hit> hits = EnglishNumerals.find(word);
+    return hits.isEmpty() ? 0 : (int) hits.get(0).value();
+  }
+
+  private static void readFractions(String s, BitSet used, List<Mention> out) {
+    Matcher m = FRACTION.matcher(s);
+    while (m.find()) {
+      if (used.get(m.start())) continue;
+      double percent;
+      if (m.group(3) != null) {
+        String n = m.group(3).toLowerCase(Locale.ROOT);
+        Integer d = SMALL.containsKey(n) ? SMALL.get(n) : Integer.valueOf(n);
+        if (d < 2) continue;
+        percent = 100.0 / d;
+      } else {
+        String word = m.group(2).toLowerCase(Locale.ROOT);
+        boolean plural = word.endsWith("s") && !word.equals("halves");
+        String stem = plural ? word.substring(0, word.length() - 1) : word.equals("halves") ? "half" : word;
+        String numerator = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+        // "half" stands alone ("half of them"); the others need a count ("a third", "two-thirds").
+        if (numerator == null && !stem.equals("half")) continue;
+        // "and a half" belongs to the number before it; "a third wave" is an ordinal.
+        if (s.substring(0, m.start()).matches("(?is).*\\band\\s*$")) continue;
+        if (!plural && !AFTER_FRACTION.matcher(s.substring(m.end())).find()) continue;
+        percent = (numerator == null ? 1 : SMALL.get(numerator)) * 100.0 / DENOMINATORS.get(stem);
+      }
+      String text = m.group().strip();
+      boolean approx = APPROX.matcher(s.substring(Math.max(0, m.start() - 20), m.start())).find();
+      out.add(new Mention(Type.FRACTION, percent, text, approx));
+      used.set(m.start(), m.end());
+    }
   }
 
   private static void addDate(List<Mention> out, int month, String day, String text) {
@@ -139,6 +278,8 @@ final class EnglishQuantities {
       }
       // A conversion into imperial units the German never gives: "(about 8,600 square feet)", "102 Fahrenheit".
       if (IMPERIAL.matcher(s.substring(end)).find()) continue;
+      // "in 24 hours" is "in a day" ("von Dienstag auf Mittwoch", "binnen eines Tages").
+      if (run.equals("24") && DAY_HOURS.matcher(s.substring(end)).lookingAt()) continue;
       Double value = englishValue(run);
       if (value == null) continue;
       Matcher mult = MULTIPLIER.matcher(s.substring(end));
@@ -180,8 +321,9 @@ final class EnglishQuantities {
     }
   }
 
-  private static void readWords(String s, List<Mention> out) {
+  private static void readWords(String s, BitSet used, List<Mention> out) {
     for (EnglishNumerals.Hit h : EnglishNumerals.find(s)) {
+      if (used.get(h.start())) continue;
       boolean approx = APPROX.matcher(s.substring(Math.max(0, h.start() - 20), h.start())).find();
       out.add(new Mention(Type.NUMBER, h.value(), h.text(), approx));
     }

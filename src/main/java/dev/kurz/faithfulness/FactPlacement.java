@@ -42,6 +42,8 @@ final class FactPlacement {
   private final GermanFacts whole;
   /** The facts of each sentence. */
   private final List<GermanFacts> facts = new ArrayList<>();
+  /** Numbers every sentence bears (zero, one, the publication year): no rival to a changed figure. */
+  private final Set<Double> common;
   /** Translit keys of each sentence's capitalised words. */
   private final List<Set<String>> names = new ArrayList<>();
 
@@ -52,7 +54,7 @@ final class FactPlacement {
     this.whole = whole;
     for (Sentences.Span s : sentences) {
       String text = s.of(article);
-      facts.add(new GermanFacts(text, published));
+      facts.add(GermanFacts.ofSentence(text, published));
       Set<String> keys = new HashSet<>();
       Matcher m = WORD.matcher(text);
       while (m.find()) {
@@ -60,6 +62,9 @@ final class FactPlacement {
       }
       names.add(keys);
     }
+    Set<Double> shared = facts.isEmpty() ? new HashSet<>() : new HashSet<>(facts.get(0).numbers);
+    for (GermanFacts f : facts) shared.retainAll(f.numbers);
+    common = shared;
   }
 
   /** The findings for the statements (where, text) and the claims of one answer. */
@@ -73,6 +78,9 @@ final class FactPlacement {
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
       if (c.claim() != null && !c.claim().isBlank()) judge(out, "claim " + (i + 1), c.claim(), c, claims);
+      if (c.attributedTo() != null && !c.attributedTo().isBlank()) {
+        judge(out, "claim " + (i + 1) + " attributed_to", c.attributedTo(), c, claims);
+      }
     }
     return out;
   }
@@ -81,17 +89,52 @@ final class FactPlacement {
     List<Mention> mentions = EnglishQuantities.read(text);
     Set<String> reported = new HashSet<>();
     for (Mention m : mentions) {
-      if (!whole.bears(m) || everywhere(m)) continue;
+      // Periods and relative times are checked article-wide only: "in the summer" may sum up a paragraph.
+      if (!whole.bears(m) || everywhere(m) || m.type() == EnglishQuantities.Type.PERIOD || m.type() == EnglishQuantities.Type.AGO) continue;
       // A summary sentence or key point may repeat what one of the claims gives where its quote is.
       if (own == null && claimGives(m, claims)) continue;
       BitSet window = own == null ? null : quoteWindow(own);
       if (window == null) window = aligned(text, m, mentions, claims);
       if (window == null || window.isEmpty() || borne(m, window)) continue;
+      // A changed figure replaced one that stands there: without another of its kind, the statement
+      // more likely joins a fact from elsewhere than changes one.
+      if (!Boolean.getBoolean("xp.nocompete") && !competes(m, window, mentions)) continue;
       if (reported.add(m.type() + m.text())) {
         out.add(new Finding(where, text, FaithfulnessCheck.kind(m), m.text(),
             "is in the article, but not where this statement comes from"));
       }
     }
+  }
+
+  /** Whether the window holds an item of {@code m}'s kind that the statement does not give. */
+  private boolean competes(Mention m, BitSet window, List<Mention> mentions) {
+    Set<Double> own = new HashSet<>();
+    for (Mention o : mentions) if (kindOf(o) == kindOf(m)) own.add(GermanFacts.key(o.value()));
+    for (int j = window.nextSetBit(0); j >= 0 && j < facts.size(); j = window.nextSetBit(j + 1)) {
+      GermanFacts f = facts.get(j);
+      Set<? extends Number> values = switch (m.type()) {
+        case NUMBER, FRACTION, YEAR -> f.numbers;
+        case DATE -> f.dates;
+        case MONTH -> f.months;
+        case WEEKDAY -> f.weekdays;
+        case TIME -> f.times;
+        case PERIOD, AGO -> Set.of();
+      };
+      for (Number v : values) {
+        double x = v.doubleValue();
+        if (kindOf(m) == 0 && common.contains(x)) continue;
+        if (!own.contains(GermanFacts.key(x))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Numbers and years compete with each other (a year read as a count, a count as a year). */
+  private static int kindOf(Mention m) {
+    return switch (m.type()) {
+      case NUMBER, FRACTION, YEAR -> 0;
+      default -> m.type().ordinal() + 1;
+    };
   }
 
   private boolean claimGives(Mention m, List<Claim> claims) {
@@ -130,7 +173,7 @@ final class FactPlacement {
       case YEAR -> f.relativeYear;
       case NUMBER -> f.relativeYear && m.value() >= 1900 && m.value() <= 2100 && m.value() == Math.rint(m.value());
       case DATE, WEEKDAY, MONTH -> f.relativeDay;
-      case TIME -> false;
+      case TIME, FRACTION, PERIOD, AGO -> false;
     };
   }
 
@@ -163,6 +206,29 @@ final class FactPlacement {
       BitSet q = quoteWindow(claims.get(n - 1));
       if (q != null) w.or(q);
     }
+    int[] hits = anchorHits(text, m, mentions);
+    int most = 0;
+    for (int h : hits) most = Math.max(most, h);
+    if (w.isEmpty() && most < MIN_ANCHORS) return null;
+    // Once placed, every sentence bearing one of the anchors (and its neighbours) may hold the item.
+    w.or(anchored(hits, 1));
+    return w;
+  }
+
+  /** The sentences bearing at least {@code least} anchors, with their neighbours. */
+  private BitSet anchored(int[] hits, int least) {
+    BitSet w = new BitSet();
+    for (int j = 0; j < hits.length; j++) {
+      if (hits[j] >= least) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
+    }
+    return w;
+  }
+
+  /**
+   * For each sentence, how many of the statement's anchors it bears: its other figures the article
+   * has (not {@code m}, nor one of the same value) and the words of its names.
+   */
+  private int[] anchorHits(String text, Mention m, List<Mention> mentions) {
     List<Mention> figures = new ArrayList<>();
     for (Mention o : mentions) {
       if (o != m && !(o.type() == m.type() && o.value() == m.value()) && !everywhere(o) && whole.bears(o)) figures.add(o);
@@ -173,28 +239,14 @@ final class FactPlacement {
         if (!m.text().contains(word)) keys.add(Fold.translit(word));
       }
     }
-    List<BitSet> bearers = new ArrayList<>();
+    int[] hits = new int[sentences.size()];
     for (Mention o : figures) {
-      BitSet b = new BitSet();
-      for (int j = 0; j < sentences.size(); j++) if (bears(j, o)) b.set(j);
-      bearers.add(b);
+      for (int j = 0; j < sentences.size(); j++) if (bears(j, o)) hits[j]++;
     }
     for (String k : keys) {
-      BitSet b = new BitSet();
-      for (int j = 0; j < sentences.size(); j++) if (named(k, names.get(j))) b.set(j);
-      bearers.add(b);
+      for (int j = 0; j < sentences.size(); j++) if (named(k, names.get(j))) hits[j]++;
     }
-    int[] hits = new int[sentences.size()];
-    int most = 0;
-    for (BitSet b : bearers) {
-      for (int j = b.nextSetBit(0); j >= 0; j = b.nextSetBit(j + 1)) most = Math.max(most, ++hits[j]);
-    }
-    if (w.isEmpty() && most < MIN_ANCHORS) return null;
-    // Once placed, every sentence bearing one of the anchors (and its neighbours) may hold the item.
-    for (int j = 0; j < sentences.size(); j++) {
-      if (hits[j] > 0) w.set(Math.max(0, j - NEAR), Math.min(sentences.size(), j + NEAR + 1));
-    }
-    return w;
+    return hits;
   }
 
   private static boolean named(String key, Set<String> sentenceKeys) {

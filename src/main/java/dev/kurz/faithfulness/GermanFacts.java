@@ -1,6 +1,5 @@
 package dev.kurz.faithfulness;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +23,9 @@ final class GermanFacts {
   private static final List<String> WEEKDAY_STEMS =
       List.of("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
 
+  /** Denominators from three on: "Drittel" is a third. */
+  private static final List<String> FRACTIONS =
+      List.of("drittel", "viertel", "fünftel", "sechstel", "siebtel", "achtel", "neuntel", "zehntel");
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   private static final Pattern SPACED_THOUSANDS = Pattern.compile("^[ \u00a0\u202f](\\d{3})(?!\\d)");
@@ -52,16 +54,32 @@ final class GermanFacts {
   final Set<Integer> months = new HashSet<>();
   final Set<Integer> weekdays = new HashSet<>();
   final Set<Integer> times = new HashSet<>();
+  /** Indexes into {@link EnglishQuantities#PERIODS} the text bears. */
+  final Set<Integer> periods = new HashSet<>();
+  /** "vor zwölf Jahren" as 12*10 + the unit's index in {@link EnglishQuantities#UNITS} ("vor Jahren": 0*10 + unit). */
+  final Set<Integer> agos = new HashSet<>();
   /** Whether the text speaks of a year or a day relative to one it does not give (last year, yesterday). */
   final boolean relativeYear;
   final boolean relativeDay;
+  private final boolean sentence;
 
   GermanFacts(String text, LocalDate published) {
+    this(text, published, false);
+  }
+
+  /** The facts of one sentence of an article: the publication day only where the sentence speaks of a day. */
+  static GermanFacts ofSentence(String text, LocalDate published) {
+    return new GermanFacts(text, published, true);
+  }
+
+  private GermanFacts(String text, LocalDate published, boolean sentence) {
+    this.sentence = sentence;
     readDigits(text);
     readWords(text);
     readSpans(text);
-    readDates(text);
+    readDates(text, published);
     readTimes(text);
+    readPeriods(text);
     numbers.add(1.0);
     numbers.add(0.0);
     String lower = text.toLowerCase(Locale.ROOT);
@@ -70,7 +88,7 @@ final class GermanFacts {
     boolean nextYear = NEXT_YEAR.matcher(lower).find();
     relativeYear = lastYear || thisYear || nextYear;
     relativeDay = RELATIVE_DAY.matcher(lower).find();
-    if (published != null) readRelative(published, lastYear, thisYear, nextYear);
+    if (published != null) readRelative(text, lower, published, lastYear, thisYear, nextYear);
   }
 
   static double key(double v) {
@@ -81,22 +99,55 @@ final class GermanFacts {
     return numbers.contains(key(v));
   }
 
-  boolean hasNear(double v, double tolerance) {
+  private boolean hasWithin(double v, double distance) {
     for (double n : numbers) {
-      if (Math.abs(n - v) <= Math.abs(v) * tolerance) return true;
+      if (Math.abs(n - v) <= distance) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a number of the text rounds to an approximate English {@code v}: within a tenth of it,
+   * and within one unit of its last significant digit ("about 600" for 580, "more than 6,600" for
+   * 6,600, but not "nearly 650,000" for 605,000 nor "at least 35" for 33).
+   */
+  private boolean hasRounded(double v) {
+    double unit = lastDigitUnit(v);
+    for (double n : numbers) {
+      double gap = Math.abs(n - v);
+      if (gap <= Math.abs(v) * 0.1 && gap <= unit * 1.000001) return true;
+    }
+    return false;
+  }
+
+  /** The place value of the last significant digit: 1e8 for 900 million, 10 for 230, 0.1 for 3.5. */
+  static double lastDigitUnit(double v) {
+    double a = Math.abs(v);
+    if (a == 0) return 1;
+    if (Math.abs(a - Math.rint(a)) < 1e-9) {
+      double unit = 1;
+      while (Math.rint(a / (unit * 10)) * unit * 10 == Math.rint(a) && unit < 1e15) unit *= 10;
+      return unit;
+    }
+    double unit = 1;
+    while (Math.abs(a / unit - Math.rint(a / unit)) > 1e-6 && unit > 1e-6) unit /= 10;
+    return unit;
   }
 
   /** Whether the text bears an English mention out: the same value, an approximate one within a tenth. */
   boolean bears(EnglishQuantities.Mention m) {
     return switch (m.type()) {
-      case NUMBER -> hasNumber(m.value()) || m.approximate() && hasNear(m.value(), 0.1);
+      case NUMBER -> hasNumber(m.value()) || m.approximate() && hasRounded(m.value());
+      // "a third" is 33 or 34 per cent as well as "ein Drittel".
+      case FRACTION -> hasNumber(m.value()) || hasWithin(m.value(), 1.5);
       case YEAR -> hasNumber(m.value());
       case DATE -> dates.contains((int) m.value());
       case MONTH -> months.contains((int) m.value());
       case WEEKDAY -> weekdays.contains((int) m.value());
       case TIME -> times.contains((int) m.value());
+      case PERIOD -> periods.contains((int) m.value());
+      case AGO -> agos.contains((int) m.value()) || agos.contains((int) m.value() % 10)
+          || m.value() < 10 && agos.stream().anyMatch(a -> a % 10 == m.value());
     };
   }
 
@@ -178,8 +229,11 @@ final class GermanFacts {
 
   private void readWords(String text) {
     Matcher m = WORD.matcher(text);
+    String previous = "";
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT);
+      readFraction(previous, w);
+      previous = w;
       long v = GermanNumerals.prefixValue(w);
       if (v > 0) {
         add(v);
@@ -208,7 +262,8 @@ final class GermanFacts {
       Integer month = MONTHS.get(w);
       if (month == null && w.length() > 4) {
         for (var e : MONTHS.entrySet()) {
-          if (e.getKey().length() >= 5 && w.startsWith(e.getKey())) month = e.getValue();
+          // "Aprilwoche", "Märzwoche"; not "Junior" or "Julian".
+          if ((e.getKey().length() >= 5 || e.getKey().startsWith("m")) && w.startsWith(e.getKey())) month = e.getValue();
         }
       }
       if (month != null) months.add(month);
@@ -219,7 +274,28 @@ final class GermanFacts {
     }
   }
 
-  private void readDates(String text) {
+  /**
+   * Fractions as percentages, as the English gives them ("a third" 33.3): "ein Drittel", "zwei
+   * Drittel", "Dreiviertel", "die Hälfte", "jeder Fünfte" (20).
+   */
+  private void readFraction(String previous, String w) {
+    for (int d = 0; d < FRACTIONS.size(); d++) {
+      String stem = FRACTIONS.get(d);
+      int at = w.indexOf(stem);
+      if (at < 0) continue;
+      long inWord = GermanNumerals.prefixValue(w.substring(0, at));
+      long before = GermanNumerals.prefixValue(previous);
+      long numerator = inWord > 1 ? inWord : before > 1 && before < d + 3 ? before : 1;
+      add(numerator * 100.0 / (d + 3));
+    }
+    if (w.contains("hälfte") || w.contains("halb")) add(50);
+    if (previous.matches("jede[rsnm]?")) {
+      long n = GermanNumerals.prefixValue(w);
+      if (n >= 2 && n <= 100) add(100.0 / n);
+    }
+  }
+
+  private void readDates(String text, LocalDate published) {
     Matcher m = DAY_MONTH.matcher(text);
     while (m.find()) {
       int month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
@@ -238,7 +314,71 @@ final class GermanFacts {
         months.add(month);
       }
     }
+    readLater(text, published == null ? 2001 : published.getYear());
     for (int date : dates) months.add(date / 100);
+  }
+
+  /** "am 20. März ... zwölf Tage später": the day it comes to (April 1), which an answer may name. */
+  private static final Pattern LATER = Pattern.compile(
+      "\\b(\\d{1,3}|\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\s+(?:später|danach|darauf)\\b", Pattern.UNICODE_CASE);
+
+  private void readLater(String text, int year) {
+    Matcher later = LATER.matcher(text);
+    while (later.find()) {
+      String n = later.group(1);
+      long count = n.matches("\\d+") ? Long.parseLong(n) : n.matches("(?i)eine[mnr]?|ein") ? 1 : GermanNumerals.prefixValue(n.toLowerCase(Locale.ROOT));
+      if (count <= 0) continue;
+      long days = later.group(2).startsWith("Tag") ? count : count * 7;
+      Matcher m = DAY_MONTH.matcher(text.substring(Math.max(0, later.start() - 400), later.start()));
+      int last = -1;
+      while (m.find()) {
+        Matcher d = DAY_DIGITS.matcher(m.group(1));
+        while (d.find()) last = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)) * 100 + Integer.parseInt(d.group());
+      }
+      if (last < 0) continue;
+      try {
+        LocalDate to = LocalDate.of(year, last / 100, last % 100).plusDays(days);
+        dates.add(to.getMonthValue() * 100 + to.getDayOfMonth());
+      } catch (java.time.DateTimeException e) {
+        // not a day of the calendar
+      }
+    }
+  }
+
+  /** "vor zwölf Jahren", "vor gut einem Monat", "vor Wochen", "zwei Jahre zuvor", "einen Monat zurückliegen". */
+  private static final Pattern AGO = Pattern.compile(
+      "\\bvor\\s+((?:\\p{L}+\\s+){0,3}?)(?:(\\d{1,3})\\s+)?(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\b"
+          + "|(?:\\b(\\d{1,3}|\\p{L}+)\\s+)(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\s+(?:zuvor|davor|vorher|früher|her|zurück\\p{L}*)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private void readPeriods(String text) {
+    for (int i = 0; i < EnglishQuantities.PERIODS.size(); i++) {
+      if (EnglishQuantities.PERIODS.get(i).german().matcher(text).find()) periods.add(i);
+    }
+    Matcher m = AGO.matcher(text);
+    while (m.find()) {
+      boolean before = m.group(3) != null;
+      String digits = before ? m.group(2) : null;
+      String words = before ? m.group(1).strip() : m.group(5);
+      String unit = (before ? m.group(3) : m.group(6)).toLowerCase(Locale.ROOT);
+      boolean decade = (before ? m.group(4) : m.group(7)) != null;
+      long count;
+      if (digits != null) {
+        count = Long.parseLong(digits);
+      } else if (words.isEmpty()) {
+        count = 0;
+      } else {
+        String last = words.substring(words.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        count = last.matches("\\d+") ? Long.parseLong(last) : last.matches("eine[mnr]?|ein") ? 1 : GermanNumerals.prefixValue(last);
+      }
+      int index = decade ? 4 : switch (unit) {
+        case "tag" -> 0;
+        case "woche" -> 1;
+        case "monat" -> 2;
+        default -> 3;
+      };
+      if (count >= 0 && count < 100) agos.add((int) count * 10 + index);
+    }
   }
 
   private void readTimes(String text) {
@@ -262,36 +402,88 @@ final class GermanFacts {
   }
 
   /**
+   * Relative times an answer may make of the dates the article gives: "last year" of 2019, "a month
+   * ago" or "last month" of March, "yesterday" of the day before publication, "twelve years ago"
+   * of 2008. Runs before the calendar around publication is added.
+   */
+  private void relativePeriods(LocalDate published) {
+    int year = published.getYear();
+    int month = published.getMonthValue();
+    if (hasNumber(year - 1)) periods.add(period("last year"));
+    if (hasNumber(year + 1)) periods.add(period("next year"));
+    if (months.contains(month == 1 ? 12 : month - 1)) periods.add(period("last month"));
+    if (months.contains(month == 12 ? 1 : month + 1)) periods.add(period("next month"));
+    if (weekdays.contains(published.minusDays(1).getDayOfWeek().getValue())) periods.add(period("yesterday"));
+    if (weekdays.contains(published.plusDays(1).getDayOfWeek().getValue())) periods.add(period("tomorrow"));
+    for (int back = 1; back < 100; back++) {
+      if (hasNumber(year - back)) agos.add(back * 10 + 3);
+      if (back % 10 == 0 && hasNumber(year - back)) agos.add(back / 10 * 10 + 4);
+    }
+    for (int m : months) {
+      int back = (month - m + 12) % 12;
+      if (back > 0) agos.add(back * 10 + 2);
+    }
+    for (int date : dates) {
+      try {
+        long back = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(year, date / 100, date % 100), published);
+        if (back > 0 && back < 100) agos.add((int) back * 10);
+        if (back > 0 && back < 100 && back % 7 == 0) agos.add((int) back / 7 * 10 + 1);
+      } catch (java.time.DateTimeException e) {
+        // "31. Februar"
+      }
+    }
+  }
+
+  private static int period(String name) {
+    for (int i = 0; i < EnglishQuantities.PERIODS.size(); i++) {
+      if (EnglishQuantities.PERIODS.get(i).name().equals(name)) return i;
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  /**
    * Dates an answer may make explicit from the article's date (CLAIMS.md asks for "in 2023" instead
    * of "im vergangenen Jahr"): the publication year, last and next year where the article speaks
    * of them, and the days around publication where it speaks of yesterday or today.
    */
-  private void readRelative(LocalDate published, boolean lastYear, boolean thisYear, boolean nextYear) {
+  private void readRelative(String text, String lower, LocalDate published, boolean lastYear, boolean thisYear,
+      boolean nextYear) {
     int year = published.getYear();
+    relativePeriods(published);
     add(year);
     if (lastYear) add(year - 1);
     if (thisYear) add(year);
     if (nextYear) add(year + 1);
-    months.add(published.getMonthValue());
-    if (relativeDay) {
-      for (int d = -3; d <= 1; d++) {
-        LocalDate day = published.plusDays(d);
-        dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
-        months.add(day.getMonthValue());
-        DayOfWeek dow = day.getDayOfWeek();
-        weekdays.add(dow.getValue());
-      }
+    // The weekdays the text names, before the calendar adds its own; one the text ties to a date
+    // ("am 5. April, einem Sonntag") means that date, not any day of its name around publication.
+    Set<Integer> named = new HashSet<>(weekdays);
+    named.removeAll(boundWeekdays(text));
+    boolean cue = relativeDay || !weekdays.isEmpty();
+    // An article is about its day; a single sentence only where it speaks of a day.
+    if (!sentence || cue) {
+      months.add(published.getMonthValue());
+      dates.add(published.getMonthValue() * 100 + published.getDayOfMonth());
+      weekdays.add(published.getDayOfWeek().getValue());
     }
-    // The article's own date, and the calendar around it: a weekday the text names is a date of the
-    // week before or after publication ("am Mittwoch" is April 15), a date it names has a weekday.
+    Matcher r = RELATIVE_DAY.matcher(lower);
+    while (r.find()) {
+      String word = r.group(1);
+      if (word.equals("wochenende")) {
+        // The weekend before publication and the one after it.
+        for (int d = -7; d <= 7; d++) {
+          if (published.plusDays(d).getDayOfWeek().getValue() >= 6) addDay(published.plusDays(d));
+        }
+        continue;
+      }
+      for (int d : offsets(word)) addDay(published.plusDays(d));
+    }
+    // A weekday the text names is a date of the week before or after publication ("am Mittwoch" is April 15).
     LocalDate first = published.minusDays(7);
-    Set<Integer> named = Set.copyOf(weekdays);
-    dates.add(published.getMonthValue() * 100 + published.getDayOfMonth());
-    weekdays.add(published.getDayOfWeek().getValue());
     for (int d = 0; d <= 14; d++) {
       LocalDate day = first.plusDays(d);
       if (named.contains(day.getDayOfWeek().getValue())) dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
     }
+    // A date the text names has a weekday.
     for (int date : Set.copyOf(dates)) {
       try {
         weekdays.add(LocalDate.of(year, date / 100, date % 100).getDayOfWeek().getValue());
@@ -300,4 +492,42 @@ final class GermanFacts {
       }
     }
   }
+
+  /** Days from publication a relative word may mean, a day of slack for an article written the day before. */
+  private static int[] offsets(String word) {
+    return switch (word) {
+      case "gestern" -> new int[] {-1, -2};
+      case "heute" -> new int[] {0, -1};
+      case "morgen" -> new int[] {1, 0};
+      case "vorgestern" -> new int[] {-2, -3};
+      case "übermorgen" -> new int[] {2, 1};
+      case "nacht" -> new int[] {0, -1, -2};
+      default -> new int[] {-3, -2, -1, 0};
+    };
+  }
+
+  private void addDay(LocalDate day) {
+    dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
+    months.add(day.getMonthValue());
+    weekdays.add(day.getDayOfWeek().getValue());
+  }
+
+  private static final Pattern WEEKDAY_NAME = Pattern.compile(
+      "(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern NEAR_DATE = Pattern.compile(
+      "\\d{1,2}\\.\\s*" + MONTH_ALT + "|\\d{1,2}\\.\\d{1,2}\\.", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Weekdays the text names next to a date: "Sonntag, 5. April", "am 5. April, einem Sonntag". */
+  private static Set<Integer> boundWeekdays(String text) {
+    Set<Integer> out = new HashSet<>();
+    Matcher w = WEEKDAY_NAME.matcher(text);
+    while (w.find()) {
+      String around = text.substring(Math.max(0, w.start() - 25), Math.min(text.length(), w.end() + 20));
+      if (!NEAR_DATE.matcher(around).find()) continue;
+      String name = w.group(1).toLowerCase(Locale.ROOT);
+      out.add(name.equals("sonnabend") ? 6 : WEEKDAY_STEMS.indexOf(name) + 1);
+    }
+    return out;
+  }
+
 }

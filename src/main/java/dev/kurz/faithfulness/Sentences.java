@@ -74,7 +74,17 @@ final class Sentences {
     int e = at;
     while (e > start && Character.isWhitespace(text.charAt(e - 1))) e--;
     while (e > start && "\"'”“»«’)".indexOf(text.charAt(e - 1)) >= 0) e--;
-    return e > start && ".!?:;".indexOf(text.charAt(e - 1)) < 0;
+    return e > start && (".!?:;".indexOf(text.charAt(e - 1)) < 0 || text.charAt(e - 1) == '.' && ordinalBeforeMonth(text, e - 1));
+  }
+
+  private static final java.util.regex.Pattern MONTH_AHEAD = java.util.regex.Pattern.compile(
+      "\\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\\b");
+
+  /** Whether the dot at {@code i} closes a day ("am 4.") that a month follows, on this line or the next: "am 4.\nFebruar". */
+  private static boolean ordinalBeforeMonth(String text, int i) {
+    int d = digits(text, i);
+    return d >= 1 && d <= 2 && !Character.isLetterOrDigit(charAt(text, i - d - 1))
+        && MONTH_AHEAD.matcher(text).region(i + 1, text.length()).lookingAt();
   }
 
   private static boolean endsHere(String text, int i) {
@@ -84,7 +94,8 @@ final class Sentences {
     if (j >= n) return true;
     if (!Character.isWhitespace(text.charAt(j))) return false;
     while (j < n && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '\n') j++;
-    if (j >= n || text.charAt(j) == '\n') return true;
+    if (j >= n) return true;
+    if (text.charAt(j) == '\n') return !(text.charAt(i) == '.' && ordinalBeforeMonth(text, i));
     char next = text.charAt(j);
     if (!(Character.isUpperCase(next) || "\"„“»«‘'(".indexOf(next) >= 0 || Character.isDigit(next) && text.charAt(i) != '.')) return false;
     if (text.charAt(i) != '.') return true;
