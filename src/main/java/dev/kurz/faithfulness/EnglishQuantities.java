@@ -91,8 +91,8 @@ final class EnglishQuantities {
    */
   record Period(String name, Pattern english, Pattern german) {
     static Period of(String name, String english, String german) {
-      return new Period(name, Pattern.compile(english, Pattern.CASE_INSENSITIVE),
-          Pattern.compile(german, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      // The German side is matched against lower-cased text (GermanFacts), so written in lower case.
+      return new Period(name, Pattern.compile(english, Pattern.CASE_INSENSITIVE), Pattern.compile(german));
     }
   }
 

@@ -79,10 +79,11 @@ final class GermanFacts {
     readSpans(text);
     readDates(text, published);
     readTimes(text);
-    readPeriods(text);
+    String lower = text.toLowerCase(Locale.ROOT);
+    // A sentence's periods are never asked for: FactPlacement judges periods article-wide only.
+    if (!sentence) readPeriods(lower);
     numbers.add(1.0);
     numbers.add(0.0);
-    String lower = text.toLowerCase(Locale.ROOT);
     boolean lastYear = LAST_YEAR.matcher(lower).find();
     boolean thisYear = THIS_YEAR.matcher(lower).find();
     boolean nextYear = NEXT_YEAR.matcher(lower).find();
@@ -91,8 +92,11 @@ final class GermanFacts {
     if (published != null) readRelative(text, lower, published, lastYear, thisYear, nextYear);
   }
 
+  /** A number as the sets keep it: nine significant digits (a whole number below 1e9 is already one). */
   static double key(double v) {
-    return v == 0 ? 0.0 : Double.parseDouble(String.format(Locale.ROOT, "%.9g", v));
+    if (v == 0) return 0.0;
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) return v;
+    return Double.parseDouble(String.format(Locale.ROOT, "%.9g", v));
   }
 
   boolean hasNumber(double v) {
@@ -348,9 +352,9 @@ final class GermanFacts {
   /** "vor zwölf Jahren", "vor gut einem Monat", "vor Wochen", "zwei Jahre zuvor", "einen Monat zurückliegen". */
   private static final Pattern AGO = Pattern.compile(
       "\\bvor\\s+((?:\\p{L}+\\s+){0,3}?)(?:(\\d{1,3})\\s+)?(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\b"
-          + "|(?:\\b(\\d{1,3}|\\p{L}+)\\s+)(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\s+(?:zuvor|davor|vorher|früher|her|zurück\\p{L}*)\\b",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|(?:\\b(\\d{1,3}|\\p{L}+)\\s+)(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\s+(?:zuvor|davor|vorher|früher|her|zurück\\p{L}*)\\b");
 
+  /** The periods and "ago" spans of the lower-cased {@code text} (their patterns are written in lower case). */
   private void readPeriods(String text) {
     for (int i = 0; i < EnglishQuantities.PERIODS.size(); i++) {
       if (EnglishQuantities.PERIODS.get(i).german().matcher(text).find()) periods.add(i);
