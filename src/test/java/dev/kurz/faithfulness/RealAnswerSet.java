@@ -60,7 +60,7 @@ final class RealAnswerSet {
    */
   record Item(String file, String articleFile, String article, LocalDate published, String style, ObjectNode answer,
       List<Alteration> alterations) {
-    /** a- or b- (who wrote it), or "" for another name. */
+    /** a-, b- or c- (who wrote it), or "" for another name. */
     String author() {
       int dash = file.indexOf('-');
       return dash > 0 && dash <= 2 ? file.substring(0, dash + 1) : "";

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * reads literal working copies instead (files in DIR or DIR/answers, and for such a folder also
  * clean translated paragraphs in DIR/translations, which never go into the repository). Prints per
  * kind of change the share of alterations caught and every warning on a clean answer, for all
- * answers and for each author's half (a-, b-), item by item for the development half a- only (the
- * confirmation half b- as counts, unless {@code -Dkurz.fpset.details=all}); {@code -Dkurz.fpset.report=FILE} also writes the
+ * answers and for each author's half (a-, b-, c-), item by item for the development half a- only (the
+ * confirmation halves b- and c- as counts, unless {@code -Dkurz.fpset.details=all}); {@code -Dkurz.fpset.report=FILE} also writes the
  * report as Markdown; {@code -Dkurz.fpset.half=a} checks only that half's answers and
  * {@code -Dkurz.fpset.kinds=number,date} only those kinds of alteration (clean answers always). Fails only when a file is malformed: an alteration whose text is not where it
  * says, or a quote not in its article, would make the figures lie.
@@ -58,6 +58,7 @@ class RealAnswersBenchmark {
     Report all = new Report("all answers");
     Report a = new Report("a- answers");
     Report b = new Report("b- answers");
+    Report c = new Report("c- answers");
     String half = System.getProperty("kurz.fpset.half", "");
     Set<String> only = new TreeSet<>();
     for (String k : System.getProperty("kurz.fpset.kinds", "").split(",")) if (!k.isBlank()) only.add(k.strip());
@@ -74,6 +75,7 @@ class RealAnswersBenchmark {
         List<Report> into = new ArrayList<>(List.of(all));
         if (item.author().equals("a-")) into.add(a);
         if (item.author().equals("b-")) into.add(b);
+        if (item.author().equals("c-")) into.add(c);
         answer(into, item, only);
       }
       if (folders != null) {
@@ -81,11 +83,11 @@ class RealAnswersBenchmark {
       }
     }
     // Only the development half (a-) is shown item by item unless -Dkurz.fpset.details=all: the
-    // b- half confirms rules developed on a-, and its items must not be seen while writing them.
+    // b- and c- halves confirm rules developed on a-, and their items must not be seen while writing them.
     boolean allDetails = "all".equals(System.getProperty("kurz.fpset.details"));
     StringBuilder md = new StringBuilder();
     md.append("## ").append(all.title).append("\n\n").append(allDetails ? all.markdown() : all.table());
-    for (Report r : List.of(a, b)) {
+    for (Report r : List.of(a, b, c)) {
       if (r.answers == 0) continue;
       md.append("\n## ").append(r.title).append("\n\n").append(r == a || allDetails ? r.markdown() : r.table());
     }
