@@ -114,6 +114,11 @@ public final class Summarizer {
     this.systemTokens = Tokens.estimate(system) + Tokens.estimate(schema.compactText());
   }
 
+  /** Whether {@link #summarize} looks in the cache before asking (which, on a shared cache, may wait for another process). */
+  public boolean readsCache() {
+    return options.readCache();
+  }
+
   public Outcome summarize(Article article) {
     String key = cacheKey(article);
     if (!options.readCache()) return answer(article, key);

@@ -46,7 +46,7 @@ final class SummarizeJob {
     // Nothing can come from the cache: the provider's client is built while the first articles are read.
     if (cacheOptions.noCache || cacheOptions.refresh) services.prepareBackend();
     return new SummaryBatch(summarizer(fixNames), reader, services.settings().intValue(Key.CONCURRENCY),
-        () -> term.interrupted().get());
+        () -> term.interrupted().get(), services.limiter().turns());
   }
 
   /** Whether faithfulness failures are repaired and fail the run (--strict, KURZ_STRICT, strict = true). */

@@ -63,6 +63,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   private final AdaptiveLimiter concurrency;
   private final Clock clock;
   private final Waiter waiter;
+  private final ProcessorTurns turns = ProcessorTurns.ofThisMachine();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition news = lock.newCondition();
   private final Budget requests = new Budget("requests");
@@ -96,6 +97,11 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     this.pacing = pacing;
   }
 
+  /** The turns on the processors of the work before a request; a request's turn ends as it starts waiting here. */
+  public ProcessorTurns turns() {
+    return turns;
+  }
+
   /** Waits for a slot and for room in the budgets; the request counts as sent when this returns. */
   public Permit acquire(LlmRequest request) throws InterruptedException, BackendException {
     return acquire(request, -1);
@@ -103,6 +109,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
 
   /** The same, once more than {@code ended} requests have ended (what {@link #onRateLimited} said). */
   public Permit acquire(LlmRequest request, long ended) throws InterruptedException, BackendException {
+    turns.end();
     AdaptiveLimiter.Ticket ticket = concurrency.acquire(ended);
     long prompt = promptTokens(request);
     try {

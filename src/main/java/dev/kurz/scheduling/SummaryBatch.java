@@ -26,6 +26,7 @@ public final class SummaryBatch {
   private final ArticleReader reader;
   private final int concurrency;
   private final BooleanSupplier cancelled;
+  private final ProcessorTurns turns;
   private Consumer<String> failures = line -> {};
   private BatchRunner.Listener finished = (outcome, done, total) -> {};
   private Map<String, String> texts;
@@ -33,12 +34,15 @@ public final class SummaryBatch {
   /**
    * @param concurrency the run's request slots
    * @param cancelled whether Ctrl-C was pressed: inputs not yet started are not started
+   * @param turns the backend's turns on the processors ({@link RequestLimiter#turns}): each input is read and prompted in one
    */
-  public SummaryBatch(Summarizer summarizer, ArticleReader reader, int concurrency, BooleanSupplier cancelled) {
+  public SummaryBatch(Summarizer summarizer, ArticleReader reader, int concurrency, BooleanSupplier cancelled,
+      ProcessorTurns turns) {
     this.summarizer = summarizer;
     this.reader = reader;
     this.concurrency = concurrency;
     this.cancelled = cancelled;
+    this.turns = turns;
   }
 
   /**
@@ -85,13 +89,19 @@ public final class SummaryBatch {
       finished.finished(outcome, done, total);
     };
     BatchRunner runner = new BatchRunner(concurrency + 2, cancelled, listener);
-    return runner.run(List.copyOf(byLabel.keySet()), label -> summarize(byLabel.get(label)), emit);
+    return runner.run(List.copyOf(byLabel.keySet()), label -> turns.inTurn(() -> summarize(byLabel.get(label))), emit);
   }
 
+  /**
+   * In a processor turn: the reading, and where no cache is looked at first (--no-cache, --refresh)
+   * the prompt too, until the request waits for its slot. A cache lookup may wait on a shared
+   * cache's network or on another process's answer, so with a cache the turn ends after reading.
+   */
   private Outcome summarize(Input input) {
     try {
       Article article = reader.read(input);
       if (texts != null) texts.put(input.label(), article.text());
+      if (summarizer.readsCache()) turns.end();
       return summarizer.summarize(article);
     } catch (InputException e) {
       return new Outcome.Failed(input.label(), e.getMessage(), Outcome.Failure.INPUT);
