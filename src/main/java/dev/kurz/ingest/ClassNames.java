@@ -53,7 +53,10 @@ final class ClassNames {
   /** Whether a token ends with a word, or with its plural ({@code leserkommentare}, {@code relatedposts} aside). */
   private static boolean endsWith(String token, String word) {
     if (token.endsWith(word)) return true;
-    for (String plural : PLURALS) if (token.endsWith(word + plural)) return true;
+    for (String plural : PLURALS) {
+      int at = token.length() - plural.length() - word.length();
+      if (at >= 0 && token.startsWith(word, at) && token.endsWith(plural)) return true;
+    }
     return false;
   }
 

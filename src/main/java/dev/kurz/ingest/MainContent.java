@@ -1,6 +1,7 @@
 package dev.kurz.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ final class MainContent {
   /** In the order scored (Element compares by identity): ties go to the first, whatever the run. */
   private final Map<Element, Double> scores = new LinkedHashMap<>();
   private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+  /** {@link ClassNames#boilerplate} of each class-and-id string met: pages repeat a few names on many elements. */
+  private final Map<String, Boolean> boilerplate = new HashMap<>();
   /** What was taken out of the page, in order, so that {@link #restore} puts it back. */
   private final List<Removal> removals = new ArrayList<>();
 
@@ -272,7 +275,7 @@ final class MainContent {
         continue;
       }
       String names = e.className() + " " + e.id();
-      if (!ClassNames.boilerplate(names) || inSentence(e, lengths)) continue;
+      if (!boilerplate(names) || inSentence(e, lengths)) continue;
       if (length > 0.3 * total && length > 300) continue;
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
       junk.add(e);
@@ -343,7 +346,8 @@ final class MainContent {
       double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
       for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-        scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+        Double sum = scores.get(ancestor);
+        scores.put(ancestor, (sum == null ? initial(ancestor) : sum) + score / divider);
       }
     }
     Element top = null;
@@ -440,7 +444,7 @@ final class MainContent {
   }
 
   /** Whether an element lies in what the extraction takes out, short of a header (where leads are). */
-  private static boolean outsideStory(Element e, Element root) {
+  private boolean outsideStory(Element e, Element root) {
     for (Element a = e; a != null && a != root; a = a.parent()) {
       if (a.is(REMOVED_EVALUATOR) || a.is(NON_HEADER_CHROME)) return true;
       String style = a.attr("style");
@@ -449,7 +453,7 @@ final class MainContent {
         if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
       }
       String names = a.className() + " " + a.id();
-      if (a != e && ClassNames.boilerplate(HEADER_NAMES.matcher(names).replaceAll(""))) return true;
+      if (a != e && boilerplate(HEADER_NAMES.matcher(names).replaceAll(""))) return true;
     }
     return false;
   }
@@ -458,9 +462,9 @@ final class MainContent {
    * Whether an element lies in a header ({@code <header>}, or a block named like one): a headline
    * there is kept out, as the article-extraction truths leave headlines out.
    */
-  private static boolean inHeader(Element e, Element root) {
+  private boolean inHeader(Element e, Element root) {
     for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-      if (a.tagName().equals("header") || a.is(BANNER) || ClassNames.boilerplate(a.className() + " " + a.id())) return true;
+      if (a.tagName().equals("header") || a.is(BANNER) || boilerplate(a.className() + " " + a.id())) return true;
     }
     return false;
   }
@@ -481,6 +485,11 @@ final class MainContent {
       if (contained >= 2) return ancestor;
     }
     return top;
+  }
+
+  /** {@link ClassNames#boilerplate}, asked once per distinct string. */
+  private boolean boilerplate(String names) {
+    return boilerplate.computeIfAbsent(names, ClassNames::boilerplate);
   }
 
   private static boolean isAncestor(Element ancestor, Element e) {
@@ -515,7 +524,7 @@ final class MainContent {
     return text.length() > 80 && density < 0.25 || text.length() > 0 && density == 0 && text.matches("(?s).*\\.\\s*$");
   }
 
-  private static double initial(Element e) {
+  private double initial(Element e) {
     double score = switch (e.tagName()) {
       case "div", "article", "main", "section" -> 5;
       case "pre", "td", "blockquote" -> 3;
@@ -525,7 +534,7 @@ final class MainContent {
     };
     String names = e.className() + " " + e.id();
     if (POSITIVE.matcher(names).find()) score += 25;
-    if (ClassNames.boilerplate(names)) score -= 25;
+    if (boilerplate(names)) score -= 25;
     if (e.attr("itemprop").equalsIgnoreCase("articleBody")) score += 50;
     return score;
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +27,8 @@ final class PageMetadata {
 
   private final Document doc;
   private final JsonNode article;
+  /** {@link #metaTags()}, once read: the fields ask for some 25 names per page. */
+  private Map<String, String> metaTags;
 
   PageMetadata(Document doc) {
     this.doc = doc;
@@ -102,15 +106,22 @@ final class PageMetadata {
     return node.isTextual() ? blankToNull(node.asText()) : null;
   }
 
+  /** The content of the first meta tag of that name (property, name or itemprop, any case) that has one; null if none. */
   private String meta(String name) {
-    for (Element m : doc.select("meta[property], meta[name], meta[itemprop]")) {
-      String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"));
-      if (key != null && key.equalsIgnoreCase(name)) {
+    return metaTags().get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Each meta tag's key, lower case, to the first non-blank content under it, stripped; read once per page. */
+  private Map<String, String> metaTags() {
+    if (metaTags == null) {
+      metaTags = new HashMap<>();
+      for (Element m : doc.select("meta[property], meta[name], meta[itemprop]")) {
+        String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"));
         String content = blankToNull(m.attr("content"));
-        if (content != null) return content.strip();
+        if (key != null && content != null) metaTags.putIfAbsent(key.toLowerCase(Locale.ROOT), content.strip());
       }
     }
-    return null;
+    return metaTags;
   }
 
   private String httpEquiv(String name) {

@@ -137,6 +137,7 @@ public final class ExtractionBenchmark {
   private static void reportSegments(List<PageResult> results, int worst, boolean details) {
     SegmentScore all = new SegmentScore(0, 0, 0, 0);
     SegmentScore news = new SegmentScore(0, 0, 0, 0);
+    SegmentScore other = new SegmentScore(0, 0, 0, 0);
     int newsPages = 0;
     Map<String, SegmentScore> byHalf = new TreeMap<>();
     Map<String, SegmentScore> byLanguage = new TreeMap<>();
@@ -149,6 +150,8 @@ public final class ExtractionBenchmark {
       if (r.news()) {
         news = news.plus(score);
         newsPages++;
+      } else {
+        other = other.plus(score);
       }
       byHalf.merge(half(r.page()), score, SegmentScore::plus);
       String language = language(r);
@@ -178,6 +181,8 @@ public final class ExtractionBenchmark {
         nonEnglish.recall());
     System.out.printf("  news-like pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", newsPages, news.f1(),
         news.precision(), news.recall());
+    System.out.printf("  other pages %3d  F1 %.4f  precision %.4f  recall %.4f%n", results.size() - newsPages, other.f1(),
+        other.precision(), other.recall());
     byHalf.forEach((half, s) -> System.out.printf("  half %s           F1 %.4f  precision %.4f  recall %.4f%n", half,
         s.f1(), s.precision(), s.recall()));
     System.out.printf("pages %d  F1 %.4f  precision %.4f  recall %.4f  empty %d%n", results.size(), all.f1(),

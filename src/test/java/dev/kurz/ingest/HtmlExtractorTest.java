@@ -33,6 +33,19 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void metaTagsAreMatchedInAnyCaseAndTheFirstWithContentWins() {
+    String head = """
+        <meta property="OG:Title" content=" "><meta name="og:title" content="Linie 16 wird verlängert">
+        <meta name="og:title" content="Ein anderer Titel"><meta itemprop="AUTHOR" content="Anna Beispiel">
+        <meta name="article:published_time" content="2025-03-04T10:00:00+01:00">
+        """;
+    HtmlExtractor.Extracted e = extractor.extract(page(head, STORY), "https://example.de/leipzig/linie-16");
+    assertThat(e.title()).isEqualTo("Linie 16 wird verlängert");
+    assertThat(e.author()).isEqualTo("Anna Beispiel");
+    assertThat(e.published()).isEqualTo("2025-03-04");
+  }
+
+  @Test
   void mainTextKeepsParagraphsAndHeadingsAndDropsChrome() {
     String text = extractor.extract(page("<title>Straßenbahn</title>", "<h1>Linie 16 wird verlängert</h1>" + STORY),
         "https://example.de/leipzig/linie-16").text();
