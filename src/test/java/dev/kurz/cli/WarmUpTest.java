@@ -49,6 +49,12 @@ class WarmUpTest {
   }
 
   @Test
+  void theRehearsedRequestIsAnsweredWithoutTheNetwork() throws Exception {
+    // Fails (instead of warming nothing) if the client's path or the canned completion stop fitting.
+    WarmUp.rehearseRequest();
+  }
+
+  @Test
   void theWarmUpGoesThroughTheWholePathOfAnArticle() {
     assertThat(WarmUp.run()).isInstanceOf(Outcome.Done.class);
   }
