@@ -632,14 +632,23 @@ final class MainContent {
     return Math.min(1, (double) links / length);
   }
 
+  /**
+   * The commas that separate words: a comma before a digit is part of a number or a date ("1,5
+   * Millionen", "19,99 Euro", "Feb 13, 2020"), as price lists, tables and archive lists are full of.
+   */
   private static int commas(String text) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == ',' || c == '，' || c == '،') n++;
+      if (c != ',' && c != '，' && c != '،') continue;
+      int j = i + 1;
+      while (j < text.length() && Character.isWhitespace(text.charAt(j))) j++;
+      if (j < text.length() && Character.isDigit(text.charAt(j))) continue;
+      n++;
     }
     return n;
   }
+
 
   private static void render(Node node, StringBuilder out) {
     if (node instanceof TextNode text) {

@@ -1,0 +1,43 @@
+package dev.kurz.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** The scoring rules of {@link MainContent} on pages without article markup (shops, company and club pages). */
+class MainContentTest {
+  private static final String DESCRIPTION = """
+      <div class="beschreibung">
+      <p>Unsere Hausmischung wird in der Rösterei am Marktplatz in kleinen Chargen geröstet, langsam und schonend,
+      damit die Bohnen ihr volles Aroma entfalten, ohne bitter zu werden, wie es bei Industrieröstungen oft der Fall ist.</p>
+      <p>Die Mischung besteht aus Arabica aus Brasilien, Äthiopien und Guatemala, ergänzt durch einen kleinen Anteil
+      Robusta, der für die Crema sorgt, und eignet sich für Siebträger, Vollautomaten und die French Press.</p>
+      <p>Wir rösten jeden Dienstag und Freitag, verschicken nur frische Ware, die höchstens eine Woche alt ist, und
+      legen jeder Bestellung eine Karte bei, auf der Röstdatum, Herkunft und Mahlgrad vermerkt sind.</p>
+      <p>Wer die Bohnen lieber selbst abholt, findet uns am Marktplatz, gleich neben der Apotheke, geöffnet von
+      Montag bis Samstag, jeweils ab acht Uhr, und kann dort vor dem Kauf jede Sorte probieren.</p>
+      </div>
+      """;
+
+  private static String shopPage(String priceItems) {
+    return """
+        <html><head><title>Hausmischung</title></head><body>
+        <div id="kopf"><a href="/">Rösterei am Markt</a></div>
+        <div id="inhalt">%s</div>
+        <div id="spalte"><div class="box"><h3>Preise</h3>%s</div></div>
+        </body></html>
+        """.formatted(DESCRIPTION, priceItems);
+  }
+
+  @Test
+  void decimalCommasOfAPriceListDoNotOutscoreProse() {
+    StringBuilder prices = new StringBuilder();
+    String[] sorts = {"Hausmischung", "Espresso Forte", "Café Crème", "Entkoffeiniert", "Brasil Santos", "Äthiopien Sidamo",
+        "Guatemala Antigua", "Kolumbien Huila", "Indien Monsooned", "Peru Bio", "Sumatra Mandheling", "Kenia AA"};
+    for (String sort : sorts) prices.append("<p>").append(sort).append(", 1 kg Bohnen: 24,90 Euro, 500 g: 13,50 Euro</p>");
+    String text = new MainContent().extract(Jsoup.parse(shopPage(prices.toString())));
+    assertThat(text).contains("Unsere Hausmischung wird in der Rösterei", "kann dort vor dem Kauf jede Sorte probieren")
+        .doesNotContain("13,50 Euro");
+  }
+}
