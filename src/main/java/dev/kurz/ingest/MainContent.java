@@ -343,7 +343,7 @@ final class MainContent {
         continue;
       }
       if (text.length() < 25) continue;
-      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      double score = 1 + (ancestor == e ? commas(text) : lineCommas(e, text)) + Math.min(text.length() / 100, 3);
       for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         Double sum = scores.get(ancestor);
@@ -630,6 +630,36 @@ final class MainContent {
     int links = 0;
     for (Element a : e.select("a")) links += a.text().length();
     return Math.min(1, (double) links / length);
+  }
+
+  /** A line set apart by {@code <br>} shorter than this is a list's line ("Name, Affiliation"), not prose. */
+  private static final int LIST_LINE_CHARS = 80;
+
+  /**
+   * The commas of a paragraph's text where it is prose: in a block split into lines by {@code <br>},
+   * only those of lines of {@link #LIST_LINE_CHARS} or more count, as a list of names and places
+   * ("Anna Beispiel, Universität Kassel") set line by line has a comma on every line.
+   */
+  private static int lineCommas(Element e, String text) {
+    if (e.selectFirst("br") == null) return commas(text);
+    int n = 0;
+    StringBuilder line = new StringBuilder();
+    for (Node node : allNodes(e)) {
+      if (node instanceof TextNode t) line.append(t.text());
+      else if (node instanceof Element br && br.tagName().equals("br")) {
+        if (line.toString().strip().length() >= LIST_LINE_CHARS) n += commas(line.toString());
+        line.setLength(0);
+      }
+    }
+    if (line.toString().strip().length() >= LIST_LINE_CHARS) n += commas(line.toString());
+    return n;
+  }
+
+  /** The nodes under an element, in document order. */
+  private static List<Node> allNodes(Element e) {
+    List<Node> out = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.traverse((node, depth) -> { if (node != e) out.add(node); }, e);
+    return out;
   }
 
   /**

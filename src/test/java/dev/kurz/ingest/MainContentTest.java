@@ -40,4 +40,30 @@ class MainContentTest {
     assertThat(text).contains("Unsere Hausmischung wird in der Rösterei", "kann dort vor dem Kauf jede Sorte probieren")
         .doesNotContain("13,50 Euro");
   }
+
+  @Test
+  void aListOfNamesSetLineByLineDoesNotOutscoreTheLetterItSigns() {
+    StringBuilder names = new StringBuilder();
+    String[] people = {"Anna Beispiel, Lehrerin, Kassel", "Bernd Muster, Ingenieur, Göttingen", "Clara Probe, Schülerin, Hofgeismar",
+        "Dieter Platz, Rentner, Kassel", "Eva Halter, Musikerin, Baunatal", "Frank Weg, Tischler, Vellmar",
+        "Gisela Grund, Pfarrerin, Kassel", "Hans Ufer, Ortsvorsteher, Wilhelmshöhe", "Inge Feld, Bibliothekarin, Kassel",
+        "Jörg Stein, Trainer, Kassel-Land", "Karin Au, Landwirtin, Wolfhagen", "Lutz Berg, Feuerwehrmann, Calden",
+        "Maria Tal, Erzieherin, Kassel", "Norbert Hain, Schütze, Fuldatal", "Olga Bach, Seniorin, Kassel"};
+    for (int round = 0; round < 3; round++) for (String person : people) names.append(person).append("<br>\n");
+    String page = """
+        <html><head><title>Offener Brief</title></head><body>
+        <div id="seite"><div class="spalte">
+        <h1>Offener Brief zur Schließung der Stadtteilbibliothek</h1>
+        <p>Mit großer Sorge haben wir erfahren, dass die Stadtteilbibliothek im Vorderen Westen zum Jahresende schließen soll,
+        obwohl sie jede Woche von Hunderten Kindern, Schülerinnen und älteren Menschen besucht wird.</p>
+        <p>Die Bibliothek ist für viele Familien der einzige Ort, an dem sie kostenlos lesen, lernen und sich treffen können,
+        und sie ist für die Schulen im Viertel, die keine eigene Bücherei haben, unverzichtbar.</p>
+        <p>Wir bitten den Magistrat deshalb, die Entscheidung zu überdenken, die Bürgerinnen und Bürger anzuhören und
+        gemeinsam mit den Vereinen nach einer Lösung zu suchen, die den Betrieb wenigstens an drei Tagen sichert.</p>
+        <table><tr><td>%s</td></tr></table>
+        </div></div></body></html>
+        """.formatted(names);
+    String text = new MainContent().extract(Jsoup.parse(page));
+    assertThat(text).contains("Mit großer Sorge haben wir erfahren", "die den Betrieb wenigstens an drei Tagen sichert");
+  }
 }
