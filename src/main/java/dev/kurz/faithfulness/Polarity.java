@@ -54,7 +54,7 @@ final class Polarity {
       "not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "nowhere", "cannot", "noone");
   private static final Set<String> DE_PLAIN = set(
       "nicht", "nichts", "nie", "niemals", "niemand", "niemanden", "niemandem", "weder", "nirgends", "nirgendwo",
-      "keineswegs", "keinesfalls", "mitnichten", "kein", "keine", "keinen", "keinem", "keiner", "keines");
+      "keineswegs", "keinesfalls", "mitnichten", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei");
 
   /**
    * The kinds of weak cue, each with its English and German word beginnings, so that a weak word
@@ -74,8 +74,13 @@ final class Polarity {
     INSTEAD(set("instead", "rather"), set("anstatt", "stattdessen")),
     DOUBT(set("doubt"), set("zweifel", "bezweifel")),
     FALSE(set("false", "fallac"), set("falsch", "trugschluss", "irrtum", "irrig")),
-    SCARCE(set("hardly", "barely"), set("kaum")),
-    OTHER(set("oppos", "ignor", "unless"), set("verzicht", "beend", "verbot", "verbiet", "untersag", "nein"));
+    /** Little or less of something: "less affected" for "nicht so stark betroffen", "weniger gut" for "not well". */
+    SCARCE(set("hardly", "barely", "scarce"), set("kaum", "weniger")),
+    /** A ban: "remain prohibited" for "sind nicht erlaubt" ("ban" itself as a whole word, see {@link #BAN}). */
+    PROHIBIT(set("prohibit", "forbid", "forbad"), set("verbot", "verbiet", "untersag")),
+    /** Called off: "no longer possible" for "fallen aus". */
+    CANCEL(set("cancel", "scrapp"), set("ausfall", "ausfäll", "ausgefallen", "entfall", "entfäll", "abgesagt", "absag", "gestrichen")),
+    OTHER(set("oppos", "ignor", "unless"), set("verzicht", "beend", "nein"));
 
     private final Set<String> english;
     private final Set<String> german;
@@ -86,6 +91,8 @@ final class Polarity {
     }
 
     static Cue english(String w) {
+      if (BAN.contains(w)) return PROHIBIT;
+      if (w.equals("less") || w.equals("fewer")) return SCARCE;
       for (Cue c : values()) if (startsWithAny(w, c.english)) return c;
       return null;
     }
@@ -96,6 +103,8 @@ final class Polarity {
       return null;
     }
   }
+  /** "ban" and its forms, as whole words ("bank" and "band" are none). */
+  private static final Set<String> BAN = set("ban", "bans", "banned", "banning");
   /** German adjectives of lack ("kinderlos", "arbeitslose"): "without children", "unemployed". */
   private static final Pattern DE_LACKING = Pattern.compile("\\p{L}{4,}los(e|en|er|es|em)?");
   /** English adjectives negated by their prefix: "incomprehensible" for "nicht nachzuvollziehen", "incorrect", "illegal". */
@@ -104,7 +113,7 @@ final class Polarity {
           + "|appropriate|valid|effective|active)\\p{L}*|im(proper|possib|plausib|mature)\\p{L}*|il(legal|legitimate|logical)\\p{L}*|ir(regular|relevant|responsib|reconcilab)\\p{L}*");
   /** German "un-" words that are not negations. */
   private static final Set<String> DE_UN_NOT = set("unser", "unter", "union", "univ", "unternehm", "unterstütz", "unterhalt", "untersuch", "unterzeichn", "unterricht", "unterschied", "unterbrech");
-  private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle", "unlike");
+  private static final Set<String> EN_UN_NOT = set("under", "until", "unit", "union", "univers", "uniqu", "uniform", "unanim", "uncle");
 
   /**
    * Negative words in idioms that affirm: "knows no limits" (is unlimited), "no doubt", "no wonder",
@@ -113,6 +122,35 @@ final class Polarity {
   private static final Pattern EN_AFFIRMING_IDIOM = Pattern.compile(
       "(?i)\\b(knows?|knew|known)\\s+no\\s+(limits?|bounds?|boundaries)\\b|\\bno\\s+(doubt|wonder|matter)\\b|\\bnothing\\s+but\\b"
           + "|\\bnone\\s+other\\s+than\\b|\\bno\\s+(less|fewer)\\s+than\\b|\\bnot\\s+(least|just|merely)\\b");
+  /**
+   * Negative words that restrict or compare rather than negate, rewritten to what they affirm: "no
+   * more than a fragile success" (only), "not until April" (only in April, German "erst"), "almost
+   * no false positives" (very few), and the contrast "final-year classes, not primary schools,
+   * first" (rather than), a noun phrase between commas.
+   */
+  private static final Pattern EN_RESTRICTING = Pattern.compile(
+      "(?i)\\b(?:no|not|nothing)\\s+more\\s+than\\b|\\bnot\\s+(?=until\\b)|\\b(almost|nearly|virtually)\\s+no\\b"
+          + "|(?<=\\p{L}),\\s+not\\s+(?!only\\b)(?=[^,.;:!?]{1,50},)");
+  /** "nicht mehr als": a cap, which English may give as "no more than", "only" or "not exceed". */
+  private static final Pattern DE_RESTRICTING = Pattern.compile("(?iu)\\b(nicht|kein)\\s+mehr\\s+als\\b");
+  /** "eine andere als Covid-19", "other than": an exclusion, as a weak negative on both sides. */
+  private static final Pattern EN_OTHER_THAN = Pattern.compile("(?i)\\bother\\s+than\\b|\\bdifferent\\s+from\\b");
+  private static final Pattern DE_OTHER_THAN = Pattern.compile("(?iu)\\bander(e|er|es|en|em)?\\s+als\\b");
+  /** "Das Fest fällt in diesem Jahr aus": the separable "ausfallen" (is called off). */
+  private static final Pattern DE_FALLS_THROUGH = Pattern.compile("(?u)\\b(fällt|fallen|fiel|fielen)\\s[^.!?]{0,80}?\\baus\\b(?=\\s*[.,;!?]|$)");
+  /** "nicht-systemrelevant", "Nicht-Raucher": a hyphenated "nicht" negates a word, as "non-" does. */
+  private static final Pattern DE_HYPHENATED = Pattern.compile("(?iu)\\bnicht-(?=\\p{L})");
+
+  /**
+   * The English with the restricting and comparing uses of negative words rewritten to what they
+   * affirm ("like never before", "knows no limits", "no more than", "not until", "almost no"), so
+   * that only negations are left; {@link StatementPolarity} reads the same text.
+   */
+  static String affirmingUsesRewritten(String text) {
+    text = EN_EVER.matcher(text).replaceAll("$1 ever before");
+    text = EN_AFFIRMING_IDIOM.matcher(text).replaceAll("affirmed");
+    return EN_RESTRICTING.matcher(text).replaceAll(m -> m.group().startsWith(",") ? ", rather " : m.group(1) != null ? "scarcely" : "only ");
+  }
   /** "non-academic": the prefix negates the adjective, as a weak cue ("nicht akademisch"). */
   private static final Pattern EN_NON = Pattern.compile("(?i)\\bnon-\\p{L}");
   /**
@@ -127,14 +165,14 @@ final class Polarity {
   private static final Pattern DE_EVER = Pattern.compile("(?iu)\\bwie\\s+(noch\\s+)?nie(mals)?(\\s+zuvor)?\\b");
 
   static Reading english(String text) {
-    text = EN_EVER.matcher(text).replaceAll("$1 ever before");
-    text = EN_AFFIRMING_IDIOM.matcher(text).replaceAll("affirmed");
+    text = affirmingUsesRewritten(text);
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     int plain = 0;
     int weak = 0;
     String cue = null;
     String prev = "";
     if (OUT_OF_QUESTION.matcher(text).find()) weak++;
+    if (EN_OTHER_THAN.matcher(text).find()) weak++;
     Map<Cue, Integer> cues = new EnumMap<>(Cue.class);
     Matcher non = EN_NON.matcher(text);
     while (non.find()) cues.merge(Cue.AFFIX, 1, Integer::sum);
@@ -148,7 +186,7 @@ final class Polarity {
           plain++;
           if (cue == null) cue = w;
         }
-      } else if (w.equals("without") || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT))
+      } else if (w.equals("without") || (w.startsWith("un") && w.length() >= 6 && !startsWithAny(w, EN_UN_NOT) && !w.equals("unlike"))
           || (w.startsWith("non") && w.length() >= 6) || EN_NEGATIVE_ADJECTIVE.matcher(w).matches()) {
         cues.merge(Cue.AFFIX, 1, Integer::sum);
       } else if (Cue.english(w) != null) {
@@ -161,8 +199,17 @@ final class Polarity {
 
   static Reading german(String text) {
     String lower = DE_EVER.matcher(text).replaceAll("wie zuvor").toLowerCase(Locale.ROOT);
-    Matcher contrast = DE_CONTRAST.matcher(lower);
+    // "darf nicht mehr als ein Viertel betragen" caps ("may not exceed"): a weak negative, not a plain one.
     int weak = 0;
+    Matcher capped = DE_RESTRICTING.matcher(lower);
+    while (capped.find()) weak++;
+    lower = capped.replaceAll("höchstens");
+    if (DE_OTHER_THAN.matcher(lower).find()) weak++;
+    if (DE_FALLS_THROUGH.matcher(lower).find()) weak++;
+    Matcher hyphenated = DE_HYPHENATED.matcher(lower);
+    while (hyphenated.find()) weak++;
+    lower = hyphenated.replaceAll("");
+    Matcher contrast = DE_CONTRAST.matcher(lower);
     while (contrast.find()) weak++;
     lower = contrast.replaceAll("kontrast");
     Matcher m = WORD.matcher(lower);

@@ -50,7 +50,10 @@ final class StatementPolarity {
       if (!isPlain(words, t)) continue;
       Set<String> near = neighbourhood(words, t);
       int best = bestClaim(near, claims, 2, 0.4);
-      if (best >= 0 && !explains(claims, context, near, statement, whole, shared(near, claims.get(best)))) {
+      // What the statement negates must be the claim's too: "Janker will get no official farewell"
+      // shares only its subject with "Janker has been mayor for twelve years".
+      if (best >= 0 && negatesClaimContent(words, t, claims.get(best))
+          && !explains(claims, context, near, clause(words, t), shared(near, claims.get(best)))) {
         out.add(new Finding(where, statement, Kind.NEGATION, words.get(t), "negates what claim " + (best + 1) + " affirms"));
         return out;
       }
@@ -94,10 +97,12 @@ final class StatementPolarity {
   /**
    * Whether a claim sharing two of the words around a statement's negation accounts for it: the
    * claim has a plain negation of its own, or more negative words ("rejected", "without") than
-   * the statement, one of which it may have turned into the "not".
+   * the statement's clause, one of which it may have turned into the "not".
    */
-  private static boolean explains(List<Claim> claims, QuoteContext context, Set<String> near, String text,
-      Polarity.Reading statement, int best) {
+  private static boolean explains(List<Claim> claims, QuoteContext context, Set<String> near, String clause, int best) {
+    // The statement's own weak words count where they stand in the negation's clause: "banned" in
+    // another clause of the sentence does not stand for the claim's "prohibited".
+    Polarity.Reading statement = Polarity.english(clause);
     // Nearly as close as the best claim: a claim sharing only a name ("Demir did not rule out
     // strikes") does not explain a "not" next to that name in another statement.
     int needed = Math.max(2, (int) Math.ceil(best * 0.6));
@@ -110,7 +115,7 @@ final class StatementPolarity {
       // which the statement restates ("there is no single science" from "'Die Wissenschaft' gibt es nicht").
       if (shared(near, c) >= needed && quoteSentenceNegated(c, context)) return true;
       // A restriction the statement turns into a negation: "received only 33 of 56 results" for "23 never arrived".
-      int weak = r.weakCount() + (restricted(c.claim()) && !restricted(text) ? 1 : 0);
+      int weak = r.weakCount() + (restricted(c.claim()) && !restricted(clause) ? 1 : 0);
       if (r.plainCount() == 0 && weak <= statement.weakCount()) continue;
       if (shared(near, c) >= needed) return true;
     }
@@ -136,7 +141,10 @@ final class StatementPolarity {
    * "should not conclude that it should not sit the exam" affirms sitting it.
    */
   private static boolean underNegation(List<String> words, int t) {
-    for (int i = t - 1; i >= 0 && !words.get(i).equals(CLAUSE); i--) {
+    // "not yet available, neither in New Jersey nor elsewhere": "neither" and "nor" go on with a
+    // negation before them, across the comma, and negate what it negates.
+    boolean continues = words.get(t).equals("neither") || words.get(t).equals("nor");
+    for (int i = t - 1; i >= 0 && (continues || !words.get(i).equals(CLAUSE)); i--) {
       if (isPlain(words, i)) return true;
     }
     return false;
@@ -207,6 +215,25 @@ final class StatementPolarity {
     return !everBefore && !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
   }
 
+  /**
+   * Whether what the negation at {@code t} negates is content of the claim: one of the first two
+   * content words after it (past "longer", "yet" and adverbs) is one of the claim's words, or a
+   * form of one.
+   */
+  private static boolean negatesClaimContent(List<String> words, int t, Claim claim) {
+    Set<String> own = stems(words(claim.claim()));
+    int seen = 0;
+    for (int i = t + 1; i < words.size() && seen < 2 && !words.get(i).equals(CLAUSE); i++) {
+      String w = words.get(i);
+      if (STOP.contains(w) || PLAIN.contains(w) || MODIFIERS.contains(w) || w.length() < 3 || w.endsWith("ly")) continue;
+      String head = stem(w);
+      // A stem that starts the other counts: "has not ended" negates "the end of fashion".
+      if (own.stream().anyMatch(o -> o.length() >= 3 && head.length() >= 3 && (o.startsWith(head) || head.startsWith(o)))) return true;
+      seen++;
+    }
+    return false;
+  }
+
   /** The claim sharing most of {@code near}, if it shares at least {@code min} words and {@code share} of them. */
   private static int bestClaim(Set<String> near, List<Claim> claims, int min, double share) {
     int best = -1;
@@ -256,7 +283,7 @@ final class StatementPolarity {
 
   private static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    Matcher m = WORD.matcher(Polarity.affirmingUsesRewritten(text).toLowerCase(Locale.ROOT));
     while (m.find()) {
       String w = m.group();
       out.add(Character.isLetterOrDigit(w.charAt(0)) && !JOINS.contains(w) ? w : CLAUSE);

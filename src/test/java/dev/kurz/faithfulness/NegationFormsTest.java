@@ -1,0 +1,94 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Negations said another way, on either side, in an article of our own: no warning on a faithful answer. */
+class NegationFormsTest {
+  private static final String ARTICLE = """
+      Stadtfest in Mohrbach abgesagt
+
+      Das Stadtfest in Mohrbach fällt in diesem Jahr aus. Konzerte in der Halle bleiben verboten, Märkte sind nicht erlaubt.
+      In drei der sieben Fälle war der Grund ein anderer als das Wetter. Die Stadt legt keinerlei neuen Termin fest.
+      Anwohner in nicht-zentralen Lagen fühlen sich weniger informiert. Der Umzug soll weniger gut angekommen sein.
+      Der Zuschuss darf nicht mehr als ein Drittel der Kosten betragen. Erst im Mai wurde die Entscheidung bekannt.
+      Der Bürgermeister will lieber die Vereine als die Händler zuerst entschädigen. Die Pressekonferenz beginnt nicht vor 17 Uhr.
+      """;
+
+  private static List<Finding> check(String summary, Claim... claims) {
+    Analysis a = new Analysis("de", "", summary, List.of(), List.of(claims), List.of());
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.NEGATION).toList();
+  }
+
+  private static Claim claim(String english, String quote) {
+    return new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(ARTICLE).locate(quote));
+  }
+
+  @Test
+  void aCancellationABanAndAnExclusionCarryTheOtherSidesNegation() {
+    assertThat(check("", claim("The town festival can no longer take place this year.",
+        "Das Stadtfest in Mohrbach fällt in diesem Jahr aus."))).isEmpty();
+    assertThat(check("", claim("Concerts remain banned and markets remain prohibited.",
+        "Konzerte in der Halle bleiben verboten, Märkte sind nicht erlaubt."))).isEmpty();
+    assertThat(check("", claim("In three of the seven cases the reason was not the weather.",
+        "In drei der sieben Fälle war der Grund ein anderer als das Wetter."))).isEmpty();
+  }
+
+  @Test
+  void keinerleiAndAHyphenatedNichtAreReadAsWhatTheyAre() {
+    assertThat(check("", claim("The town does not set any new date.", "Die Stadt legt keinerlei neuen Termin fest."))).isEmpty();
+    assertThat(check("", claim("The town sets a new date.", "Die Stadt legt keinerlei neuen Termin fest.")))
+        .extracting(Finding::item).containsExactly("keinerlei");
+    assertThat(check("", claim("Residents outside the centre feel less informed.",
+        "Anwohner in nicht-zentralen Lagen fühlen sich weniger informiert."))).isEmpty();
+  }
+
+  @Test
+  void lessAndNotWellTranslateEachOther() {
+    assertThat(check("", claim("The parade is said not to have gone down well.",
+        "Der Umzug soll weniger gut angekommen sein."))).isEmpty();
+  }
+
+  @Test
+  void aCapNotUntilAndUnlikelyAreNoLostOrAddedNegation() {
+    assertThat(check("", claim("The grant may not exceed a third of the costs.",
+        "Der Zuschuss darf nicht mehr als ein Drittel der Kosten betragen."))).isEmpty();
+    assertThat(check("The decision was not made public until May.", claim("The decision only became known in May.",
+        "Erst im Mai wurde die Entscheidung bekannt."))).isEmpty();
+    assertThat(check("", claim("The press conference is unlikely to begin before 5 p.m.",
+        "Die Pressekonferenz beginnt nicht vor 17 Uhr."))).isEmpty();
+  }
+
+  @Test
+  void aContrastBetweenCommasIsNoNegation() {
+    assertThat(check("The mayor wants the clubs, not the traders, to be compensated first.",
+        claim("The mayor prefers to compensate the clubs before the traders.",
+            "Der Bürgermeister will lieber die Vereine als die Händler zuerst entschädigen."))).isEmpty();
+  }
+
+  @Test
+  void aStatementNegatingWhatNoClaimSaysIsNotCheckedAgainstAClaimSharingOnlyItsSubject() {
+    assertThat(check("The town festival in Mohrbach will have no opening parade this year.",
+        claim("The town festival in Mohrbach is cancelled this year.", "Das Stadtfest in Mohrbach fällt in diesem Jahr aus.")))
+        .isEmpty();
+    // What the claim says, negated, is still found.
+    assertThat(check("The town festival in Mohrbach is not cancelled this year.",
+        claim("The town festival in Mohrbach is cancelled this year.", "Das Stadtfest in Mohrbach fällt in diesem Jahr aus.")))
+        .extracting(Finding::item).containsExactly("not");
+  }
+
+  @Test
+  void polarityReadings() {
+    assertThat(Polarity.english("The test has almost no false positives.").plain()).isFalse();
+    assertThat(Polarity.english("It is no more than a first step.").plain()).isFalse();
+    assertThat(Polarity.english("It is a vegetable garden, not a kitchen.").plain()).isTrue();
+    assertThat(Polarity.english("The bank and the band are open.").any()).isFalse();
+  }
+}
