@@ -97,7 +97,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     this.pacing = pacing;
   }
 
-  /** The turns on the processors of the work before a request; a request's turn ends as it starts waiting here. */
+  /** The turns on the processors of each article's own work; a request's turn ends as it starts waiting here. */
   public ProcessorTurns turns() {
     return turns;
   }

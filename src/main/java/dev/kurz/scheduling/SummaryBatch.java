@@ -34,7 +34,7 @@ public final class SummaryBatch {
   /**
    * @param concurrency the run's request slots
    * @param cancelled whether Ctrl-C was pressed: inputs not yet started are not started
-   * @param turns the backend's turns on the processors ({@link RequestLimiter#turns}): each input is read and prompted in one
+   * @param turns the backend's turns on the processors ({@link RequestLimiter#turns}): each input is read, prompted and checked in them
    */
   public SummaryBatch(Summarizer summarizer, ArticleReader reader, int concurrency, BooleanSupplier cancelled,
       ProcessorTurns turns) {
@@ -94,8 +94,9 @@ public final class SummaryBatch {
 
   /**
    * In a processor turn: the reading, and where no cache is looked at first (--no-cache, --refresh)
-   * the prompt too, until the request waits for its slot. A cache lookup may wait on a shared
-   * cache's network or on another process's answer, so with a cache the turn ends after reading.
+   * the prompt too, until the request waits for its slot; the answer's checks in another. A cache
+   * lookup may wait on a shared cache's network or on another process's answer, so with a cache the
+   * first turn ends after reading.
    */
   private Outcome summarize(Input input) {
     try {

@@ -67,6 +67,8 @@ public final class ThrottledBackend implements Backend {
       }
       LlmReply reply = delegate.complete(request);
       limiter.onAnswer(permit, reply.usage());
+      // The slot is free for the next request; this answer is checked in its task's turn.
+      limiter.turns().resume();
       return reply;
     } catch (BackendException e) {
       if (e.fatal() && fatal == null) fatal = e; // before the slot is freed for the next request

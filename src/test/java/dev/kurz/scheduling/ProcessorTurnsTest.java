@@ -55,6 +55,33 @@ class ProcessorTurnsTest {
     assertEquals("again", turns.inTurn(() -> "again"));
   }
 
+  @Test
+  void aTaskTakesATurnAgainForItsAnswerAndOutsideATaskThereAreNone() throws Exception {
+    ProcessorTurns turns = new ProcessorTurns(1);
+    turns.resume(); // outside a task (a translation, a digest's synthesis): no turn taken
+    turns.end();
+    CountDownLatch checking = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread task = Thread.ofPlatform().start(() -> turns.inTurn(() -> {
+      turns.end(); // the request waits for its slot
+      turns.resume(); // the answer is in: checked in a turn
+      checking.countDown();
+      await(done);
+      return null;
+    }));
+    assertTrue(checking.await(10, TimeUnit.SECONDS));
+    CountDownLatch secondInside = new CountDownLatch(1);
+    Thread second = Thread.ofPlatform().start(() -> turns.inTurn(() -> {
+      secondInside.countDown();
+      return null;
+    }));
+    assertFalse(secondInside.await(50, TimeUnit.MILLISECONDS), "the answer's check holds the only turn");
+    done.countDown();
+    assertTrue(secondInside.await(10, TimeUnit.SECONDS), "the turn ends with the task");
+    task.join();
+    second.join();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
