@@ -5,10 +5,13 @@ import dev.kurz.model.Claim;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
  * quotes of the claims it restates, and the sentences that bear its other names and figures (two
  * of them in one sentence place it). A statement may also repeat an item one of the claims gives
  * near its quote. An item whose statement cannot be placed is not judged here (the article-wide
- * check still is). It reads the sentences QuoteContext split (wrapped lines joined). Immutable; built once per answer.
+ * check still is). It reads the sentences QuoteContext split (wrapped lines joined). Built once per answer and
+ * used by one thread (it keeps the English quantities it has read).
  */
 final class FactPlacement {
   /** Sentences before and after a quote's sentence in which its figures may stand. */
@@ -46,6 +50,8 @@ final class FactPlacement {
   private final Set<Double> common;
   /** Translit keys of each sentence's capitalised words. */
   private final List<Set<String>> names = new ArrayList<>();
+  /** The English quantities of each text of the answer, read once (every statement asks every claim's). */
+  private final Map<String, List<Mention>> mentions = new HashMap<>();
 
   FactPlacement(String article, List<Sentences.Span> sentences, GermanFacts whole, LocalDate published) {
     this.article = article;
@@ -86,7 +92,7 @@ final class FactPlacement {
   }
 
   private void judge(List<Finding> out, String where, String text, Claim own, List<Claim> claims) {
-    List<Mention> mentions = EnglishQuantities.read(text);
+    List<Mention> mentions = mentions(text);
     Set<String> reported = new HashSet<>();
     for (Mention m : mentions) {
       // Periods and relative times are checked article-wide only: "in the summer" may sum up a paragraph.
@@ -104,6 +110,11 @@ final class FactPlacement {
             "is in the article, but not where this statement comes from"));
       }
     }
+  }
+
+  /** {@link EnglishQuantities#read} of a text of the answer, read once per answer (not to be modified). */
+  List<Mention> mentions(String text) {
+    return mentions.computeIfAbsent(text, t -> Collections.unmodifiableList(EnglishQuantities.read(t)));
   }
 
   /** Whether the window holds an item of {@code m}'s kind that the statement does not give. */
@@ -141,7 +152,7 @@ final class FactPlacement {
     for (Claim c : claims) {
       BitSet q = quoteWindow(c);
       if (q == null || c.claim() == null) continue;
-      for (Mention o : EnglishQuantities.read(c.claim())) {
+      for (Mention o : mentions(c.claim())) {
         if (o.type() == m.type() && o.value() == m.value() && borne(o, q)) return true;
       }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,19 +44,21 @@ public final class FaithfulnessCheck {
     for (int i = 0; i < summary.size(); i++) statements.add(new String[] {"summary sentence " + (i + 1), summary.get(i)});
     for (int i = 0; i < a.keyPoints().size(); i++) statements.add(new String[] {"key point " + (i + 1), a.keyPoints().get(i)});
     QuoteContext context = new QuoteContext(article);
+    // Reads each English text's quantities once for all the checks of this answer.
+    FactPlacement placement = new FactPlacement(article, context.sentences(), facts, published);
     for (String[] s : statements) {
-      checkText(out, s[0], s[1], facts, names);
+      checkText(out, s[0], s[1], facts, names, placement::mentions);
       out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), context));
     }
     Speakers speakers = new Speakers(context, a.claims(), a.entities(), glossary, from, to);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities(), glossary, names.lowerWords()).check(a, statements));
-    out.addAll(new FactPlacement(article, context.sentences(), facts, published).check(statements, a.claims()));
+    out.addAll(placement.check(statements, a.claims()));
     for (int i = 0; i < a.claims().size(); i++) {
       Claim c = a.claims().get(i);
       String where = "claim " + (i + 1);
-      checkText(out, where, c.claim(), facts, names);
+      checkText(out, where, c.claim(), facts, names, placement::mentions);
       // "DIE ZEIT, ad hoc statement of March 26": a speaker's dates and figures are checked as a sentence's.
-      checkText(out, where + " attributed_to", c.attributedTo(), facts, names);
+      checkText(out, where + " attributed_to", c.attributedTo(), facts, names, placement::mentions);
       out.addAll(ClaimPolarity.check(where, c, context));
       out.addAll(speakers.check(where, c));
     }
@@ -75,7 +78,7 @@ public final class FaithfulnessCheck {
     SourceNames names = new SourceNames(article == null ? german : article, List.of(), glossary, from, to, lowerWords(english));
     List<Finding> out = new ArrayList<>();
     // Sentence by sentence: a capitalized word opening a sentence inside the paragraph is no name.
-    for (String sentence : Sentences.english(english)) checkText(out, where, sentence, facts, names);
+    for (String sentence : Sentences.english(english)) checkText(out, where, sentence, facts, names, EnglishQuantities::read);
     Polarity.Reading de = Polarity.german(german);
     Polarity.Reading en = Polarity.english(english);
     if (en.plainCount() > de.total()) {
@@ -91,10 +94,11 @@ public final class FaithfulnessCheck {
     return findings.stream().map(Finding::warning).toList();
   }
 
-  private static void checkText(List<Finding> out, String where, String sentence, GermanFacts facts, SourceNames names) {
+  private static void checkText(List<Finding> out, String where, String sentence, GermanFacts facts, SourceNames names,
+      Function<String, List<Mention>> quantities) {
     if (sentence == null || sentence.isBlank()) return;
     Set<String> reported = new LinkedHashSet<>();
-    for (Mention m : EnglishQuantities.read(sentence)) {
+    for (Mention m : quantities.apply(sentence)) {
       Kind kind = missing(m, facts);
       if (kind != null && reported.add(kind + m.text())) {
         out.add(new Finding(where, sentence, kind, m.text(), "not in the article"));
