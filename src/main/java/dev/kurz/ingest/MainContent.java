@@ -262,9 +262,21 @@ final class MainContent {
    * Removes elements whose class or id names boilerplate. A wrapper that holds much of the page's
    * text is spared: sites put "header-style-2" or "advertisement-pusher" on the page wrapper.
    */
+  /** A paragraph this long without a link is prose: a junk-named block holding most of the page's prose is the article. */
+  private static final int PROSE_CHARS = 150;
+
   private void removeJunk(Element body) {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
     int total = textLength(body, lengths);
+    // the page's prose: paragraphs of PROSE_CHARS or more without links, each counted for its ancestors
+    Map<Element, Integer> proseHeld = new IdentityHashMap<>();
+    int prose = 0;
+    for (Element p : body.getElementsByTag("p")) {
+      int length = lengths.getOrDefault(p, 0);
+      if (length < PROSE_CHARS || p.selectFirst("a") != null) continue;
+      prose += length;
+      for (Element a = p.parent(); a != null && a != body; a = a.parent()) proseHeld.merge(a, length, Integer::sum);
+    }
     List<Element> junk = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       // a link is never removed by its name (Readability does the same): "textTag" on a link inside a sentence
@@ -277,6 +289,7 @@ final class MainContent {
       String names = e.className() + " " + e.id();
       if (!boilerplate(names) || inSentence(e, lengths)) continue;
       if (length > 0.3 * total && length > 300) continue;
+      if (prose > 0 && 2 * proseHeld.getOrDefault(e, 0) > prose) continue;
       if (POSITIVE_STRONG.matcher(names).find() && length > 500) continue;
       junk.add(e);
     }

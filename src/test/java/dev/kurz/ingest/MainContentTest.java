@@ -66,4 +66,33 @@ class MainContentTest {
     String text = new MainContent().extract(Jsoup.parse(page));
     assertThat(text).contains("Mit großer Sorge haben wir erfahren", "die den Betrieb wenigstens an drei Tagen sichert");
   }
+
+  @Test
+  void aBlockNamedLikeBoilerplateThatHoldsMostOfThePagesProseIsKept() {
+    // an opinion piece: German sites name the genre "kommentar", which also names reader comments
+    StringBuilder teasers = new StringBuilder();
+    String[] heads = {"Neue Ampel am Königsplatz sorgt für Staus im Berufsverkehr", "Documenta sucht eine neue Leitung",
+        "Stadtwerke erhöhen die Preise für Fernwärme", "Kirmes in Wolfhagen lockt Tausende Besucher",
+        "Hessentag: Die Stadt rechnet mit einem Defizit", "Neuer Radweg entlang der Fulda eröffnet"};
+    for (int round = 0; round < 3; round++) for (String head : heads) {
+      teasers.append("<div class=\"karte\"><h3><a href=\"/t\">").append(head)
+          .append(": Der Stand der Planung und die Reaktionen im Viertel</a></h3>")
+          .append("<p>Alles zum Stand der Planung und zu den Reaktionen der Anwohner im Viertel.</p></div>");
+    }
+    String page = """
+        <html><head><title>Kommentar</title></head><body>
+        <div id="seite"><div class="kommentar-beitrag">
+        <h1>Die Stadt verspielt ihr Vertrauen</h1>
+        <p>Wer im Rathaus geglaubt hat, die Schließung der Stadtteilbibliothek lasse sich still zum Jahresende erledigen,
+        hat die Bürgerinnen und Bürger im Vorderen Westen unterschätzt, und das zu Recht.</p>
+        <p>Denn die Bibliothek ist mehr als ein Raum voller Bücher: Sie ist Lernort für Schulen ohne eigene Bücherei,
+        Treffpunkt für ältere Menschen und für viele Familien der einzige Ort, an dem Lesen nichts kostet.</p>
+        <p>Dass der Magistrat nun eine Anhörung zusagt, ist ein Anfang, mehr nicht: Überzeugen wird er erst, wenn er die
+        Zahlen offenlegt, auf die sich die Entscheidung stützt, und die Vereine ernsthaft beteiligt.</p>
+        </div>
+        <div class="weitere">%s</div></div></body></html>
+        """.formatted(teasers);
+    String text = new MainContent().extract(Jsoup.parse(page));
+    assertThat(text).contains("Wer im Rathaus geglaubt hat", "und die Vereine ernsthaft beteiligt");
+  }
 }
