@@ -99,6 +99,12 @@ final class EnglishNames {
     return find(sentence, Set.of());
   }
 
+  /** Between two tokens, what opens a sentence or clause: a colon, quote or bracket, or a sentence end (no line break in either). */
+  private static final Pattern OPENS = Pattern.compile(".*[:;\"“”‘«»(—–].*");
+  private static final Pattern ENDS = Pattern.compile(".*[.!?]\\s.*");
+  private static final Pattern HYPHEN = Pattern.compile("[\\-‑]");
+  private static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");
+
   /**
    * The names of a sentence; a word in {@code lowerWords} (words the answer also writes in lower
    * case: "throughput") is an ordinary word wherever it stands capitalised.
@@ -112,7 +118,7 @@ final class EnglishNames {
     int lastEnd = 0;
     while (m.find()) {
       String between = sentence.substring(lastEnd, m.start());
-      if (between.matches(".*[:;\"“”‘«»(—–].*") || between.matches(".*[.!?]\\s.*")) atStart = true;
+      if (OPENS.matcher(between).matches() || ENDS.matcher(between).matches()) atStart = true;
       if (between.contains("'") && between.strip().equals("'")) atStart = true;
       // A sentence end the token kept ("ago." before "Since then"), not an initial ("B.") or "U.S.".
       if (!raw.isEmpty() && !between.isEmpty() && endsSentence(raw.get(raw.size() - 1))) atStart = true;
@@ -145,12 +151,12 @@ final class EnglishNames {
         if (text.length() > 0) text.append(' ');
         text.append(w);
         boolean modifier = modifiesTitle(raw, gaps, starts, i);
-        for (String part : w.split("[\\-‑]")) {
+        for (String part : HYPHEN.split(w)) {
           String lower = part.toLowerCase(Locale.ROOT);
           // A word with a digit is a code or a number (N95, FFP2, Covid-19), not a person or body;
           // a function word opening a run mid-sentence follows an abbreviation's dot ("5 p.m. By Tuesday").
           if (capitalised(part) && !NOT_NAMES.contains(lower) && !TITLES.contains(lower) && !lowerWords.contains(lower)
-              && !modifier && !part.matches(".*\\p{N}.*") && !(i == first && FUNCTION.contains(lower))) {
+              && !modifier && !DIGIT.matcher(part).matches() && !(i == first && FUNCTION.contains(lower))) {
             words.add(part);
           }
         }
@@ -182,7 +188,7 @@ final class EnglishNames {
   private static boolean endsSentence(String token) {
     char last = token.charAt(token.length() - 1);
     if (last == '!' || last == '?') return true;
-    return last == '.' && token.length() > 2 && !token.matches("(\\p{L}\\.)+") && !Sentences.isAbbreviation(token);
+    return last == '.' && token.length() > 2 && !INITIALS.matcher(token).matches() && !Sentences.isAbbreviation(token);
   }
 
   private static boolean isCommonOpener(String w) {

@@ -39,13 +39,13 @@ final class EnglishQuantities {
   private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
       + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
-  private static final Pattern MONTH_DAY = Pattern.compile(
+  private static final Needles MONTH_DAY = Needles.of(
       "\\b" + MONTH + "\\s+" + DAY + "(?:\\s*(?:-|–|to|and)\\s*" + DAY + ")?(?![\\d,.]\\d|\\d)");
-  private static final Pattern DAY_MONTH = Pattern.compile(
+  private static final Needles DAY_MONTH = Needles.of(
       "\\b" + DAY + "(?:\\s*(?:-|–|to|and)\\s*" + DAY + ")?\\s+(?:of\\s+)?" + MONTH + "\\b");
-  private static final Pattern MONTH_ALONE = Pattern.compile(
+  private static final Needles MONTH_ALONE = Needles.of(
       "\\b(January|February|March|April|June|July|August|September|October|November|December)\\b|\\b(?:in|of|since|until|by|early|late|mid-?)\\s+(May)\\b|\\b(May)(?=\\s+\\d{4})");
-  private static final Pattern WEEKDAY = Pattern.compile(
+  private static final Needles WEEKDAY = Needles.of(
       "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\\b");
   private static final Pattern TIME_12 = Pattern.compile(
       "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
@@ -67,7 +67,7 @@ final class EnglishQuantities {
    * Fractions, as percentages: "a third" 33.3, "two-thirds" 66.7, "a quarter" 25, "half" 50, "one
    * in five" 20. "a third" or "a fifth" before a noun is an ordinal ("a third wave"), not a fraction.
    */
-  private static final Pattern FRACTION = Pattern.compile(
+  private static final Needles FRACTION = Needles.of(
       "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?"
           + "(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\\b"
           + "|\\bone\\s+(?:in|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten|\\d{1,3})\\b",
@@ -133,14 +133,26 @@ final class EnglishQuantities {
       Period.of("third quarter", "\\b(?:third|3rd)\\s+quarter\\b|\\bQ3\\b", "(?:dritt\\p{L}*|3\\.)\\s+quartal|\\bq3\\b"),
       Period.of("fourth quarter", "\\b(?:fourth|4th|final)\\s+quarter\\b|\\bQ4\\b", "(?:viert\\p{L}*|letzt\\p{L}*|4\\.)\\s+quartal|\\bq4\\b"));
 
+  /** The English side of each of {@link #PERIODS}, with the literals it needs: most texts name none. */
+  private static final List<Needles> ENGLISH_PERIODS = PERIODS.stream().map(p -> Needles.of(p.english())).toList();
+
   /** The units of "N units ago", as English and German stems. */
   static final List<String> UNITS = List.of("day", "week", "month", "year", "decade");
-  private static final Pattern AGO = Pattern.compile(
+  private static final Needles AGO = Needles.of(
       "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d{1,3}|several|a\\s+few|few|some|many)\\s+)?"
           + "(day|week|month|year|decade)s?\\s+ago\\b",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern WHOLE = Pattern.compile("\\d+");
+  private static final Pattern AND_BEFORE = Pattern.compile("(?is).*\\band\\s*$");
+  private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
+  private static final Pattern YEAR_DIGITS = Pattern.compile("(1[89]|20)\\d\\d");
+  private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+  private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
+  private static final Pattern COMMA_DECIMAL = Pattern.compile("\\d+,\\d{1,2}");
+
   static List<Mention> read(String s) {
+    String folded = Needles.fold(s);
     List<Mention> out = new ArrayList<>();
     BitSet used = new BitSet(s.length());
     Matcher m = TIME_12.matcher(s);
@@ -161,7 +173,7 @@ final class EnglishQuantities {
         used.set(m.start(), m.end());
       }
     }
-    m = MONTH_DAY.matcher(s);
+    m = MONTH_DAY.finder(s, folded);
     while (m.find()) {
       if (used.get(m.start())) continue;
       int month = month(m.group(1));
@@ -169,7 +181,7 @@ final class EnglishQuantities {
       if (m.group(3) != null) addDate(out, month, m.group(3), m.group());
       used.set(m.start(), m.end());
     }
-    m = DAY_MONTH.matcher(s);
+    m = DAY_MONTH.finder(s, folded);
     while (m.find()) {
       if (used.get(m.start())) continue;
       int month = month(m.group(3));
@@ -177,36 +189,36 @@ final class EnglishQuantities {
       if (m.group(2) != null) addDate(out, month, m.group(2), m.group());
       used.set(m.start(), m.end());
     }
-    m = MONTH_ALONE.matcher(s);
+    m = MONTH_ALONE.finder(s, folded);
     while (m.find()) {
       if (used.get(m.start()) || used.get(m.end() - 1)) continue;
       String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
       out.add(new Mention(Type.MONTH, month(name), name, false));
     }
-    m = WEEKDAY.matcher(s);
+    m = WEEKDAY.finder(s, folded);
     while (m.find()) {
       out.add(new Mention(Type.WEEKDAY, WEEKDAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) + 1, m.group(), false));
     }
-    readPeriods(s, used, out);
-    readFractions(s, used, out);
+    readPeriods(s, folded, used, out);
+    readFractions(s, folded, used, out);
     readDigits(s, used, out);
     readWords(s, used, out);
     return out;
   }
 
-  private static void readPeriods(String s, BitSet used, List<Mention> out) {
-    Matcher m = AGO.matcher(s);
+  private static void readPeriods(String s, String folded, BitSet used, List<Mention> out) {
+    Matcher m = AGO.finder(s, folded);
     while (m.find()) {
       String n = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
       int count = n.isEmpty() || n.contains("few") || n.equals("several") || n.equals("some") || n.equals("many") ? 0
-          : n.matches("\\d+") ? Integer.parseInt(n) : SMALL.getOrDefault(n, wordValue(n));
+          : WHOLE.matcher(n).matches() ? Integer.parseInt(n) : SMALL.getOrDefault(n, wordValue(n));
       if (count > 99) continue;
       int unit = UNITS.indexOf(m.group(2).toLowerCase(Locale.ROOT));
       out.add(new Mention(Type.AGO, count * 10 + unit, m.group().strip(), false));
       used.set(m.start(), m.end());
     }
     for (int i = 0; i < PERIODS.size(); i++) {
-      m = PERIODS.get(i).english().matcher(s);
+      m = ENGLISH_PERIODS.get(i).finder(s, folded);
       while (m.find()) {
         if (used.get(m.start()) || used.get(m.end() - 1)) continue;
         out.add(new Mention(Type.PERIOD, i, m.group().strip(), false));
@@ -220,8 +232,8 @@ final class EnglishQuantities {
     return hits.isEmpty() ? 0 : (int) hits.get(0).value();
   }
 
-  private static void readFractions(String s, BitSet used, List<Mention> out) {
-    Matcher m = FRACTION.matcher(s);
+  private static void readFractions(String s, String folded, BitSet used, List<Mention> out) {
+    Matcher m = FRACTION.finder(s, folded);
     while (m.find()) {
       if (used.get(m.start())) continue;
       double percent;
@@ -238,7 +250,7 @@ final class EnglishQuantities {
         // "half" stands alone ("half of them"); the others need a count ("a third", "two-thirds").
         if (numerator == null && !stem.equals("half")) continue;
         // "and a half" belongs to the number before it; "a third wave" is an ordinal.
-        if (s.substring(0, m.start()).matches("(?is).*\\band\\s*$")) continue;
+        if (AND_BEFORE.matcher(s.substring(0, m.start())).matches()) continue;
         if (!plural && !AFTER_FRACTION.matcher(s.substring(m.end())).find()) continue;
         percent = (numerator == null ? 1 : SMALL.get(numerator)) * 100.0 / DENOMINATORS.get(stem);
       }
@@ -299,11 +311,11 @@ final class EnglishQuantities {
       boolean approx = APPROX.matcher(s.substring(Math.max(0, start - 20), start)).find();
       // A season or a span of years: "2018/19" is 2018 to 2019.
       Matcher season = SEASON.matcher(s.substring(Math.max(0, start - 5), start));
-      if (factor == 1 && run.matches("\\d\\d") && season.find()) {
+      if (factor == 1 && TWO_DIGITS.matcher(run).matches() && season.find()) {
         out.add(new Mention(Type.YEAR, Integer.parseInt(season.group(1)) * 100 + Integer.parseInt(run), run, false));
         continue;
       }
-      boolean year = factor == 1 && run.matches("(1[89]|20)\\d\\d") && !approx;
+      boolean year = factor == 1 && YEAR_DIGITS.matcher(run).matches() && !approx;
       out.add(new Mention(year ? Type.YEAR : Type.NUMBER, value * factor, text, approx));
     }
   }
@@ -311,10 +323,10 @@ final class EnglishQuantities {
   /** English notation: "3,000" is 3000, "3.5" is 3.5; a German "1,5" left in the English is 1.5. */
   static Double englishValue(String run) {
     try {
-      if (run.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) return Double.parseDouble(run.replace(",", ""));
-      if (run.matches("\\d+\\.\\d+")) return Double.parseDouble(run);
-      if (run.matches("\\d+,\\d{1,2}")) return Double.parseDouble(run.replace(',', '.'));
-      if (run.matches("\\d+")) return Double.parseDouble(run);
+      if (GROUPED.matcher(run).matches()) return Double.parseDouble(run.replace(",", ""));
+      if (DECIMAL.matcher(run).matches()) return Double.parseDouble(run);
+      if (COMMA_DECIMAL.matcher(run).matches()) return Double.parseDouble(run.replace(',', '.'));
+      if (WHOLE.matcher(run).matches()) return Double.parseDouble(run);
       return null;
     } catch (NumberFormatException e) {
       return null;

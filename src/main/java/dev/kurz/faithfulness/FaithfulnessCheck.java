@@ -140,9 +140,12 @@ public final class FaithfulnessCheck {
     return lowerWords(all);
   }
 
+  /** A lower-case word not opening a sentence. */
+  private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}.!?:] )(?<=\\s|^)\\p{Ll}[\\p{L}]+");
+
   private static Set<String> lowerWords(CharSequence all) {
     Set<String> out = new java.util.HashSet<>();
-    java.util.regex.Matcher m = Pattern.compile("(?<![\\p{L}.!?:] )(?<=\\s|^)\\p{Ll}[\\p{L}]+").matcher(all);
+    java.util.regex.Matcher m = LOWER_WORD.matcher(all);
     while (m.find()) out.add(m.group());
     return out;
   }

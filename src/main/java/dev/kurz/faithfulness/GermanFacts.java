@@ -32,22 +32,28 @@ final class GermanFacts {
   /** A season or span of years: "2014/15", "2020/21" (the second year's century is the first's). */
   private static final Pattern SEASON = Pattern.compile("(?<!\\d)(1[89]|20)(\\d\\d)\\s?[/–-]\\s?(\\d\\d)(?!\\d)");
   /** "vierzehn Tage" are two weeks, "zwei Wochen" fourteen days. */
-  private static final Pattern DAYS_OR_WEEKS = Pattern.compile("((?<!\\d)\\d+|(?<!\\p{L})\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\b");
+  private static final Needles DAYS_OR_WEEKS = Needles.of("((?<!\\d)\\d+|(?<!\\p{L})\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\b");
   private static final Pattern DAY_DIGITS = Pattern.compile("\\d{1,2}");
-  private static final Pattern WRITTEN_HOUR = Pattern.compile("(?<!\\p{L})(\\p{L}+)\\s+Uhr");
+  private static final Pattern WHOLE = Pattern.compile("\\d+");
+  private static final Pattern SEPARATORS = Pattern.compile("[.,]");
+  private static final Pattern THOUSANDS_HEAD = Pattern.compile("\\d{1,3}");
+  private static final Pattern EACH = Pattern.compile("jede[rsnm]?");
+  private static final Pattern ONE = Pattern.compile("eine[mnr]?|ein");
+  private static final Pattern ONE_ANY_CASE = Pattern.compile("(?i)eine[mnr]?|ein");
+  private static final Needles WRITTEN_HOUR = Needles.of("(?<!\\p{L})(\\p{L}+)\\s+Uhr");
   private static final String MONTH_ALT = "(Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)";
   /** "2. November", "2. und 3. November", "2. bis 5. November", "1., 2. und 3. Mai". */
-  private static final Pattern DAY_MONTH = Pattern.compile(
+  private static final Needles DAY_MONTH = Needles.of(
       "((?:\\d{1,2}\\.\\s*(?:,|und|bis|oder|/|-|–)?\\s*)+)" + MONTH_ALT, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2,4})?");
-  private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2})(?:[.:](\\d{2}))?\\s*Uhr");
+  private static final Needles TIME = Needles.of("(?<!\\d)(\\d{1,2})(?:[.:](\\d{2}))?\\s*Uhr");
   // The next four are matched against the lower-cased text: case-insensitive matching of the whole
   // article was most of the facts' reading time.
-  private static final Pattern RELATIVE_DAY = Pattern.compile(
+  private static final Needles RELATIVE_DAY = Needles.of(
       "\\b(gestern|heute|morgen|vorgestern|übermorgen|vortag|vorabend|wochenende|nacht)");
-  private static final Pattern LAST_YEAR = Pattern.compile("(vergangen|vorig|letzt)\\p{L}*\\s+jahr|vorjahr");
-  private static final Pattern THIS_YEAR = Pattern.compile("(dies|laufend)\\p{L}*\\s+jahr|heuer");
-  private static final Pattern NEXT_YEAR = Pattern.compile("(nächst|kommend|folgend)\\p{L}*\\s+jahr");
+  private static final Needles LAST_YEAR = Needles.of("(vergangen|vorig|letzt)\\p{L}*\\s+jahr|vorjahr");
+  private static final Needles THIS_YEAR = Needles.of("(dies|laufend)\\p{L}*\\s+jahr|heuer");
+  private static final Needles NEXT_YEAR = Needles.of("(nächst|kommend|folgend)\\p{L}*\\s+jahr");
 
   final Set<Double> numbers = new HashSet<>();
   final Set<Integer> dates = new HashSet<>();
@@ -76,20 +82,23 @@ final class GermanFacts {
     this.sentence = sentence;
     readDigits(text);
     readWords(text);
-    readSpans(text);
-    readDates(text, published);
-    readTimes(text);
+    // The text folded once, so that a pattern whose literals it lacks is not searched at all.
+    String folded = Needles.fold(text);
+    readSpans(text, folded);
+    readDates(text, folded, published);
+    readTimes(text, folded);
     String lower = text.toLowerCase(Locale.ROOT);
+    String lowerFolded = Needles.fold(lower);
     // A sentence's periods are never asked for: FactPlacement judges periods article-wide only.
-    if (!sentence) readPeriods(lower);
+    if (!sentence) readPeriods(lower, lowerFolded);
     numbers.add(1.0);
     numbers.add(0.0);
-    boolean lastYear = LAST_YEAR.matcher(lower).find();
-    boolean thisYear = THIS_YEAR.matcher(lower).find();
-    boolean nextYear = NEXT_YEAR.matcher(lower).find();
+    boolean lastYear = LAST_YEAR.find(lower, lowerFolded);
+    boolean thisYear = THIS_YEAR.find(lower, lowerFolded);
+    boolean nextYear = NEXT_YEAR.find(lower, lowerFolded);
     relativeYear = lastYear || thisYear || nextYear;
-    relativeDay = RELATIVE_DAY.matcher(lower).find();
-    if (published != null) readRelative(text, lower, published, lastYear, thisYear, nextYear);
+    relativeDay = RELATIVE_DAY.find(lower, lowerFolded);
+    if (published != null) readRelative(text, folded, lower, lowerFolded, published, lastYear, thisYear, nextYear);
   }
 
   /** A number as the sets keep it: nine significant digits (a whole number below 1e9 is already one). */
@@ -170,12 +179,12 @@ final class GermanFacts {
         add(v);
         if (mult != 1) add(v * mult);
       }
-      for (String group : run.split("[.,]")) {
+      for (String group : SEPARATORS.split(run)) {
         if (!group.isEmpty() && group.length() < 16) add(Double.parseDouble(group));
       }
       // "10 000" with a space between thousands.
       Matcher next = SPACED_THOUSANDS.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 5)));
-      if (next.find() && run.matches("\\d{1,3}")) add(Double.parseDouble(run + next.group(1)));
+      if (next.find() && THOUSANDS_HEAD.matcher(run).matches()) add(Double.parseDouble(run + next.group(1)));
     }
   }
 
@@ -220,8 +229,8 @@ final class GermanFacts {
     return 1;
   }
 
-  private void readSpans(String text) {
-    Matcher m = DAYS_OR_WEEKS.matcher(text);
+  private void readSpans(String text, String folded) {
+    Matcher m = DAYS_OR_WEEKS.finder(text, folded);
     while (m.find()) {
       String n = m.group(1);
       long v = Character.isDigit(n.charAt(0)) ? (n.length() < 6 ? Long.parseLong(n) : 0) : GermanNumerals.prefixValue(n.toLowerCase(Locale.ROOT));
@@ -293,14 +302,14 @@ final class GermanFacts {
       add(numerator * 100.0 / (d + 3));
     }
     if (w.contains("hälfte") || w.contains("halb")) add(50);
-    if (previous.matches("jede[rsnm]?")) {
+    if (EACH.matcher(previous).matches()) {
       long n = GermanNumerals.prefixValue(w);
       if (n >= 2 && n <= 100) add(100.0 / n);
     }
   }
 
-  private void readDates(String text, LocalDate published) {
-    Matcher m = DAY_MONTH.matcher(text);
+  private void readDates(String text, String folded, LocalDate published) {
+    Matcher m = DAY_MONTH.finder(text, folded);
     while (m.find()) {
       int month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
       Matcher d = DAY_DIGITS.matcher(m.group(1));
@@ -318,22 +327,22 @@ final class GermanFacts {
         months.add(month);
       }
     }
-    readLater(text, published == null ? 2001 : published.getYear());
+    readLater(text, folded, published == null ? 2001 : published.getYear());
     for (int date : dates) months.add(date / 100);
   }
 
   /** "am 20. März ... zwölf Tage später": the day it comes to (April 1), which an answer may name. */
-  private static final Pattern LATER = Pattern.compile(
+  private static final Needles LATER = Needles.of(
       "\\b(\\d{1,3}|\\p{L}+)\\s+(Tag|Tage|Tagen|Woche|Wochen)\\s+(?:später|danach|darauf)\\b", Pattern.UNICODE_CASE);
 
-  private void readLater(String text, int year) {
-    Matcher later = LATER.matcher(text);
+  private void readLater(String text, String folded, int year) {
+    Matcher later = LATER.finder(text, folded);
     while (later.find()) {
       String n = later.group(1);
-      long count = n.matches("\\d+") ? Long.parseLong(n) : n.matches("(?i)eine[mnr]?|ein") ? 1 : GermanNumerals.prefixValue(n.toLowerCase(Locale.ROOT));
+      long count = WHOLE.matcher(n).matches() ? Long.parseLong(n) : ONE_ANY_CASE.matcher(n).matches() ? 1 : GermanNumerals.prefixValue(n.toLowerCase(Locale.ROOT));
       if (count <= 0) continue;
       long days = later.group(2).startsWith("Tag") ? count : count * 7;
-      Matcher m = DAY_MONTH.matcher(text.substring(Math.max(0, later.start() - 400), later.start()));
+      Matcher m = DAY_MONTH.pattern().matcher(text.substring(Math.max(0, later.start() - 400), later.start()));
       int last = -1;
       while (m.find()) {
         Matcher d = DAY_DIGITS.matcher(m.group(1));
@@ -350,16 +359,19 @@ final class GermanFacts {
   }
 
   /** "vor zwölf Jahren", "vor gut einem Monat", "vor Wochen", "zwei Jahre zuvor", "einen Monat zurückliegen". */
-  private static final Pattern AGO = Pattern.compile(
+  private static final Needles AGO = Needles.of(
       "\\bvor\\s+((?:\\p{L}+\\s+){0,3}?)(?:(\\d{1,3})\\s+)?(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\b"
           + "|(?:\\b(\\d{1,3}|\\p{L}+)\\s+)(tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?\\s+(?:zuvor|davor|vorher|früher|her|zurück\\p{L}*)\\b");
 
+  /** The German side of each of {@link EnglishQuantities#PERIODS}, with the literals it needs. */
+  private static final List<Needles> GERMAN_PERIODS = EnglishQuantities.PERIODS.stream().map(p -> Needles.of(p.german())).toList();
+
   /** The periods and "ago" spans of the lower-cased {@code text} (their patterns are written in lower case). */
-  private void readPeriods(String text) {
-    for (int i = 0; i < EnglishQuantities.PERIODS.size(); i++) {
-      if (EnglishQuantities.PERIODS.get(i).german().matcher(text).find()) periods.add(i);
+  private void readPeriods(String text, String folded) {
+    for (int i = 0; i < GERMAN_PERIODS.size(); i++) {
+      if (GERMAN_PERIODS.get(i).find(text, folded)) periods.add(i);
     }
-    Matcher m = AGO.matcher(text);
+    Matcher m = AGO.finder(text, folded);
     while (m.find()) {
       boolean before = m.group(3) != null;
       String digits = before ? m.group(2) : null;
@@ -373,7 +385,7 @@ final class GermanFacts {
         count = 0;
       } else {
         String last = words.substring(words.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        count = last.matches("\\d+") ? Long.parseLong(last) : last.matches("eine[mnr]?|ein") ? 1 : GermanNumerals.prefixValue(last);
+        count = WHOLE.matcher(last).matches() ? Long.parseLong(last) : ONE.matcher(last).matches() ? 1 : GermanNumerals.prefixValue(last);
       }
       int index = decade ? 4 : switch (unit) {
         case "tag" -> 0;
@@ -385,8 +397,8 @@ final class GermanFacts {
     }
   }
 
-  private void readTimes(String text) {
-    Matcher m = TIME.matcher(text);
+  private void readTimes(String text, String folded) {
+    Matcher m = TIME.finder(text, folded);
     while (m.find()) {
       int h = Integer.parseInt(m.group(1));
       int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -395,7 +407,7 @@ final class GermanFacts {
       times.add(((h + 12) % 24) * 60 + min);
     }
     // Written hours: "acht Uhr".
-    Matcher w = WRITTEN_HOUR.matcher(text);
+    Matcher w = WRITTEN_HOUR.finder(text, folded);
     while (w.find()) {
       long h = GermanNumerals.prefixValue(w.group(1).toLowerCase(Locale.ROOT));
       if (h > 0 && h <= 24) {
@@ -450,7 +462,8 @@ final class GermanFacts {
    * of "im vergangenen Jahr"): the publication year, last and next year where the article speaks
    * of them, and the days around publication where it speaks of yesterday or today.
    */
-  private void readRelative(String text, String lower, LocalDate published, boolean lastYear, boolean thisYear,
+  private void readRelative(String text, String folded, String lower, String lowerFolded, LocalDate published,
+      boolean lastYear, boolean thisYear,
       boolean nextYear) {
     int year = published.getYear();
     relativePeriods(published);
@@ -461,7 +474,7 @@ final class GermanFacts {
     // The weekdays the text names, before the calendar adds its own; one the text ties to a date
     // ("am 5. April, einem Sonntag") means that date, not any day of its name around publication.
     Set<Integer> named = new HashSet<>(weekdays);
-    named.removeAll(boundWeekdays(text));
+    named.removeAll(boundWeekdays(text, folded));
     boolean cue = relativeDay || !weekdays.isEmpty();
     // An article is about its day; a single sentence only where it speaks of a day.
     if (!sentence || cue) {
@@ -469,7 +482,7 @@ final class GermanFacts {
       dates.add(published.getMonthValue() * 100 + published.getDayOfMonth());
       weekdays.add(published.getDayOfWeek().getValue());
     }
-    Matcher r = RELATIVE_DAY.matcher(lower);
+    Matcher r = RELATIVE_DAY.finder(lower, lowerFolded);
     while (r.find()) {
       String word = r.group(1);
       if (word.equals("wochenende")) {
@@ -516,15 +529,15 @@ final class GermanFacts {
     weekdays.add(day.getDayOfWeek().getValue());
   }
 
-  private static final Pattern WEEKDAY_NAME = Pattern.compile(
+  private static final Needles WEEKDAY_NAME = Needles.of(
       "(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NEAR_DATE = Pattern.compile(
       "\\d{1,2}\\.\\s*" + MONTH_ALT + "|\\d{1,2}\\.\\d{1,2}\\.", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Weekdays the text names next to a date: "Sonntag, 5. April", "am 5. April, einem Sonntag". */
-  private static Set<Integer> boundWeekdays(String text) {
+  private static Set<Integer> boundWeekdays(String text, String folded) {
     Set<Integer> out = new HashSet<>();
-    Matcher w = WEEKDAY_NAME.matcher(text);
+    Matcher w = WEEKDAY_NAME.finder(text, folded);
     while (w.find()) {
       String around = text.substring(Math.max(0, w.start() - 25), Math.min(text.length(), w.end() + 20));
       if (!NEAR_DATE.matcher(around).find()) continue;
