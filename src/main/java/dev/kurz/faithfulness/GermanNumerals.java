@@ -24,7 +24,14 @@ final class GermanNumerals {
       Map.entry("neunzig", 90));
   /** Ordinal stems whose cardinal is not their prefix. */
   private static final Map<String, Integer> ORDINALS = Map.of("zweit", 2, "dritt", 3, "siebt", 7, "erst", 1);
-  private static final List<Map<String, Integer>> TABLES = List.of(TEENS, TENS, UNITS);
+  /** The numerals of the tables, longest first: the first that matches at a place is the longest there. */
+  private static final List<Map.Entry<String, Integer>> NUMERALS = java.util.stream.Stream.of(TEENS, TENS, UNITS)
+      .flatMap(t -> t.entrySet().stream())
+      .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()).reversed())
+      .toList();
+  /** The letters a numeral begins with: a word beginning with none has none there. */
+  private static final String FIRST_LETTERS = NUMERALS.stream().map(e -> e.getKey().substring(0, 1)).distinct()
+      .collect(java.util.stream.Collectors.joining());
 
   /** The value of the written number the word starts with, or 0 when it starts with none. */
   static long prefixValue(String lower) {
@@ -70,14 +77,10 @@ final class GermanNumerals {
 
   /** {value, length} of the longest numeral at {@code i}, or null. */
   private static int[] longest(String s, int i) {
-    int[] best = null;
-    for (Map<String, Integer> t : TABLES) {
-      for (var e : t.entrySet()) {
-        if (s.startsWith(e.getKey(), i) && (best == null || e.getKey().length() > best[1])) {
-          best = new int[] {e.getValue(), e.getKey().length()};
-        }
-      }
+    if (i >= s.length() || FIRST_LETTERS.indexOf(s.charAt(i)) < 0) return null;
+    for (Map.Entry<String, Integer> e : NUMERALS) {
+      if (s.startsWith(e.getKey(), i)) return new int[] {e.getValue(), e.getKey().length()};
     }
-    return best;
+    return null;
   }
 }

@@ -61,14 +61,40 @@ final class SourceNames {
     for (Entity e : entities) {
       if (e.original() != null && e.name() != null && originalInText(e.original())) vouch(e.name());
     }
+    long[] quads = quadgrams(folded);
     for (var e : FOLDED_EXONYMS.entrySet()) {
       for (String f : e.getValue()) {
-        if (f.length() >= 4 ? folded.contains(f) : words.contains(f)) {
+        if (f.length() >= 4 ? mayContain(quads, f) && folded.contains(f) : words.contains(f)) {
           vouch(e.getKey());
           break;
         }
       }
     }
+  }
+
+  /**
+   * The four-character windows of a text, hashed into bits: a string whose first four characters
+   * hash to a bit not set is not in the text, so most exonyms are ruled out without a search.
+   */
+  private static long[] quadgrams(String text) {
+    long[] bits = new long[Math.max(4, Integer.highestOneBit(Math.max(1, text.length())) >> 3)];
+    for (int i = 0; i + 4 <= text.length(); i++) {
+      int h = quadHash(text, i, bits.length);
+      bits[h >>> 6] |= 1L << h;
+    }
+    return bits;
+  }
+
+  private static boolean mayContain(long[] quads, String f) {
+    int h = quadHash(f, 0, quads.length);
+    return (quads[h >>> 6] & 1L << h) != 0;
+  }
+
+  /** A hash of the four characters at {@code i}, below {@code words * 64}. */
+  private static int quadHash(String s, int i, int words) {
+    int h = ((s.charAt(i) * 31 + s.charAt(i + 1)) * 31 + s.charAt(i + 2)) * 31 + s.charAt(i + 3);
+    h *= 0x9E3779B9;
+    return (h ^ h >>> 16) & (words * 64 - 1);
   }
 
   /**
