@@ -16,7 +16,8 @@ import java.util.Set;
  * the model chose, and returns warnings for the reader. Two rules (see CLAIMS.md):
  *
  * <ul>
- *   <li>a reportive or attribution cue with modality {@code stated}: reportive "soll/sollen/solle/
+ *   <li>a reportive or attribution cue with modality {@code stated} in a claim given in the
+ *       article's own voice (a claim that names its speaker keeps the attribution): reportive "soll/sollen/solle/
  *       sollten" with a perfect infinitive later in the sentence ("soll ... angeboten haben", "soll
  *       ... gewesen sein"), or with an infinitive of state in a sentence that says nothing of the
  *       future ("Dazu soll es direkten Kontakt geben"; the deontic "soll eingefroren werden" and
@@ -146,7 +147,7 @@ public final class ModalityCheck {
     if (claim == null || claim.quote() == null || claim.modality() == null) return warnings;
     String modality = claim.modality().strip().toLowerCase(Locale.ROOT);
     Words words = Words.of(claim.quote());
-    if (modality.equals("stated") && !reportsSpeech(claim.claim())) {
+    if (modality.equals("stated") && articleVoice(claim) && !reportsSpeech(claim.claim())) {
       Set<String> cues = reportiveCues(words);
       if (!cues.isEmpty()) {
         warnings.add(
@@ -165,13 +166,31 @@ public final class ModalityCheck {
     return warnings;
   }
 
+  /** The article's own voice as a claim's speaker: "the article", "the newspaper", or none. */
+  private static final java.util.regex.Pattern ARTICLE_VOICE = java.util.regex.Pattern.compile(
+      "(?i)\\s*(?:the\\s+)?(?:article|outlet|author|authors|newspaper|magazine|paper|editorial|report|text)\\b.*");
+
+  /**
+   * Whether the claim is given in the article's own voice. A claim that names its speaker keeps
+   * the attribution, so a 'stated' there says the speaker stated it, whatever the quote's grammar
+   * ("Die Lage sei ernst, sagte Müller" stated by Müller); only the article's voice turns a report into fact.
+   */
+  static boolean articleVoice(Claim claim) {
+    String speaker = claim.attributedTo() == null ? "" : claim.attributedTo().strip();
+    return speaker.isEmpty() || "article_voice".equalsIgnoreCase(claim.sourceType()) || ARTICLE_VOICE.matcher(speaker).matches();
+  }
+
   /**
    * English that itself says who said or wrote what ("Flügel wrote that dressing is like
-   * blushing", "according to the police"): given as fact, it states that the words were said.
+   * blushing", "according to the police", "Trump insisted the virus was harmless", "NDR had
+   * reported on the plans"): given as fact, it states that the words were said.
    */
   private static final java.util.regex.Pattern REPORTS_SPEECH = java.util.regex.Pattern.compile(
       "(?i)\\b(?:(?:said|says|wrote|writes|stated|states|argued|argues|told|explained|claimed|claims|warned|announced)\\b[^.;:]{0,80}?\\bthat"
-          + "|according\\s+to)\\b");
+          + "|according\\s+to"
+          // the verb of saying is the claim's own: "Trump insisted the virus was harmless", "NDR had reported on the plans"
+          + "|(?:say|says|insist(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|report(?:s|ed)|reiterat(?:es|ed)|maintain(?:s|ed)|assert(?:s|ed)"
+          + "|announc(?:es|ed)|warn(?:s|ed)|repeated|affirm(?:s|ed)|declar(?:es|ed)))\\b");
 
   static boolean reportsSpeech(String english) {
     return english != null && REPORTS_SPEECH.matcher(english).find();

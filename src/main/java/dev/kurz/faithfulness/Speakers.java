@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Who a claim is attributed to, checked against its quote's place in the article: a named speaker
  * must stand in or near the quote's sentence; a speaker known only by role ("a US diplomat",
  * "Russian sources") must have that role's German word a few sentences before; the article itself
- * must not be the speaker of reported speech; and a claim attributed to someone must not be given
- * as fact ({@code stated}) when its sentence reports what was said. Two rules tell one speaker of
+ * must not be the speaker of reported speech (a claim that names its speaker may be {@code
+ * stated}: the attribution is kept). Two rules tell one speaker of
  * the answer from another: in an interview the quote's turn says who speaks (the interviewer or
  * the interviewee, see {@link Interview}), and a sentence that names another of the answer's
  * speakers next to a verb of saying, and not this claim's, attributes the quote to that one.
@@ -56,21 +56,32 @@ final class Speakers {
 
   /**
    * The sentences where a text in the first person names its writers: those that speak in the
-   * first person outside quotation marks, in an article of which at least a third of the
-   * paragraphs do so; none in other articles.
+   * first person outside quotation marks, and those of its opening paragraphs that announce an
+   * interview ("Die Ministerin im Interview über ...": an interview printed as answers alone), in
+   * an article of which at least a third of the paragraphs speak in the first person; none in
+   * other articles.
    */
   private static List<String> writers(QuoteContext context) {
     Map<Integer, Boolean> paragraphs = new java.util.TreeMap<>();
     List<String> firstPerson = new ArrayList<>();
     for (Sentences.Span s : context.sentences()) {
-      String own = QUOTED.matcher(s.of(context.article())).replaceAll(" ");
+      String text = s.of(context.article());
+      String own = QUOTED.matcher(text).replaceAll(" ");
       boolean speaks = FIRST_PERSON.matcher(own).find();
-      if (speaks) firstPerson.add(s.of(context.article()));
+      if (speaks || paragraphs.size() <= LEAD_PARAGRAPHS && ANNOUNCES_INTERVIEW.matcher(own).find()) firstPerson.add(text);
       paragraphs.merge(s.paragraph(), speaks, Boolean::logicalOr);
     }
     long speaking = paragraphs.values().stream().filter(b -> b).count();
     return speaking >= FIRST_PERSON_SHARE * paragraphs.size() ? List.copyOf(firstPerson) : List.of();
   }
+
+  /** The opening paragraphs (the headline's among them) that may announce an interview. */
+  private static final int LEAD_PARAGRAPHS = 3;
+  private static final Pattern ANNOUNCES_INTERVIEW = Pattern.compile("(?iu)\\b(im\\s+)?(interview|gespräch)\\b");
+  /** A role word after a definite article: "betonte die Sprecherin", "zeigen die Daten". */
+  private static final Pattern DEFINITE = Pattern.compile("(?iu)\\b(der|die|das|des|dem|den)\\s+(\\p{L}+)");
+  /** The German role words of every English one: a role the article gives a speaker by name ("Sprecherin Cornelia Wolbe"). */
+  private static final List<String> ALL_ROLE_STEMS;
 
   /** How many sentences before and after a quote's sentence may name its speaker. */
   private static final int SPEAKER_BEFORE = 3;
@@ -93,11 +104,6 @@ final class Speakers {
           + "interviewed by|via|responding to|in a statement to|writing in|on|to)\\b");
   /** Relays that put the source after them: "Reuters, citing three Russian sources". */
   private static final Pattern CITING = Pattern.compile("(?i),?\\s*\\b(citing|quoting|based on)\\b");
-  /** Reported speech in a German sentence: the cues of CLAIMS.md that attribute, not those that hedge. */
-  private static final Pattern SPEECH_CUE = Pattern.compile(
-      "(?iu)\\b(zufolge|laut|sagte|sagten|sagt|erklärten?(?!\\s+sich)|erklärt(?!\\s+sich)|betonte|betont|teilte|teilten|berichtet\\p{L}*|"
-          + "hieß es|heißt es|nach Angaben|so\\s+\\p{Lu}\\p{L}+|meinte|warnte|forderte|kündigte|versicherte|"
-          + "behauptete|behauptet|sei|seien|habe|hätten|soll|sollen|angeblich)\\b|[„“»«\"]");
 
   /** A German sentence that refers back to someone named before it, or speaks in the first person: singular pronouns and possessives ("sie" and "wir" are too often others). */
   private static final Pattern ANAPHOR = Pattern.compile("(?u)\\b([Ee]r|[Ss]ie|[Ss]ein|[Ss]eine[mnrs]?|[Ii]hr|[Ii]hre[mnrs]?|[Ii]hm|[Ii]ch|[Mm]ein|[Mm]eine[mnrs]?)\\b");
@@ -127,12 +133,21 @@ final class Speakers {
       Map.entry("diplomat", List.of("diplomat")), Map.entry("diplomats", List.of("diplomat")),
       Map.entry("insider", List.of("insider", "informant", "quelle")),
       Map.entry("union", List.of("gewerkschaft")), Map.entry("management", List.of("leitung", "führung")),
-      Map.entry("ministry", List.of("ministerium")), Map.entry("survey", List.of("umfrage", "befragung")),
+      Map.entry("ministry", List.of("ministerium")), Map.entry("survey", List.of("umfrage", "befragung", "studie", "erhebung", "daten")),
+      Map.entry("study", List.of("studie", "untersuchung", "daten")),
       Map.entry("experts", List.of("expert", "fachleute")), Map.entry("analysts", List.of("analyst", "beobachter")),
       Map.entry("critics", List.of("kritiker")), Map.entry("police", List.of("polizei")),
       Map.entry("prosecutors", List.of("staatsanwalt", "anklage")), Map.entry("statement", List.of("erklärung", "mitteilung")), Map.entry("spokesperson's", List.of("sprecher")));
 
-  /** The speaker and modality findings for one claim. */
+  static {
+    java.util.TreeSet<String> stems = new java.util.TreeSet<>();
+    ROLES.values().forEach(stems::addAll);
+    // Collective words ("die Daten", "die Leitung") are no role a person is introduced by.
+    stems.removeAll(Set.of("daten", "kreis", "regierung", "leitung", "führung", "erklärung", "mitteilung", "anklage"));
+    ALL_ROLE_STEMS = List.copyOf(stems);
+  }
+
+  /** The speaker findings for one claim. */
   List<Finding> check(String where, Claim c) {
     List<Finding> out = new ArrayList<>();
     String speaker = c.attributedTo() == null ? "" : c.attributedTo();
@@ -146,9 +161,6 @@ final class Speakers {
     }
     String sentence = context.sentence(c.grounding());
     Interview.Turn turn = interview.turn(c.grounding());
-    if (!articleVoice && modality.equals("stated") && sentence != null && SPEECH_CUE.matcher(sentence).find()) {
-      out.add(new Finding(where, c.claim(), Kind.MODALITY, "stated", "though the quote's sentence reports what " + speaker + " said"));
-    }
     if (articleVoice) {
       if (turn != null && turn.side() == Interview.Side.INTERVIEWEE) {
         out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is given as the speaker, though the quote stands in "
@@ -207,7 +219,45 @@ final class Speakers {
     if (relayed && byVerbsOfSaying(sentence).isEmpty() && writers.stream().anyMatch(w -> namedIn(w, words, speaker))) {
       return out;
     }
+    if (wide != null && before != null && referredToByRole(wide, before, words, speaker)) return out;
     out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
+    return out;
+  }
+
+  /**
+   * Whether a speaker named earlier in the article is referred to by role near the quote: a role
+   * word after a definite article in the sentences before it ("betonte die Sprecherin", "zeigen
+   * die Daten") that is the speaker's own role, either in the answer's words ("WZB survey") or
+   * as the article introduced the speaker by name ("Sprecherin Cornelia Wolbe", "Wolbe, Sprecherin
+   * des Konzerns"): a definite role refers back to the one introduced with it.
+   */
+  private boolean referredToByRole(String wide, String before, List<String> words, String speaker) {
+    List<String> stems = new ArrayList<>(roleStems(speaker));
+    if (!namedIn(before, List.copyOf(words), "")) return false;
+    stems.addAll(introducedRoles(before, words));
+    if (stems.isEmpty()) return false;
+    Matcher m = DEFINITE.matcher(wide);
+    while (m.find()) {
+      if (roleNear(m.group(2), stems)) return true;
+    }
+    return false;
+  }
+
+  /** The German role words the text sets right before or after one of the speaker's name words ("Sprecherin Cornelia Wolbe"). */
+  private static List<String> introducedRoles(String text, List<String> words) {
+    List<String> out = new ArrayList<>();
+    Set<String> name = new java.util.HashSet<>();
+    for (String w : words) name.add(Fold.plain(w));
+    String[] tokens = text.split("[^\\p{L}\\-]+");
+    for (int i = 0; i < tokens.length; i++) {
+      if (!name.contains(Fold.plain(tokens[i]))) continue;
+      for (int k = Math.max(0, i - 3); k <= Math.min(tokens.length - 1, i + 2); k++) {
+        if (k == i || tokens[k].isEmpty() || !Character.isUpperCase(tokens[k].charAt(0))) continue;
+        for (String stem : ALL_ROLE_STEMS) {
+          if (roleNear(tokens[k], List.of(stem))) out.add(stem);
+        }
+      }
+    }
     return out;
   }
 
@@ -368,150 +418,5 @@ final class Speakers {
     List<String> stems = new ArrayList<>();
     for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) stems.addAll(ROLES.getOrDefault(w, List.of()));
     return stems;
-  }
-
-  /**
-   * The turns of an interview: paragraphs opened by a speaker's label ("ZEIT ONLINE: ...", "Karl
-   * von Rohr: ...", "SZ: ...") and the unlabelled paragraphs after the first label: a short one
-   * ending in a question is the interviewer's, one after a question the interviewee's, and any
-   * other goes on with the turn before it. An article is an
-   * interview only when it has labels of both sides: one whose turns are mostly questions and one
-   * whose turns are mostly not. Immutable.
-   */
-  static final class Interview {
-    /** Who speaks in a turn. */
-    enum Side {
-      INTERVIEWER, INTERVIEWEE;
-
-      String word() {
-        return name().toLowerCase(Locale.ROOT);
-      }
-    }
-
-    /** One turn: its side and the label that opened it (or the last label of that side). */
-    record Turn(Side side, String label) {}
-
-    private static final Interview NONE = new Interview(Map.of(), List.of(), List.of(), List.of());
-    /** A label: one to four words, the first capitalised ("Von Rohr", "ZEIT ONLINE", "Karl von Rohr"), and a colon. */
-    private static final Pattern LABEL = Pattern.compile(
-        "^(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+(?:von|van|de|der|zu|\\p{Lu}[\\p{L}’'.\\-]*)){0,3}):\\s+\\S");
-    /** A paragraph this long or longer is no question, even if it ends in one. */
-    private static final int QUESTION_MAX = 400;
-    private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "zu", "die", "das");
-
-    private final Map<Integer, Turn> turns;
-    private final List<Sentences.Span> sentences;
-    private final List<String> interviewers;
-    private final List<String> interviewees;
-
-    private Interview(Map<Integer, Turn> turns, List<Sentences.Span> sentences, List<String> interviewers,
-        List<String> interviewees) {
-      this.turns = turns;
-      this.sentences = sentences;
-      this.interviewers = interviewers;
-      this.interviewees = interviewees;
-    }
-
-    /** The article's interview turns, or an interview of no turns where the article is none. */
-    static Interview of(QuoteContext context) {
-      String article = context.article();
-      List<Sentences.Span> sentences = context.sentences();
-      Map<Integer, String> paragraphs = new java.util.TreeMap<>();
-      for (Sentences.Span s : sentences) {
-        paragraphs.merge(s.paragraph(), s.of(article), (x, y) -> x + " " + y);
-      }
-      Map<Integer, String> labels = new java.util.TreeMap<>();
-      Map<String, int[]> questions = new java.util.HashMap<>();
-      for (var p : paragraphs.entrySet()) {
-        Matcher m = LABEL.matcher(p.getValue());
-        if (!m.find()) continue;
-        labels.put(p.getKey(), m.group(1));
-        int[] q = questions.computeIfAbsent(m.group(1), x -> new int[2]);
-        q[0]++;
-        if (p.getValue().contains("?")) q[1]++;
-      }
-      List<String> interviewers = new ArrayList<>();
-      List<String> interviewees = new ArrayList<>();
-      questions.forEach((label, q) -> (2 * q[1] >= q[0] ? interviewers : interviewees).add(label));
-      if (interviewers.isEmpty() || interviewees.isEmpty()) return NONE;
-      Map<Integer, Turn> turns = new java.util.HashMap<>();
-      String lastInterviewer = null;
-      String lastInterviewee = null;
-      Turn previous = null;
-      boolean asked = false;
-      for (var p : paragraphs.entrySet()) {
-        String label = labels.get(p.getKey());
-        if (label == null && previous == null) continue;
-        Turn t;
-        boolean question = endsInQuestion(p.getValue());
-        if (label != null) {
-          t = new Turn(interviewers.contains(label) ? Side.INTERVIEWER : Side.INTERVIEWEE, label);
-        } else if (question && p.getValue().length() < QUESTION_MAX) {
-          t = new Turn(Side.INTERVIEWER, lastInterviewer != null ? lastInterviewer : interviewers.get(0));
-        } else if (asked || previous.side() == Side.INTERVIEWEE) {
-          // A hand-wrapped text breaks a turn into paragraphs: one goes on as the turn before it did,
-          // and one after a question answers it.
-          t = new Turn(Side.INTERVIEWEE, lastInterviewee != null ? lastInterviewee : interviewees.get(0));
-        } else {
-          t = previous;
-        }
-        if (t.side() == Side.INTERVIEWER) lastInterviewer = t.label();
-        else lastInterviewee = t.label();
-        turns.put(p.getKey(), t);
-        previous = t;
-        asked = t.side() == Side.INTERVIEWER && question;
-      }
-      return new Interview(Map.copyOf(turns), sentences, List.copyOf(interviewers), List.copyOf(interviewees));
-    }
-
-    /** Whether a paragraph ends in a question, or in an ellipsis after one ("... kaufen ..."). */
-    private static boolean endsInQuestion(String paragraph) {
-      String p = paragraph.strip().replaceAll("[\"'”“»«’)]+$", "");
-      return p.endsWith("?") || p.contains("?") && (p.endsWith("...") || p.endsWith("…"));
-    }
-
-    /** The turn a grounded quote stands in, or null outside the interview or across turns of both sides. */
-    Turn turn(Grounding g) {
-      if (turns.isEmpty()) return null;
-      int[] spanned = Sentences.spanned(sentences, g, Integer.MAX_VALUE);
-      if (spanned == null) return null;
-      Turn first = turns.get(sentences.get(spanned[0]).paragraph());
-      Turn last = turns.get(sentences.get(spanned[1]).paragraph());
-      return first != null && last != null && first.side() == last.side() ? first : null;
-    }
-
-    /**
-     * The side a claim's speaker is on: the interviewer where it says so or names an interviewer's
-     * label ("ZEIT ONLINE (interviewer)", "the Süddeutsche Zeitung" for "SZ"), the interviewee where
-     * it names an interviewee's label; null for anyone else, or both.
-     */
-    Side sideOf(String speaker) {
-      boolean asks = speaker.toLowerCase(Locale.ROOT).matches(".*\\binterviewers?\\b.*")
-          || interviewers.stream().anyMatch(l -> names(speaker, l));
-      boolean answers = interviewees.stream().anyMatch(l -> names(speaker, l));
-      if (asks == answers) return null;
-      return asks ? Side.INTERVIEWER : Side.INTERVIEWEE;
-    }
-
-    /** Whether a speaker names a label: a capitalised word in common, or the label as its initials. */
-    private static boolean names(String speaker, String label) {
-      Set<String> labelWords = new java.util.HashSet<>();
-      for (String w : label.split("[\\s\\-]+")) {
-        String f = Fold.plain(w.replaceAll("[’'.]", ""));
-        if (f.length() >= 2 && !PARTICLES.contains(f)) labelWords.add(f);
-      }
-      List<String> capitalised = new ArrayList<>();
-      for (String w : speaker.split("[^\\p{L}’'\\-]+")) {
-        if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) continue;
-        String clean = w.replaceAll("(['’]s|['’])$", "");
-        capitalised.add(clean);
-        if (labelWords.contains(Fold.plain(clean)) && !PARTICLES.contains(Fold.plain(clean))) return true;
-      }
-      String compact = label.replaceAll("[\\s.]", "");
-      if (compact.length() < 2 || compact.length() > 4 || !compact.equals(compact.toUpperCase(Locale.ROOT))) return false;
-      StringBuilder initials = new StringBuilder();
-      for (String w : capitalised) initials.append(w.charAt(0));
-      return initials.toString().contains(compact);
-    }
   }
 }

@@ -7,9 +7,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModalityCheckTest {
+  /** A claim in the article's own voice, where a reported statement given as fact is the outlet's own. */
   private static List<String> check(String modality, String quote) {
     return ModalityCheck.check(
-        3, new Claim("a claim", "someone", "official", modality, quote, null));
+        3, new Claim("a claim", "the article", "article_voice", modality, quote, null));
+  }
+
+  @Test
+  void aClaimThatNamesItsSpeakerKeepsTheAttributionSoStatedIsNoReportTurnedIntoFact() {
+    String quote = "Die Lage sei ernst, sagte der Sprecher.";
+    assertThat(ModalityCheck.check(1, new Claim("The situation is serious.", "Lena Roth", "named_person", "stated", quote, null)))
+        .isEmpty();
+    assertThat(ModalityCheck.check(1, new Claim("The situation is serious.", "the newspaper", "media", "stated", quote, null)))
+        .singleElement().asString().contains("'sei', 'sagte'");
+    // A denial is checked whoever speaks.
+    assertThat(ModalityCheck.check(1, new Claim("The report is true.", "Lena Roth", "named_person", "stated",
+        "Sie bestritt den Bericht.", null))).hasSize(1);
   }
 
   @Test
@@ -234,6 +247,12 @@ class ModalityCheckTest {
     Claim c = new Claim("The psychologist Flügel wrote nearly 100 years ago that dressing is like blushing.", "the article",
         "article_voice", "stated", "Sich zu kleiden sei wie erröten, schrieb der Psychologe Flügel.", null);
     assertThat(ModalityCheck.check(2, c)).isEmpty();
+    Claim insisted = new Claim("Until May the mayor insisted the bridge was safe.", "the article", "article_voice", "stated",
+        "Bis Mai beteuerte der Bürgermeister, die Brücke sei sicher.", null);
+    assertThat(ModalityCheck.check(2, insisted)).isEmpty();
+    Claim fact = new Claim("The bridge is safe.", "the article", "article_voice", "stated",
+        "Bis Mai beteuerte der Bürgermeister, die Brücke sei sicher.", null);
+    assertThat(ModalityCheck.check(2, fact)).hasSize(1);
   }
 }
 

@@ -1,0 +1,63 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Speakers named once and then referred to by role, and interviews printed as answers alone, in
+ * articles of our own: the named speaker is accepted, another person of the article is not.
+ */
+class SpeakersByRoleTest {
+  private static final String COMPANY = """
+      Streit um Werbetafel in Lindau
+
+      Die Firma Seewerk hat eine Werbetafel am Hafen aufgestellt. „Wir bleiben bei unserem Plan“, sagte Sprecherin Marta Quell.
+      Anwohner beschwerten sich über das Licht. Der Ortsbeirat Jonas Brenner kritisierte die Tafel.
+      Die Stadt prüft den Fall. Die Tafel steht seit Februar. Sie ist zwölf Meter breit. Nachts leuchtet sie hell.
+      „Wir wollten niemanden stören“, betonte die Sprecherin. Das Unternehmen habe den Standort nicht selbst gewählt.
+      """;
+
+  private static final String INTERVIEW = """
+      „Wir brauchen mehr Pflegekräfte“
+
+      Sozialministerin Ilse Warmbold im Interview über die Lage in den Heimen. Warmbold, 58, ist seit 2019 im Amt.
+      Wir haben in diesem Winter viel gelernt. Die Heime sind besser vorbereitet als im Frühjahr.
+      Ich bin froh, dass die Besuche wieder möglich sind. Aber wir müssen weiter vorsichtig bleiben.
+      Viele Einrichtungen haben zu wenig Personal. Das wird uns noch Jahre beschäftigen.
+      """;
+
+  private static List<Finding> speaker(String article, String text, String speaker, String quote, String... people) {
+    Claim c = new Claim(text, speaker, "named_person", "reported", quote, new QuoteLocator(article).locate(quote));
+    List<Entity> entities = java.util.Arrays.stream(people).map(p -> new Entity(p, p, "person")).toList();
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c), entities);
+    return FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.SPEAKER).toList();
+  }
+
+  @Test
+  void aDefiniteRoleRefersBackToTheOneIntroducedWithIt() {
+    String quote = "„Wir wollten niemanden stören“, betonte die Sprecherin.";
+    assertThat(speaker(COMPANY, "The company did not want to disturb anyone.", "Marta Quell", quote, "Marta Quell", "Jonas Brenner"))
+        .isEmpty();
+    assertThat(speaker(COMPANY, "The company did not want to disturb anyone.", "Jonas Brenner", quote, "Marta Quell", "Jonas Brenner"))
+        .hasSize(1);
+    // Reported speech after it goes on with the same speaker.
+    assertThat(speaker(COMPANY, "The company did not choose the site itself.", "Marta Quell",
+        "Das Unternehmen habe den Standort nicht selbst gewählt.", "Marta Quell")).isEmpty();
+  }
+
+  @Test
+  void anInterviewPrintedAsAnswersAloneSpeaksForTheOneItsLeadAnnounces() {
+    assertThat(speaker(INTERVIEW, "Many care homes are short of staff.", "Ilse Warmbold",
+        "Viele Einrichtungen haben zu wenig Personal.", "Ilse Warmbold")).isEmpty();
+    assertThat(speaker(INTERVIEW, "Many care homes are short of staff.", "Jonas Brenner",
+        "Viele Einrichtungen haben zu wenig Personal.", "Ilse Warmbold")).hasSize(1);
+  }
+}
