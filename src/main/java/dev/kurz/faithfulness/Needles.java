@@ -21,9 +21,19 @@ final class Needles {
   /** For each top-level alternative, folded literals one of which it needs; null: always search. */
   private final List<List<String>> needed;
 
+  /** The top-level alternatives that are plain literals, where the pattern is case-sensitive: any of them in a text is a match. */
+  private final List<String> exact;
+
   private Needles(Pattern pattern, List<List<String>> needed) {
     this.pattern = pattern;
     this.needed = needed;
+    List<String> plain = new ArrayList<>();
+    if (needed != null && (pattern.flags() & Pattern.CASE_INSENSITIVE) == 0) {
+      for (String alt : split(pattern.pattern())) {
+        if (!alt.isEmpty() && alt.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ')) plain.add(alt);
+      }
+    }
+    this.exact = List.copyOf(plain);
   }
 
   static Needles of(Pattern pattern) {
@@ -70,9 +80,22 @@ final class Needles {
     return false;
   }
 
-  /** {@code pattern().matcher(text).find()}, skipped where the literals say it cannot match. */
+  /**
+   * {@code pattern().matcher(text).find()}, skipped where the literals say it cannot match, and
+   * answered without a search where an alternative that is nothing but a literal (of a pattern
+   * matched case-sensitively) stands in the text.
+   */
   boolean find(String text, String folded) {
-    return mayFind(folded) && pattern.matcher(text).find();
+    if (!mayFind(folded)) return false;
+    for (String literal : exact) {
+      if (text.contains(literal)) return true;
+    }
+    return pattern.matcher(text).find();
+  }
+
+  /** {@code pattern().matcher(text).replaceAll(replacer)}; the text itself where the pattern cannot match it. */
+  String replaceAll(String text, String folded, java.util.function.Function<java.util.regex.MatchResult, String> replacer) {
+    return mayFind(folded) ? pattern.matcher(text).replaceAll(replacer) : text;
   }
 
   /**

@@ -119,7 +119,7 @@ final class Polarity {
    * Negative words in idioms that affirm: "knows no limits" (is unlimited), "no doubt", "no wonder",
    * "no matter how", "nothing but", "none other than", "no less than", "not least", "not just".
    */
-  private static final Pattern EN_AFFIRMING_IDIOM = Pattern.compile(
+  private static final Needles EN_AFFIRMING_IDIOM = Needles.of(
       "(?i)\\b(knows?|knew|known)\\s+no\\s+(limits?|bounds?|boundaries)\\b|\\bno\\s+(doubt|wonder|matter)\\b|\\bnothing\\s+but\\b"
           + "|\\bnone\\s+other\\s+than\\b|\\bno\\s+(less|fewer)\\s+than\\b|\\bnot\\s+(least|just|merely)\\b");
   /**
@@ -128,7 +128,7 @@ final class Polarity {
    * no false positives" (very few), and the contrast "final-year classes, not primary schools,
    * first" (rather than), a noun phrase between commas.
    */
-  private static final Pattern EN_RESTRICTING = Pattern.compile(
+  private static final Needles EN_RESTRICTING = Needles.of(
       "(?i)\\b(?:no|not|nothing)\\s+more\\s+than\\b|\\bnot\\s+(?=until\\b)|\\b(almost|nearly|virtually)\\s+no\\b"
           + "|(?<=\\p{L}),\\s+not\\s+(?!only\\b)(?=[^,.;:!?]{1,50},)");
   /** "nicht mehr als": a cap, which English may give as "no more than", "only" or "not exceed". */
@@ -147,9 +147,9 @@ final class Polarity {
    * that only negations are left; {@link StatementPolarity} reads the same text.
    */
   static String affirmingUsesRewritten(String text) {
-    text = EN_EVER.matcher(text).replaceAll("$1 ever before");
-    text = EN_AFFIRMING_IDIOM.matcher(text).replaceAll("affirmed");
-    return EN_RESTRICTING.matcher(text).replaceAll(m -> m.group().startsWith(",") ? ", rather " : m.group(1) != null ? "scarcely" : "only ");
+    text = EN_EVER.replaceAll(text, Needles.fold(text), "$1 ever before");
+    text = EN_AFFIRMING_IDIOM.replaceAll(text, Needles.fold(text), "affirmed");
+    return EN_RESTRICTING.replaceAll(text, Needles.fold(text), m -> m.group().startsWith(",") ? ", rather " : m.group(1) != null ? "scarcely" : "only ");
   }
   /** "non-academic": the prefix negates the adjective, as a weak cue ("nicht akademisch"). */
   private static final Pattern EN_NON = Pattern.compile("(?i)\\bnon-\\p{L}");
@@ -161,7 +161,7 @@ final class Polarity {
   private static final Pattern DE_CONTRAST = Pattern.compile("(?iu)\\bnicht\\b(?!\\s+(nur|allein|bloß|zuletzt)\\b)(?=[^.!?]{0,160}[.!?]?[^.!?]{0,40}?\\bsondern\\b)");
 
   /** "like never before", "wie nie zuvor": a comparison with all time before, which affirms ("than ever before"). */
-  private static final Pattern EN_EVER = Pattern.compile("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
+  private static final Needles EN_EVER = Needles.of("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
   private static final Pattern DE_EVER = Pattern.compile("(?iu)\\bwie\\s+(noch\\s+)?nie(mals)?(\\s+zuvor)?\\b");
 
   static Reading english(String text) {
