@@ -30,7 +30,7 @@ final class Furniture {
       "themen", "mehr", "zurück", "weiter", "copyright");
 
   /** Matched against the lower-cased line (as fast again as a case-insensitive pattern): written in lower case. */
-  private static final Pattern CONTAINS = Pattern.compile(String.join("|",
+  private static final Phrases CONTAINS = Phrases.of("", 0,
       "newsletter\\S*\\s.*(?:abonnier|anmeld|bestell|registrier|kostenlos|erhalten|bestätig)",
       "newsletter-abonnement", "e-mail geschickt", "prüfen sie ihr postfach", "bestätigen sie (?:ihre|das|die)",
       "melden sie sich (?:jetzt )?(?:hier )?(?:für|zu|an)", "(?:jetzt|hier) (?:kostenlos )?anmelden",
@@ -42,7 +42,7 @@ final class Furniture {
       "^(?:auf|per|via|bei) \\S+(?: \\S+)? teilen$", "^teilen (?:auf|per|via)\\b", "^artikel (?:per|auf) ",
       "lesezeit:?\\s*\\d", "\\d+\\s*min(?:\\.|uten)?\\s*lesezeit", "^lesen sie (?:auch|mehr|hier)\\b",
       "^mehr (?:zu|zum) (?:thema|diesem thema)\\b:?\\s*\\S", "zur merkliste", "^alle rechte vorbehalten",
-      "^bildrechte?:", "^fotos?:\\s", "^bild:\\s", "^quelle:\\s*\\S+$"));
+      "^bildrechte?:", "^fotos?:\\s", "^bild:\\s", "^quelle:\\s*\\S+$");
 
   /** A paywall's notice: what is left of an article behind one is its teaser. */
   private static final Pattern PAYWALL = Pattern.compile(String.join("|",
@@ -109,7 +109,7 @@ final class Furniture {
     String lower = line.toLowerCase(Locale.ROOT);
     String bare = lower.endsWith(":") ? lower.substring(0, lower.length() - 1).strip() : lower;
     if (EXACT.contains(bare)) return true;
-    if (line.length() <= 200 && CONTAINS.matcher(lower).find()) return true;
+    if (line.length() <= 200 && CONTAINS.find(lower)) return true;
     return isMetadata(line) || isCaption(line) || isSigle(line);
   }
 
