@@ -32,7 +32,13 @@ final class MainContent {
   /** Page chrome by tag or role; removed like junk-named elements, so a wrapper holding the page is spared. */
   private static final String CHROME = "nav, aside, footer, header, [role=navigation], [role=complementary],"
       + " [role=contentinfo], [role=banner]";
+  /** The selectors, parsed once (jsoup parses a selector string on every call). */
   private static final org.jsoup.select.Evaluator REMOVED_EVALUATOR = org.jsoup.select.QueryParser.parse(REMOVED_TAGS);
+  private static final org.jsoup.select.Evaluator REMOVED_BUT_NOSCRIPT_EVALUATOR =
+      org.jsoup.select.QueryParser.parse(REMOVED_BUT_NOSCRIPT);
+  private static final org.jsoup.select.Evaluator CHROME_EVALUATOR = org.jsoup.select.QueryParser.parse(CHROME);
+  private static final org.jsoup.select.Evaluator LINK = org.jsoup.select.QueryParser.parse("a");
+  private static final org.jsoup.select.Evaluator BR = org.jsoup.select.QueryParser.parse("br");
   private static final org.jsoup.select.Evaluator NON_HEADER_CHROME = org.jsoup.select.QueryParser.parse(
       "nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]");
   private static final org.jsoup.select.Evaluator BANNER = org.jsoup.select.QueryParser.parse("[role=banner]");
@@ -91,13 +97,13 @@ final class MainContent {
     List<Block> baseline = null;
     try {
       boolean shared = readBaseline && textlessNoscripts(body);
-      takeAll(body.select(shared ? REMOVED_BUT_NOSCRIPT : REMOVED_TAGS));
+      takeAll(body.select(shared ? REMOVED_BUT_NOSCRIPT_EVALUATOR : REMOVED_EVALUATOR));
       removeHidden(body);
       removeChrome(body, false);
       removeJunk(body);
       if (shared) {
         baseline = blocks(body);
-        takeAll(body.select("noscript"));
+        takeAll(body.getElementsByTag("noscript"));
       }
       List<Element> content = selectContent(body);
       for (Element element : content) prune(element);
@@ -130,7 +136,7 @@ final class MainContent {
   /** Whether no {@code <noscript>} of the page holds text (most hold a tracking pixel or frame). */
   private static boolean textlessNoscripts(Element body) {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
-    for (Element e : body.select("noscript")) if (textLength(e, lengths) > 0) return false;
+    for (Element e : body.getElementsByTag("noscript")) if (textLength(e, lengths) > 0) return false;
     return true;
   }
 
@@ -147,7 +153,7 @@ final class MainContent {
     Element body = doc.body();
     if (body == null) return "";
     try {
-      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT_EVALUATOR));
       removeHidden(body);
       removeChrome(body, spareWrappers);
       if (dropJunk) removeJunk(body);
@@ -168,7 +174,7 @@ final class MainContent {
     Element body = doc.body();
     if (body == null) return List.of();
     try {
-      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT_EVALUATOR));
       removeHidden(body);
       removeChrome(body, spareWrappers);
       if (dropJunk) removeJunk(body);
@@ -194,7 +200,7 @@ final class MainContent {
     Element body = doc.body();
     if (body == null) return "";
     try {
-      takeAll(body.select(REMOVED_BUT_NOSCRIPT));
+      takeAll(body.select(REMOVED_BUT_NOSCRIPT_EVALUATOR));
       removeHidden(body);
       return text(body);
     } finally {
@@ -252,7 +258,7 @@ final class MainContent {
   }
 
   private void removeHidden(Element body) {
-    for (Element e : body.select("[style]")) {
+    for (Element e : body.getElementsByAttribute("style")) {
       String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
       if (style.contains("display:none") || style.contains("visibility:hidden")) take(e);
     }
@@ -273,7 +279,7 @@ final class MainContent {
     int prose = 0;
     for (Element p : body.getElementsByTag("p")) {
       int length = lengths.getOrDefault(p, 0);
-      if (length < PROSE_CHARS || p.selectFirst("a") != null) continue;
+      if (length < PROSE_CHARS || p.selectFirst(LINK) != null) continue;
       prose += length;
       for (Element a = p.parent(); a != null && a != body; a = a.parent()) proseHeld.merge(a, length, Integer::sum);
     }
@@ -322,7 +328,7 @@ final class MainContent {
     Map<Element, Integer> lengths = new IdentityHashMap<>();
     int total = spareWrappers ? textLength(body, lengths) : 0;
     List<Element> junk = new ArrayList<>();
-    for (Element e : body.select(CHROME)) {
+    for (Element e : body.select(CHROME_EVALUATOR)) {
       int length = lengths.getOrDefault(e, 0);
       if (spareWrappers && length > 0.3 * total && length > 300) continue;
       junk.add(e);
@@ -641,7 +647,7 @@ final class MainContent {
     int length = e.text().length();
     if (length == 0) return 0;
     int links = 0;
-    for (Element a : e.select("a")) links += a.text().length();
+    for (Element a : e.getElementsByTag("a")) links += a.text().length();
     return Math.min(1, (double) links / length);
   }
 
@@ -654,7 +660,7 @@ final class MainContent {
    * ("Anna Beispiel, Universität Kassel") set line by line has a comma on every line.
    */
   private static int lineCommas(Element e, String text) {
-    if (e.selectFirst("br") == null) return commas(text);
+    if (e.selectFirst(BR) == null) return commas(text);
     int n = 0;
     StringBuilder line = new StringBuilder();
     for (Node node : allNodes(e)) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Title, author, date, site and language of a parsed page, from (in order of trust) JSON-LD,
@@ -25,6 +27,15 @@ final class PageMetadata {
       "blogposting", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "webpage",
       "report", "liveblogposting", "techarticle", "scholarlyarticle", "socialmediaposting");
 
+  /** The selectors, parsed once (jsoup parses a selector string on every call). */
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator BYLINE = QueryParser.parse("[rel=author], [itemprop=author], .byline__author, .author-name, .byline, .author");
+  private static final Evaluator TIME = QueryParser.parse("article time[datetime], time[datetime]");
+  private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+  private static final Evaluator META_TAGS = QueryParser.parse("meta[property], meta[name], meta[itemprop]");
+  private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
+  private static final Evaluator HTML = QueryParser.parse("html");
+
   private final Document doc;
   private final JsonNode article;
   /** {@link #metaTags()}, once read: the fields ask for some 25 names per page. */
@@ -37,7 +48,7 @@ final class PageMetadata {
 
   String title() {
     String title = firstNonBlank(meta("og:title"), meta("twitter:title"), ld("headline"));
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(H1);
     if (title == null && h1 != null) title = blankToNull(h1.text());
     if (title == null) title = withoutSiteSuffix(doc.title());
     return title == null ? null : withoutSiteSuffix(title);
@@ -48,7 +59,7 @@ final class PageMetadata {
     if (article != null) author = names(article.get("author"));
     if (author == null) author = firstNonBlank(meta("author"), meta("article:author"), meta("dcterms.creator"), meta("byl"));
     if (author == null) {
-      Element byline = doc.selectFirst("[rel=author], [itemprop=author], .byline__author, .author-name, .byline, .author");
+      Element byline = doc.selectFirst(BYLINE);
       if (byline != null && byline.text().length() <= 100) author = blankToNull(byline.text());
     }
     if (author == null || author.startsWith("http")) return null;
@@ -60,7 +71,7 @@ final class PageMetadata {
         meta("datePublished"), meta("date"), meta("dc.date"), meta("dcterms.created"), meta("pubdate"),
         meta("publish-date"), ld("dateCreated"));
     if (raw == null) {
-      Element time = doc.selectFirst("article time[datetime], time[datetime]");
+      Element time = doc.selectFirst(TIME);
       if (time != null) raw = time.attr("datetime");
     }
     return PublishedDate.find(raw);
@@ -74,7 +85,8 @@ final class PageMetadata {
   }
 
   String language() {
-    String lang = blankToNull(doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang"));
+    Element html = doc.selectFirst(HTML);
+    String lang = blankToNull(html == null ? "" : html.attr("lang"));
     if (lang == null) lang = firstNonBlank(httpEquiv("content-language"), meta("language"), meta("og:locale"), ld("inLanguage"));
     if (lang == null) return null;
     return lang.strip().replace('_', '-').split("[-,; ]")[0].toLowerCase(Locale.ROOT);
@@ -82,7 +94,7 @@ final class PageMetadata {
 
   /** The canonical address the page gives itself, absolute; null when none. */
   String canonicalUrl() {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = doc.selectFirst(CANONICAL);
     String url = link != null ? blankToNull(link.absUrl("href")) : null;
     if (url == null) url = meta("og:url");
     return url != null && url.startsWith("http") ? url : null;
@@ -115,7 +127,7 @@ final class PageMetadata {
   private Map<String, String> metaTags() {
     if (metaTags == null) {
       metaTags = new HashMap<>();
-      for (Element m : doc.select("meta[property], meta[name], meta[itemprop]")) {
+      for (Element m : doc.select(META_TAGS)) {
         String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"));
         String content = blankToNull(m.attr("content"));
         if (key != null && content != null) metaTags.putIfAbsent(key.toLowerCase(Locale.ROOT), content.strip());
@@ -143,7 +155,7 @@ final class PageMetadata {
 
   private static JsonNode findArticle(Document doc) {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : doc.select(JSON_LD)) {
       try {
         collect(JSON.readTree(script.data()), nodes);
       } catch (JsonProcessingException e) {

@@ -44,6 +44,10 @@ final class TextChoice {
       "p, div, section, article, table, ul, ol, li, dl, blockquote, pre, h1, h2, h3, h4, h5, h6");
   private static final org.jsoup.select.Evaluator MARKED = org.jsoup.select.QueryParser.parse(
       "[itemprop=articleBody], article, main, [role=main]");
+  /** The page's own article container, by the first of these that holds some of the main text. */
+  private static final List<org.jsoup.select.Evaluator> CONTAINER_MARKERS = List.of(
+      org.jsoup.select.QueryParser.parse("[itemprop=articleBody]"), org.jsoup.select.QueryParser.parse("article"),
+      org.jsoup.select.QueryParser.parse("main, [role=main]"));
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
   private TextChoice() {}
@@ -171,7 +175,7 @@ final class TextChoice {
     for (MainContent.Block b : covered) {
       for (Element a = b.element().parent(); a != null; a = a.parent()) holds.merge(a, b.text().length(), Integer::sum);
     }
-    for (String marker : List.of("[itemprop=articleBody]", "article", "main, [role=main]")) {
+    for (org.jsoup.select.Evaluator marker : CONTAINER_MARKERS) {
       Element best = null;
       int most = 0;
       for (Element candidate : doc.select(marker)) {
