@@ -188,8 +188,12 @@ final class EnglishNames {
   private static boolean endsSentence(String token) {
     char last = token.charAt(token.length() - 1);
     if (last == '!' || last == '?') return true;
+    // English writes no ordinal dot: "until May 4. Large events" ends a sentence after the number.
+    if (last == '.' && ORDINAL_LIKE.matcher(token).matches()) return true;
     return last == '.' && token.length() > 2 && !INITIALS.matcher(token).matches() && !Sentences.isAbbreviation(token);
   }
+
+  private static final Pattern ORDINAL_LIKE = Pattern.compile("\\p{N}+\\.");
 
   private static boolean isCommonOpener(String w) {
     String lower = w.toLowerCase(Locale.ROOT);

@@ -64,12 +64,21 @@ final class SourceNames {
     long[] quads = quadgrams(folded);
     for (var e : FOLDED_EXONYMS.entrySet()) {
       for (String f : e.getValue()) {
-        if (f.length() >= 4 ? mayContain(quads, f) && folded.contains(f) : words.contains(f)) {
+        if (f.length() >= 4 ? mayContain(quads, f) && folded.contains(f) : words.contains(f) || opensCompound(f)) {
           vouch(e.getKey());
           break;
         }
       }
     }
+  }
+
+  /**
+   * Whether a short German form opens a capitalised compound of the text with a word of its own
+   * after it: "Ost" in Osteuropa, "Rat" in Ratsmitglieder; not a short word's mere start.
+   */
+  private boolean opensCompound(String f) {
+    for (String w : capitalised) if (w.length() >= f.length() + 4 && w.startsWith(f)) return true;
+    return false;
   }
 
   /**
@@ -168,6 +177,28 @@ final class SourceNames {
     return false;
   }
 
+  /** Whether a capitalised word of the text is a compound ending in this English word. */
+  private boolean endsACompound(String englishWord) {
+    String k = Fold.translit(englishWord);
+    if (k.length() < 5) return false;
+    for (String key : keys) if (endsCompound(key, k)) return true;
+    return false;
+  }
+
+  /**
+   * Whether a German compound's key ends in the English word's, a letter apart at most, with a word
+   * of its own before it: "Garden" in Rosengarten, "Didactics" in Medizindidaktik (a plural -s off).
+   */
+  private static boolean endsCompound(String compound, String english) {
+    String e = english.endsWith("s") ? english.substring(0, english.length() - 1) : english;
+    if (e.length() < 5 || compound.length() < e.length() + 4) return false;
+    for (int ending = 0; ending <= 2 && compound.length() - ending - e.length() >= 4; ending++) {
+      int end = compound.length() - ending;
+      if (Fold.distance(compound.substring(end - e.length(), end), e, 1) <= 1) return true;
+    }
+    return false;
+  }
+
   Set<String> lowerWords() {
     return lowerWords;
   }
@@ -182,8 +213,18 @@ final class SourceNames {
   List<String> unknown(EnglishNames.Name name) {
     List<String> parts = name.words();
     List<String> out = new ArrayList<>();
-    for (String w : parts) if (!accounts(w)) out.add(w);
+    for (int i = 0; i < parts.size(); i++) {
+      String w = parts.get(i);
+      // "Rose Garden" for Rosengarten: a compound rendered word by word, its first part accounted for.
+      if (!accounts(w) && !(i > 0 && accounts(parts.get(i - 1)) && endsACompound(w))) out.add(w);
+    }
     if (out.isEmpty() || parts.size() < 2) return out;
+    // "Left Party" for die Linke, "Audit Chamber" for Rechnungshof: the kind of body, which a translation
+    // adds or renders freely, needs no counterpart where the name's own words have one.
+    if (parts.stream().anyMatch(w -> !out.contains(w) && !BODY_KINDS.contains(w.toLowerCase(java.util.Locale.ROOT)))) {
+      out.removeIf(w -> BODY_KINDS.contains(w.toLowerCase(java.util.Locale.ROOT)));
+      if (out.isEmpty()) return out;
+    }
     String last = parts.get(parts.size() - 1);
     if (out.contains(last) || !name.text().endsWith(last) || ORG_HEADS.contains(last.toLowerCase(java.util.Locale.ROOT))) return out;
     // The surname as the text writes it (or its genitive), never an ordinary word (lange, Heil and heil).
@@ -204,6 +245,11 @@ final class SourceNames {
       "radio", "press", "service", "services", "authority", "board", "chamber", "senate", "parliament",
       "assembly", "house", "hall", "palace", "gallery", "library", "laboratory", "lab", "research", "sciences");
 
+  /** Words for the kind of a body, not its name (unlike a paper's "Times" or a place's "Street"). */
+  private static final Set<String> BODY_KINDS = Set.of("party", "association", "chamber", "institute", "office",
+      "agency", "council", "committee", "commission", "federation", "society", "foundation", "authority", "ministry",
+      "department", "union", "group", "company", "league", "board", "academy");
+
   private static final Pattern GIVEN = Pattern.compile("\\p{Lu}(\\p{Ll}+|\\.?)");
 
   /** Whether an English word is accounted for by the text. */
@@ -213,8 +259,10 @@ final class SourceNames {
     // "UniCredit" for Uni-Credit: each part on its own.
     List<String> humps = List.of(englishWord.split("(?<=\\p{Ll})(?=\\p{Lu})"));
     if (humps.size() > 1 && humps.stream().allMatch(h -> h.length() >= 2 && (vouched.contains(Fold.plain(h)) || has(h)))) return true;
-    // An English plural or demonym ending: "Tajiks" for Tadschiken.
-    return f.length() >= 5 && f.endsWith("s") && has(englishWord.substring(0, englishWord.length() - 1));
+    // An English plural or demonym ending: "Tajiks" for Tadschiken, "Bavarians" for the exonym Bavarian.
+    if (f.length() < 5 || !f.endsWith("s")) return false;
+    String singular = englishWord.substring(0, englishWord.length() - 1);
+    return vouched.contains(Fold.plain(singular)) || has(singular);
   }
 
 }

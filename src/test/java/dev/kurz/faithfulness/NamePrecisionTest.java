@@ -52,4 +52,38 @@ class NamePrecisionTest {
     assertThat(unknown("They met on Shrove Tuesday at 5 p.m. By Wednesday the Academy of Sciences had spoken.")).isEmpty();
     assertThat(unknown("Federalism is not there to shift responsibility.")).isEmpty();
   }
+  private static final String LOCAL = """
+      Der Landkreis meldet bundesweit die wenigsten Fälle. Viele Saisonkräfte aus Osteuropa fehlen, sagte
+      Stadträtin Petra Wendel (Linke). Rechnungshofchef Bernd Kolbe lehrt am Lehrstuhl für Klimadidaktik. Im
+      Rosengarten blühen die Tulpen. In Bayern sind die Schulen zu. Die Frist endet am 4. Mai.
+      """;
+
+  private static List<String> unknownLocal(String english) {
+    SourceNames names = new SourceNames(LOCAL, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    return EnglishNames.find(english, names.lowerWords()).stream()
+        .filter(n -> !names.unknown(n).isEmpty()).map(EnglishNames.Name::text).toList();
+  }
+
+  @Test
+  void aCapitalAfterANumbersDotOpensASentence() {
+    assertThat(unknownLocal("The deadline ends on May 4. Tulips are blooming.")).isEmpty();
+  }
+
+  @Test
+  void federalWordsStandForGermanyAndShortFormsOpenCompounds() {
+    assertThat(unknownLocal("The district reports the fewest cases in Germany; workers from Eastern Europe are missing.")).isEmpty();
+  }
+
+  @Test
+  void pluralsOfExonymsAndGenericHeadsOfKnownBodies() {
+    assertThat(unknownLocal("Most Bavarians agree, said councillor Petra Wendel (Left Party).")).isEmpty();
+    assertThat(unknownLocal("Audit Chamber head Bernd Kolbe agrees.")).isEmpty();
+    assertThat(unknownLocal("Pirate Party councillor Petra Wendel agrees.")).containsExactly("Pirate Party");
+  }
+
+  @Test
+  void aTranslatedCompoundHeadIsTheCompounds() {
+    assertThat(unknownLocal("He teaches at the Chair of Climate Didactics; tulips bloom in the Rose Garden.")).isEmpty();
+    assertThat(unknownLocal("He teaches at the Chair of Climate Didactics at Oxford.")).containsExactly("Oxford");
+  }
 }
