@@ -24,7 +24,20 @@ final class EnglishQuantities {
    * ISO weekday, minute of day, index into {@link #PERIODS}, or for "N units ago" N*10 + the unit's
    * index in {@link #UNITS} (N 0 when the English gives none: "months ago").
    */
-  record Mention(Type type, double value, String text, boolean approximate) {}
+  record Mention(Type type, double value, String text, boolean approximate, boolean change) {
+    Mention(Type type, double value, String text, boolean approximate) {
+      this(type, value, text, approximate, false);
+    }
+  }
+
+  /**
+   * Words that make a figure a change or a remainder the answer may have worked out from two of the
+   * article's ("up from 20,000", "rose by 17 percentage points", "an increase of 8 billion").
+   */
+  private static final Pattern CHANGE_BEFORE = Pattern.compile(
+      "(?i)(?:\\b(?:up|down|rose|fell|grew|dropped|increased|decreased|climbed|declined|jumped)\\s+(?:from|by)"
+          + "|\\b(?:increase|rise|drop|decline|fall|gain|loss|difference|gap)\\s+of)\\s+(?:about\\s+|around\\s+|some\\s+)?[$€£]?\\s*$");
+  private static final Pattern CHANGE_AFTER = Pattern.compile("(?i)^\\s*(?:percentage\\s+)?points\\b");
 
   static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
@@ -316,7 +329,9 @@ final class EnglishQuantities {
         continue;
       }
       boolean year = factor == 1 && YEAR_DIGITS.matcher(run).matches() && !approx;
-      out.add(new Mention(year ? Type.YEAR : Type.NUMBER, value * factor, text, approx));
+      boolean change = CHANGE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start)).find()
+          || CHANGE_AFTER.matcher(s.substring(start + text.length())).find();
+      out.add(new Mention(year ? Type.YEAR : Type.NUMBER, value * factor, text, approx, change));
     }
   }
 

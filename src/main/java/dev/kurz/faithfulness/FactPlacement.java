@@ -94,9 +94,12 @@ final class FactPlacement {
   private void judge(List<Finding> out, String where, String text, Claim own, List<Claim> claims) {
     List<Mention> mentions = mentions(text);
     Set<String> reported = new HashSet<>();
+    Set<Double> ages = ages(text);
     for (Mention m : mentions) {
+      // An age stands next to the person's name, wherever the article introduces them.
+      if (own == null && m.type() == EnglishQuantities.Type.NUMBER && ages.contains(m.value())) continue;
       // Periods and relative times are checked article-wide only: "in the summer" may sum up a paragraph.
-      if (!whole.bears(m) || everywhere(m) || m.type() == EnglishQuantities.Type.PERIOD || m.type() == EnglishQuantities.Type.AGO) continue;
+      if (!whole.bears(m) || whole.derivedOnly(m) || everywhere(m) || m.type() == EnglishQuantities.Type.PERIOD || m.type() == EnglishQuantities.Type.AGO) continue;
       // A summary sentence or key point may repeat what one of the claims gives where its quote is.
       if (own == null && claimGives(m, claims)) continue;
       BitSet window = own == null ? null : quoteWindow(own);
@@ -104,12 +107,28 @@ final class FactPlacement {
       if (window == null || window.isEmpty() || borne(m, window)) continue;
       // A changed figure replaced one that stands there: without another of its kind, the statement
       // more likely joins a fact from elsewhere than changes one.
-      if (!Boolean.getBoolean("xp.nocompete") && !competes(m, window, mentions)) continue;
+      if (!competes(m, window, mentions)) continue;
       if (reported.add(m.type() + m.text())) {
         out.add(new Finding(where, text, FaithfulnessCheck.kind(m), m.text(),
             "is in the article, but not where this statement comes from"));
       }
     }
+  }
+
+  /**
+   * "a 29-year-old", "29 years old", "in his late 40s": ages, not figures of an event; a
+   * summary sentence or key point may give one the article states where it introduces the person.
+   */
+  private static final Pattern AGE = Pattern.compile(
+      "(?i)\\b(\\d{1,3})[-\\s]years?[-\\s]old\\b|\\b(?:his|her|their|its)\\s+(?:early\\s+|mid-?\\s?|late\\s+)?(\\d0)['’]?s\\b");
+
+  private static Set<Double> ages(String text) {
+    Set<Double> out = new HashSet<>();
+    Matcher m = AGE.matcher(text);
+    while (m.find()) {
+      for (int g = 1; g <= 2; g++) if (m.group(g) != null) out.add(Double.parseDouble(m.group(g)));
+    }
+    return out;
   }
 
   /** {@link EnglishQuantities#read} of a text of the answer, read once per answer (not to be modified). */

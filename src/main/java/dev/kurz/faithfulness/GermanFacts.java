@@ -37,7 +37,11 @@ final class GermanFacts {
   private static final Pattern WHOLE = Pattern.compile("\\d+");
   private static final Pattern SEPARATORS = Pattern.compile("[.,]");
   private static final Pattern THOUSANDS_HEAD = Pattern.compile("\\d{1,3}");
+  /** A sentence's end: a stop and a capital or a paragraph break. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+(?=\\p{Lu})|\\n\\s*\\n");
   private static final Pattern EACH = Pattern.compile("jede[rsnm]?");
+  /** A tens numeral as a decade: "vierziger", "achtzigerjahre". */
+  private static final Pattern DECADE_WORD = Pattern.compile("(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er");
   private static final Pattern ONE = Pattern.compile("eine[mnr]?|ein");
   private static final Pattern ONE_ANY_CASE = Pattern.compile("(?i)eine[mnr]?|ein");
   private static final Needles WRITTEN_HOUR = Needles.of("(?<!\\p{L})(\\p{L}+)\\s+Uhr");
@@ -56,6 +60,8 @@ final class GermanFacts {
   private static final Needles NEXT_YEAR = Needles.of("(nächst|kommend|folgend)\\p{L}*\\s+jahr");
 
   final Set<Double> numbers = new HashSet<>();
+  /** Differences and sums of two figures of one sentence (see {@link #readDerived}). */
+  final Set<Double> derived = new HashSet<>();
   final Set<Integer> dates = new HashSet<>();
   final Set<Integer> months = new HashSet<>();
   final Set<Integer> weekdays = new HashSet<>();
@@ -81,6 +87,8 @@ final class GermanFacts {
   private GermanFacts(String text, LocalDate published, boolean sentence) {
     this.sentence = sentence;
     readDigits(text);
+    // A sentence's facts place figures; a worked-out one has no place (FactPlacement leaves it out).
+    if (!sentence) readDerived(text);
     readWords(text);
     // The text folded once, so that a pattern whose literals it lacks is not searched at all.
     String folded = Needles.fold(text);
@@ -124,7 +132,7 @@ final class GermanFacts {
    * and within one unit of its last significant digit ("about 600" for 580, "more than 6,600" for
    * 6,600, but not "nearly 650,000" for 605,000 nor "at least 35" for 33).
    */
-  private boolean hasRounded(double v) {
+  private static boolean hasRounded(double v, Set<Double> numbers) {
     double unit = lastDigitUnit(v);
     for (double n : numbers) {
       double gap = Math.abs(n - v);
@@ -147,10 +155,16 @@ final class GermanFacts {
     return unit;
   }
 
+  /** Whether the text bears a change only as a difference of two of its figures (see {@link #readDerived}). */
+  boolean derivedOnly(EnglishQuantities.Mention m) {
+    return m.type() == EnglishQuantities.Type.NUMBER && m.change() && !hasNumber(m.value()) && derived.contains(key(m.value()));
+  }
+
   /** Whether the text bears an English mention out: the same value, an approximate one within a tenth. */
   boolean bears(EnglishQuantities.Mention m) {
     return switch (m.type()) {
-      case NUMBER -> hasNumber(m.value()) || m.approximate() && hasRounded(m.value());
+      case NUMBER -> hasNumber(m.value()) || m.approximate() && hasRounded(m.value(), numbers)
+          || m.change() && derived.contains(key(m.value()));
       // "a third" is 33 or 34 per cent as well as "ein Drittel".
       case FRACTION -> hasNumber(m.value()) || hasWithin(m.value(), 1.5);
       case YEAR -> hasNumber(m.value());
@@ -168,6 +182,43 @@ final class GermanFacts {
     numbers.add(key(v));
   }
 
+  /**
+   * Figures an answer may work out from two of one sentence, as a change: the difference of two
+   * amounts ("25.000 ..., ein Plus von 5.000": up from 20,000; "von 47 auf 64 Prozent": a rise of 17
+   * points) or of two years. Only digit figures, each in its German reading; only English figures
+   * given as a change ({@link EnglishQuantities.Mention#change}) may be one.
+   */
+  private void readDerived(String text) {
+    List<double[]> figures = new java.util.ArrayList<>();
+    Matcher m = DIGITS.matcher(text);
+    while (m.find()) {
+      String run = m.group();
+      if (run.length() > 15 || NUMERIC_DATE.matcher(run).matches()) continue;
+      double v;
+      try {
+        v = Double.parseDouble(run.replace(".", "").replace(',', '.')) * multiplierAfter(text, m.end());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      figures.add(new double[] {m.start(), m.end(), v});
+    }
+    for (int i = 0; i < figures.size(); i++) {
+      for (int j = i + 1; j < figures.size(); j++) {
+        double[] a = figures.get(i);
+        double[] b = figures.get(j);
+        if (SENTENCE_END.matcher(text).region((int) a[1], (int) b[0]).find()) break;
+        boolean yearA = isYear(a[2]);
+        boolean yearB = isYear(b[2]);
+        if (yearA != yearB) continue;
+        if (a[2] != b[2]) derived.add(key(Math.abs(a[2] - b[2])));
+      }
+    }
+  }
+
+  private static boolean isYear(double v) {
+    return v >= 1900 && v <= 2100 && v == Math.rint(v);
+  }
+
   private void readDigits(String text) {
     Matcher season = SEASON.matcher(text);
     while (season.find()) add(Integer.parseInt(season.group(1)) * 100 + Integer.parseInt(season.group(3)));
@@ -178,6 +229,11 @@ final class GermanFacts {
       for (double v : readings(run)) {
         add(v);
         if (mult != 1) add(v * mult);
+      }
+      // "die 80er Jahre", "1980er": a decade.
+      if (text.startsWith("er", m.end()) && (m.end() + 2 == text.length() || !Character.isLetter(text.charAt(m.end() + 2))
+          || text.startsWith("jahr", m.end() + 2)) && WHOLE.matcher(run).matches() && run.length() == 2) {
+        addDecade(Integer.parseInt(run));
       }
       for (String group : SEPARATORS.split(run)) {
         if (!group.isEmpty() && group.length() < 16) add(Double.parseDouble(group));
@@ -229,6 +285,13 @@ final class GermanFacts {
     return 1;
   }
 
+  /** The years a decade of two digits may be: "Zwanziger" the 1920s or the 2020s. */
+  private void addDecade(long v) {
+    if (v % 10 != 0) return;
+    add(1900 + v);
+    add(2000 + v);
+  }
+
   private void readSpans(String text, String folded) {
     Matcher m = DAYS_OR_WEEKS.finder(text, folded);
     while (m.find()) {
@@ -250,6 +313,8 @@ final class GermanFacts {
       long v = GermanNumerals.prefixValue(w);
       if (v > 0) {
         add(v);
+        // "die vierziger Jahre", "Achtzigerjahre": the 1940s, the 1980s.
+        if (v >= 20 && v < 100 && v % 10 == 0 && DECADE_WORD.matcher(w).lookingAt()) addDecade(v);
         double mult = multiplierAfter(text, m.end());
         if (mult != 1) add(v * mult);
       }

@@ -1,0 +1,59 @@
+package dev.kurz.faithfulness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kurz.analysis.QuoteLocator;
+import dev.kurz.glossary.Glossary;
+import dev.kurz.model.Analysis;
+import dev.kurz.model.Claim;
+import dev.kurz.model.Entity;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Figures an answer may work out or give another way, in an article of our own. */
+class NumberReadingsTest {
+  private static final String ARTICLE = """
+      Mehr Gäste in Brenndorf
+
+      Das Museum in Brenndorf zählte 2019 rund 48.000 Besucher, ein Plus von 6.000 gegenüber 2017. Der Anteil
+      junger Gäste stieg von 21 Prozent auf 33 Prozent. Gegründet wurde das Haus in den fünfziger Jahren.
+
+      Leiterin Jana Pietsch ist 52 und seit elf Jahren im Amt. Der Stadtrat beschloss am Montag, den Eintritt
+      für Schulklassen zu streichen. Dafür fehlen im Haushalt 80.000 Euro.
+      """;
+
+  private static List<Finding> check(String summary, Claim... claims) {
+    Analysis a = new Analysis("de", "", summary, List.of(), List.of(claims), List.of(new Entity("Jana Pietsch", "Jana Pietsch", "person")));
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", LocalDate.of(2020, 3, 4)).stream()
+        .filter(f -> f.kind() == Finding.Kind.NUMBER || f.kind() == Finding.Kind.DATE).toList();
+  }
+
+  private static Claim claim(String english, String quote) {
+    return new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(ARTICLE).locate(quote));
+  }
+
+  @Test
+  void aChangeMayBeTheDifferenceOfTwoFiguresOfOneSentence() {
+    assertThat(check("The museum had about 48,000 visitors in 2019, up from 42,000 in 2017.")).isEmpty();
+    assertThat(check("The share of young visitors rose by 12 percentage points.")).isEmpty();
+    // A figure given as no change, or a difference across sentences, is still checked.
+    assertThat(check("The museum had 42,000 visitors in 2017.")).extracting(Finding::item).containsExactly("42,000");
+    assertThat(check("The share of young visitors rose by 19 percentage points.")).extracting(Finding::item).containsExactly("19");
+  }
+
+  @Test
+  void aDecadeIsTheYearsOfItsGermanName() {
+    assertThat(check("The museum was founded in the 1950s.")).isEmpty();
+    assertThat(check("The museum was founded in the 1960s.")).extracting(Finding::item).containsExactly("1960");
+  }
+
+  @Test
+  void aStatementMayGiveAnAgeTheArticleStatesWhereItIntroducesThePerson() {
+    assertThat(check("The council scrapped the fee for school classes, says the 52-year-old director Jana Pietsch.")).isEmpty();
+    // In a claim the age must still stand near the quote.
+    assertThat(check("", claim("The 52-year-old museum counted about 48,000 visitors in 2019.",
+        "Das Museum in Brenndorf zählte 2019 rund 48.000 Besucher")))
+        .extracting(Finding::item).containsExactly("52");
+  }
+}
