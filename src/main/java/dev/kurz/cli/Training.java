@@ -49,6 +49,17 @@ final class Training {
   static final List<String> RUN_OPTIONS =
       List.of("-XX:+UseSerialGC", "-XX:MaxNewSize=64m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
 
+  /**
+   * The launcher's further options for runs that map the AOT cache (src/main/sh/kurz). The cache
+   * holds the training's method profiles and compilation records, and by default a run replays
+   * them: the JIT compiles at once every method the training found hot. With the one C1 compiler
+   * thread a two-processor machine has, that burst took 0.15-0.25 s of CPU before a batch's first
+   * request (more than half of the compiler's work by then), beside the main thread and the
+   * warm-up. Without the replay, methods are compiled as the run makes them hot. (A cache written
+   * without the records at all, -XX:-AOTRecordTraining, made a fully cached run slower.)
+   */
+  static final List<String> AOT_RUN_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+
   /** The analysis as an OpenAI chat completion answers it (its content a JSON string). */
   private static final String ANSWER = """
       {"id":"train","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop",
@@ -89,6 +100,19 @@ final class Training {
     if (aot) {
       train.addAll(List.of("-XX:AOTCacheOutput=" + out, "-Xlog:aot*=error", "-cp", jar.toString(), Training.class.getName(), "--exercise"));
       rc = run(train);
+      // The launcher maps the cache with AOT_RUN_OPTIONS: a JDK that does not know them would not
+      // start, so on such a JDK the cache is left unnamed (runs go without it) rather than broken.
+      if (rc == 0) {
+        List<String> check = new ArrayList<>(List.of(java));
+        check.addAll(RUN_OPTIONS);
+        check.addAll(List.of("-XX:AOTCache=" + out, "-Xlog:aot*=off", "-Xlog:cds*=off"));
+        check.addAll(AOT_RUN_OPTIONS);
+        check.add("-version");
+        if (new ProcessBuilder(check).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
+          System.err.println("[WARN] this JDK does not take " + String.join(" ", AOT_RUN_OPTIONS) + ": the AOT cache will not be used");
+          return 0;
+        }
+      }
     } else {
       Path list = dir.resolve("kurz.classlist").toAbsolutePath();
       train.addAll(List.of("-Xshare:off", "-XX:DumpLoadedClassList=" + list, "-cp", jar.toString(), Training.class.getName(), "--exercise"));
