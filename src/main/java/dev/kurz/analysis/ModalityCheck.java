@@ -26,15 +26,18 @@ import java.util.Set;
  *       "sagte", "erklärte" (not "erklärte sich bereit"), "teilte ... mit", "gemäß", "heißt es", and
  *       Konjunktiv I as a German morphology lexicon tells it ({@link GermanVerbForms}: "sei", "es
  *       gebe", "er komme", "sie handle"; not "ich habe" or "sie haben", which are indicative too,
- *       nor a form ending a relative clause: "der Abstand, der einzuhalten sei"); none where the
- *       claim's English itself says who said it ("Flügel wrote that ...");
+ *       nor a form ending a relative clause: "der Abstand, der einzuhalten sei", nor an optative
+ *       formula: "dem sei das Buch empfohlen", "Gott sei Dank"); none where the claim's English
+ *       itself says who said it ("Flügel wrote that ..."), and no "soll" of state where the English
+ *       keeps it as a plan ("There is to be no curfew");
  *   <li>a denial cue with any modality but {@code denied}: "bestritt", "dementierte", "wies ...
  *       zurück", "zurückgewiesen" (not when what is turned down is a request: "wies die Klage
  *       zurück"), "falsch" before "Bericht", "Meldung", "Behauptung" and the like (not "falsche
  *       Angaben machen", which accuses) or as a predicate in a sentence about one ("der Bericht sei falsch"; a bare "es wäre
  *       falsch, ..." is an opinion, not a denial), "entspricht nicht der Realität". A denial verb
  *       negated just before it ("weder bestätigen noch dementieren", "nicht bestritten") does not
- *       count.
+ *       count, nor does any where the claim's English itself tells of the denial ("The ministry
+ *       denied the report").
  * </ul>
  *
  * <p>Cues are matched on whole words (letter runs), never inside other words. Whether the cue
@@ -148,14 +151,16 @@ public final class ModalityCheck {
     String modality = claim.modality().strip().toLowerCase(Locale.ROOT);
     Words words = Words.of(claim.quote());
     if (modality.equals("stated") && articleVoice(claim) && !reportsSpeech(claim.claim())) {
-      Set<String> cues = reportiveCues(words);
+      // "There is to be no mask requirement" for "soll es nicht geben" keeps the modal as a plan.
+      boolean plan = claim.claim() != null && ENGLISH_PLAN.matcher(claim.claim()).find();
+      Set<String> cues = reportiveCues(words, plan);
       if (!cues.isEmpty()) {
         warnings.add(
             "claim %d: quote contains reportive/attribution cue %s but modality is 'stated'"
                 .formatted(claimNumber, quoted(cues)));
       }
     }
-    if (!modality.equals("denied")) {
+    if (!modality.equals("denied") && !reportsDenial(claim.claim())) {
       Set<String> cues = denialCues(words);
       if (!cues.isEmpty()) {
         warnings.add(
@@ -192,17 +197,36 @@ public final class ModalityCheck {
           + "|(?:say|says|insist(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|report(?:s|ed)|reiterat(?:es|ed)|maintain(?:s|ed)|assert(?:s|ed)"
           + "|announc(?:es|ed)|warn(?:s|ed)|repeated|affirm(?:s|ed)|declar(?:es|ed)))\\b");
 
+  /** English that keeps "soll" as a plan or an obligation: "is to be", "are to reopen", "should", "is planned". */
+  private static final java.util.regex.Pattern ENGLISH_PLAN = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:(?:is|are|was|were)\\s+(?:not\\s+)?to\\s+\\p{L}+|should|shall|(?:is|are)\\s+(?:planned|intended|meant)\\s+to|plans?\\s+to)\\b");
+
+  /**
+   * English that itself tells of the denial ("The ministry denied the report", "Müller rejects the
+   * accusation"): given as stated, it states that the denial was made.
+   */
+  private static final java.util.regex.Pattern REPORTS_DENIAL = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|disput(?:es|ed|ing)|refut(?:es|ed|ing)|dismiss(?:es|ed|ing)|rebuff(?:s|ed)?)\\b");
+
+  static boolean reportsDenial(String english) {
+    return english != null && REPORTS_DENIAL.matcher(english).find();
+  }
+
   static boolean reportsSpeech(String english) {
     return english != null && REPORTS_SPEECH.matcher(english).find();
   }
 
-  static Set<String> reportiveCues(Words w) {
+  /**
+   * The reportive and attribution cues of a quote; {@code plan}: the English keeps "soll" as a plan
+   * or an obligation, so "soll" with an infinitive of state is no cue (one with a perfect infinitive still is).
+   */
+  static Set<String> reportiveCues(Words w, boolean plan) {
     Set<String> cues = new LinkedHashSet<>();
     for (int i = 0; i < w.size(); i++) {
       String lc = w.lower(i);
       if (SOLL.contains(lc)) {
         int aux = perfectInfinitiveAfter(w, i);
-        int state = aux >= 0 ? -1 : stativeInfinitiveAfter(w, i);
+        int state = aux >= 0 || plan ? -1 : stativeInfinitiveAfter(w, i);
         if (aux >= 0) cues.add(w.word(i) + " ... " + w.word(aux - 1) + " " + w.word(aux));
         else if (state >= 0) cues.add(w.word(i) + " ... " + w.word(state));
       } else if (REPORTIVE_WORDS.contains(lc) && !(lc.startsWith("erklärt") && w.is(i + 1, "sich"))
@@ -220,7 +244,7 @@ public final class ModalityCheck {
         cues.add(w.word(i) + " es");
       } else if ((lc.equals("teilte") || lc.equals("teilten")) && w.laterInSentence(i, "mit")) {
         cues.add(w.word(i) + " ... mit");
-      } else if (konjunktivI(w, i) && !endsRelativeClause(w, i)) {
+      } else if (konjunktivI(w, i) && !endsRelativeClause(w, i) && !optative(w, i)) {
         cues.add(w.word(i));
       }
     }
@@ -292,6 +316,26 @@ public final class ModalityCheck {
     Set<Person> fixed = subjectPronoun(w, i);
     if (fixed == null && persons.equals(THIRD_SINGULAR) && w.inSentence(i, "ich")) return false;
     return fixed == null || !Collections.disjoint(persons, fixed);
+  }
+
+  /** Participles of the optative formulas an author writes in their own voice: "dem sei das Buch empfohlen", "es sei daran erinnert". */
+  private static final Set<String> OPTATIVE_PARTICIPLES = Set.of("empfohlen", "gesagt", "angemerkt", "erwähnt", "gedankt",
+      "gegönnt", "verziehen", "hingewiesen", "erinnert", "verraten", "angeraten", "vorausgeschickt");
+
+  /**
+   * Whether the "sei" at {@code i} is an optative, the author's own wish or advice and no report:
+   * "Gott sei Dank", or "sei" with one of the formulas' participles later in its clause and no
+   * "worden" ("dem sei das Buch empfohlen"; "sie sei empfohlen worden" reports).
+   */
+  private static boolean optative(Words w, int i) {
+    if (!w.lower(i).equals("sei")) return false;
+    if (w.is(i - 1, "gott")) return true;
+    boolean participle = false;
+    for (int k = i + 1; k < w.size() && w.sameClause(i, k); k++) {
+      if (w.lower(k).equals("worden")) return false;
+      if (OPTATIVE_PARTICIPLES.contains(w.lower(k))) participle = true;
+    }
+    return participle;
   }
 
   /**

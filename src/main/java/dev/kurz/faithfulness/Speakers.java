@@ -165,7 +165,7 @@ final class Speakers {
       if (turn != null && turn.side() == Interview.Side.INTERVIEWEE) {
         out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is given as the speaker, though the quote stands in "
             + turn.label() + "'s answer"));
-      } else if (sentence != null && ATTRIBUTION.matcher(sentence).find()
+      } else if (sentence != null && ATTRIBUTION.matcher(frame(c.grounding())).find()
           && !ENGLISH_SAYING.matcher(c.claim() == null ? "" : c.claim()).find() && !relativeClause(c.grounding())) {
         // The English may itself tell who said it ("The union warns that ..."): then the article states what was said.
         out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is given as the speaker, though the quote's sentence attributes it"));
@@ -183,13 +183,25 @@ final class Speakers {
     }
     String window = context.around(c.grounding(), SPEAKER_BEFORE, SPEAKER_AFTER);
     if (window == null) return out;
-    List<String> words = nameWords(speaker);
+    List<String> words = new ArrayList<>(nameWords(speaker));
+    // An organization given with its abbreviation, "German Association of ... (vfa)": the German has the abbreviation.
+    if (c.sourceType() != null && c.sourceType().toLowerCase(Locale.ROOT).contains("organi")) {
+      Matcher abbreviation = PARENTHESIZED.matcher(speaker);
+      while (abbreviation.find()) words.add(abbreviation.group(1));
+    }
     // Only a named speaker: one known by role ("media reports", "sources cited by Reuters") often
     // relays what the sentence has a named person do or say.
     String other = sentence == null || words.isEmpty() ? null : attributedToOther(sentence, speaker, words);
     if (other != null) {
       out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not the one the quote's sentence has speaking ("
           + other + ")"));
+      return out;
+    }
+    // Only a speaker with a name of its own: "UKE officials" may be any of the people the article has speak for the UKE.
+    String chained = sentence == null || personal(words).isEmpty() ? null : relayedFromOther(c.grounding(), speaker, words);
+    if (chained != null) {
+      out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not the one the sentences before the quote have speaking ("
+          + chained + ")"));
       return out;
     }
     if (words.isEmpty()) {
@@ -220,8 +232,90 @@ final class Speakers {
       return out;
     }
     if (wide != null && before != null && referredToByRole(wide, before, words, speaker)) return out;
+    String signature = signature(c.grounding());
+    if (signature != null && namedIn(signature, words, speaker)) return out;
     out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
     return out;
+  }
+
+  /**
+   * The quote with the clause it adjoins on either side within its sentence: "Merkel sagte: „...“",
+   * "„...“, sagte Müller", "Laut Polizei ...". An attribution further off in the sentence ("...,
+   * um dann zu beraten, wie Merkel betonte") often cites someone for the sentence's other half, or
+   * confirms what the article states itself.
+   */
+  private String frame(Grounding g) {
+    String article = context.article();
+    int[] spanned = Sentences.spanned(context.sentences(), g, article.length());
+    if (spanned == null) return "";
+    int from = context.sentences().get(spanned[0]).start();
+    int to = context.sentences().get(spanned[1]).end();
+    int start = adjoiningClause(article, g.start(), from, -1);
+    int end = adjoiningClause(article, g.end(), to, 1);
+    return article.substring(Math.min(start, g.start()), Math.max(end, g.end()));
+  }
+
+  /** Where the clause next to {@code at} ends, going in direction {@code step} (past quotation marks, a comma or a colon first), bounded by {@code limit}. */
+  private static int adjoiningClause(String text, int at, int limit, int step) {
+    int k = at;
+    while (step < 0 ? k > limit : k < limit) {
+      char ch = text.charAt(step < 0 ? k - 1 : k);
+      if (!Character.isWhitespace(ch) && CLAUSE_MARKS.indexOf(ch) < 0) break;
+      k += step;
+    }
+    while (step < 0 ? k > limit : k < limit) {
+      char ch = text.charAt(step < 0 ? k - 1 : k);
+      if (CLAUSE_MARKS.indexOf(ch) >= 0) break;
+      k += step;
+    }
+    return k;
+  }
+
+  private static final String CLAUSE_MARKS = ",;:„“”«»\"–—";
+  /** A word in parentheses: a party ("(CDU)") or an organization's abbreviation ("(vfa)"). */
+  private static final Pattern PARENTHESIZED = Pattern.compile("\\(([\\p{L}\\-]{2,12})\\)");
+  /** A closing signature paragraph, a name and a place: "Marta Keller, Lindau". */
+  private static final Pattern SIGNATURE = Pattern.compile(
+      "^\\s*\\p{Lu}[\\p{L}.\\-]+(?:\\s+\\p{Lu}[\\p{L}.\\-]+){1,3},\\s*\\p{Lu}[\\p{L}.\\-]+(?:[\\s/]+\\p{L}[\\p{L}.\\-]*){0,3}\\s*$");
+
+  /**
+   * The first signature line after a quote ("Marta Keller, Lindau"), which signs the letter or essay
+   * it closes, or null: letters to the editor and guest pieces name their writers at the end.
+   */
+  private String signature(Grounding g) {
+    String article = context.article();
+    if (g == null || !g.found() || g.end() > article.length()) return null;
+    int line = article.indexOf('\n', g.end());
+    while (line >= 0) {
+      int next = article.indexOf('\n', line + 1);
+      String text = article.substring(line + 1, next < 0 ? article.length() : next);
+      if (SIGNATURE.matcher(text).matches()) return text;
+      line = next;
+    }
+    return null;
+  }
+
+  /**
+   * Another speaker of the answer whom the sentences right before the quote have speaking, when the
+   * quote's own sentence names no one by a verb of saying and does not name this speaker: a quote
+   * or a Konjunktiv that goes on ("Man dürfe keinen Rückschlag riskieren" after "wirbt Söder")
+   * continues the nearest attribution before it. Looks back up to {@link #SPEAKER_BEFORE}
+   * sentences and stops at the first that names this speaker or attributes to anyone; null where
+   * none attributes to another.
+   */
+  private String relayedFromOther(Grounding g, String speaker, List<String> words) {
+    List<Sentences.Span> sentences = context.sentences();
+    int[] spanned = Sentences.spanned(sentences, g, context.article().length());
+    if (spanned == null) return null;
+    String own = context.sentence(g);
+    if (!byVerbsOfSaying(own).isEmpty() || ATTRIBUTION.matcher(own).find() || namedIn(own, words, speaker)) return null;
+    for (int i = spanned[0] - 1; i >= 0 && spanned[0] - i <= SPEAKER_BEFORE; i--) {
+      String text = sentences.get(i).of(context.article());
+      if (namedIn(text, words, speaker)) return null;
+      if (byVerbsOfSaying(text).isEmpty()) continue;
+      return attributedToOther(text, speaker, words);
+    }
+    return null;
   }
 
   /**
@@ -300,28 +394,57 @@ final class Speakers {
     String near = byVerbsOfSaying(sentence);
     if (near.isEmpty()) return null;
     SourceNames names = null;
-    Set<String> own = new java.util.HashSet<>();
-    for (String w : words) own.add(Fold.plain(w));
-    String ownFolded = Fold.plain(speaker);
+    // Who is who by the names alone: a party or an abbreviation two speakers share ("Jens Spahn
+    // (CDU)", "Volker Bouffier (CDU)") makes them no one person.
+    List<String> own = nameWords(speaker);
+    String ownFolded = Fold.plain(PARENTHESIZED.matcher(speaker).replaceAll(" "));
     for (String other : people) {
       if (ARTICLE_VOICE.matcher(other).matches()) continue;
       List<String> otherWords = nameWords(other);
-      if (otherWords.isEmpty() || otherWords.stream().anyMatch(w -> own.contains(Fold.plain(w)) || ownFolded.contains(Fold.plain(w)))) {
-        continue;
-      }
+      if (otherWords.isEmpty() || sameOne(own, ownFolded, otherWords)) continue;
       if (names == null) names = new SourceNames(near, entities, glossary, from, to, Set.of());
       if (otherWords.stream().anyMatch(names::accounts)) {
         // This speaker by name where it has one: "große Unternehmen" is no sign of the Adidas chief.
         SourceNames inSentence = new SourceNames(sentence, entities, glossary, from, to, Set.of());
-        return words.stream().anyMatch(inSentence::accounts) ? null : other;
+        // By a name of its own where it has one: a party both share ("(SPD)") names neither.
+        List<String> mine = personal(words).isEmpty() ? words : personal(words);
+        return mine.stream().anyMatch(inSentence::accounts) ? null : other;
       }
     }
     return null;
   }
 
+  /**
+   * Whether two speakers are one by their name words: a word in common, or one's word in the
+   * other's text. Where both have words other than abbreviations, those alone count: a party or a
+   * place two people share ("Jens Spahn (CDU)", "Volker Bouffier (CDU)") makes them no one person,
+   * but "UKE officials" speak for the UKE its board member does.
+   */
+  private static boolean sameOne(List<String> own, String ownFolded, List<String> other) {
+    List<String> a = personal(own);
+    List<String> b = personal(other);
+    boolean names = !a.isEmpty() && !b.isEmpty();
+    Set<String> mine = new java.util.HashSet<>();
+    for (String w : names ? a : own) mine.add(Fold.plain(w));
+    for (String w : names ? b : other) {
+      if (mine.contains(Fold.plain(w)) || ownFolded.contains(Fold.plain(w))) return true;
+    }
+    return false;
+  }
+
+  /** The name words less the abbreviations ("CDU", "NRW"). */
+  private static List<String> personal(List<String> words) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      if (!w.equals(w.toUpperCase(Locale.ROOT))) out.add(w);
+    }
+    return out;
+  }
+
   /** How many words before or after a verb of saying its subject may stand ("sagte CSU-Chef Markus Söder"). */
   private static final int SAYING_REACH = 6;
-  private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\-]*|[,;:()„“”«»\"–—]");
+  /** A word, or a mark that ends a clause; parentheses do not ("Jens Spahn (CDU) sagte"). */
+  private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\-]*|[,;:„“”«»\"–—]");
   /** German verbs of saying and attribution words, as the subject stands next to them. */
   private static final Set<String> SAYING = Set.of("sagt", "sagte", "sagten", "erklärt", "erklärte", "erklärten",
       "betont", "betonte", "betonten", "mitteilte", "mitteilten", "mitgeteilt", "teilt", "teilte", "teilten", "berichtet",

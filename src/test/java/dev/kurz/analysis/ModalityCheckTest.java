@@ -254,5 +254,35 @@ class ModalityCheckTest {
         "Bis Mai beteuerte der Bürgermeister, die Brücke sei sicher.", null);
     assertThat(ModalityCheck.check(2, fact)).hasSize(1);
   }
-}
 
+  @Test
+  void optativeFormulasAreTheAuthorsOwnVoice() {
+    assertThat(check("stated", "Wer einen Garten plant, dem sei der Katalog der Stadtgärtnerei empfohlen.")).isEmpty();
+    assertThat(check("stated", "Es sei daran erinnert, dass die Fähre im Winter nicht fährt.")).isEmpty();
+    assertThat(check("stated", "Gott sei Dank blieb der Damm stehen.")).isEmpty();
+    // "empfohlen worden" reports what someone recommended.
+    assertThat(check("stated", "Der Katalog sei den Schulen empfohlen worden.")).isNotEmpty();
+    assertThat(check("stated", "Die Lage sei ernst.")).isNotEmpty();
+  }
+
+  @Test
+  void sollOfStateRenderedAsAPlanKeepsTheModal() {
+    String quote = "Eine Sperrstunde soll es in der Altstadt demnach aber nicht geben.";
+    assertThat(ModalityCheck.check(1, new Claim("There is to be no curfew in the old town.", "the article",
+        "article_voice", "stated", quote, null))).isEmpty();
+    assertThat(ModalityCheck.check(1, new Claim("There is no curfew in the old town.", "the article",
+        "article_voice", "stated", quote, null))).singleElement().asString().contains("'soll ... geben'");
+    // A perfect infinitive reports, however the English renders it.
+    assertThat(ModalityCheck.check(1, new Claim("The mayor is to have known of the plan.", "the article",
+        "article_voice", "stated", "Der Bürgermeister soll von dem Plan gewusst haben.", null))).hasSize(1);
+  }
+
+  @Test
+  void englishThatTellsOfTheDenialStatesIt() {
+    String quote = "Die Reederei bestreitet, dass die Fähre überladen war.";
+    assertThat(ModalityCheck.check(1, new Claim("The shipping company denies that the ferry was overloaded.",
+        "the article", "article_voice", "stated", quote, null))).isEmpty();
+    assertThat(ModalityCheck.check(1, new Claim("The ferry was not overloaded.", "the article", "article_voice",
+        "stated", quote, null))).singleElement().asString().contains("denial cue 'bestreitet'");
+  }
+}
