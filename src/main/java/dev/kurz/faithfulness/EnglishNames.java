@@ -113,6 +113,7 @@ final class EnglishNames {
     List<String> raw = new ArrayList<>();
     List<Boolean> starts = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     Matcher m = TOKEN.matcher(sentence);
     boolean atStart = true;
     int lastEnd = 0;
@@ -127,6 +128,7 @@ final class EnglishNames {
       starts.add(atStart);
       atStart = false;
       lastEnd = m.end();
+      ends.add(lastEnd);
     }
     List<Name> out = new ArrayList<>();
     int i = 0;
@@ -136,6 +138,7 @@ final class EnglishNames {
         i++;
         continue;
       }
+      int opened = i;
       // "Under Putin's proposal", "If Russia", "The United States": the opener is not part of the name.
       if (starts.get(i) && i + 1 < raw.size() && !starts.get(i + 1) && capitalised(clean(raw.get(i + 1)))
           && isCommonOpener(t)) {
@@ -165,11 +168,29 @@ final class EnglishNames {
         if (possessive) break;
       }
       if (words.isEmpty()) continue;
+      if (quotedTitle(sentence, raw, gaps, ends, opened, i)) continue;
       if (starts.get(first) && i - first == 1 && !markedAsName(raw, first)) continue;
       out.add(new Name(text.toString(), List.copyOf(words)));
     }
     return out;
   }
+
+  /**
+   * A quotation that holds only an article and capitalised words, "The Plague": the English title of
+   * a work, which a translation renders freely; neither a person nor a body.
+   */
+  private static boolean quotedTitle(String sentence, List<String> raw, List<String> gaps, List<Integer> ends,
+      int opened, int end) {
+    String before = gaps.get(opened);
+    if (before.isEmpty() || OPENING_QUOTES.indexOf(before.charAt(before.length() - 1)) < 0) return false;
+    if (!ARTICLES.contains(raw.get(opened).toLowerCase(Locale.ROOT)) || end - opened < 2) return false;
+    int after = ends.get(end - 1);
+    return after < sentence.length() && CLOSING_QUOTES.indexOf(sentence.charAt(after)) >= 0;
+  }
+
+  private static final String OPENING_QUOTES = "\"“„‘«";
+  private static final String CLOSING_QUOTES = "\"”“’»";
+  private static final Set<String> ARTICLES = set("the", "a", "an");
 
   /**
    * Whether the word stands in a run of capitalised words that ends in a title: "Transport" in

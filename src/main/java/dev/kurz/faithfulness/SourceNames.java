@@ -46,8 +46,12 @@ final class SourceNames {
     folded = Fold.plain(german);
     Matcher m = WORD.matcher(german);
     Set<String> seenKeys = new HashSet<>();
+    StringBuilder[] initials = {new StringBuilder(), new StringBuilder()};
+    int lastEnd = 0;
     while (m.find()) {
       String w = m.group();
+      initials(initials, german.substring(lastEnd, m.start()), w);
+      lastEnd = m.end();
       String plain = Fold.plain(w);
       words.add(plain);
       (Character.isUpperCase(w.charAt(0)) ? capitalised : lowerCase).add(plain);
@@ -71,6 +75,31 @@ final class SourceNames {
       }
     }
   }
+
+  /**
+   * Short forms a name's initials make, "DFL" for Deutsche Fußball-Liga, "BfS" for Bundesamt für
+   * Strahlenschutz: the initials of each run of three or four capitalised words (hyphen parts too;
+   * function words between them skipped, or giving their letter), added as words of the text.
+   * {@code runs} holds the current run's initials without and with the function words'.
+   */
+  private void initials(StringBuilder[] runs, String gap, String w) {
+    if (!(gap.isBlank() || gap.strip().equals("-"))) for (StringBuilder r : runs) r.setLength(0);
+    if (!Character.isUpperCase(w.charAt(0))) {
+      if (JOINERS.contains(w)) {
+        runs[1].append(w.charAt(0));
+      } else {
+        for (StringBuilder r : runs) r.setLength(0);
+      }
+      return;
+    }
+    for (StringBuilder r : runs) {
+      r.append(Character.toLowerCase(w.charAt(0)));
+      for (int n = 3; n <= 4 && n <= r.length(); n++) words.add(Fold.plain(r.substring(r.length() - n)));
+    }
+  }
+
+  /** Function words inside a body's name: "Bundesagentur für Arbeit", "Bank für Wiederaufbau und Entwicklung". */
+  private static final Set<String> JOINERS = Set.of("für", "und", "der", "des", "von", "vom", "zur", "zum", "im", "am");
 
   /**
    * Whether a short German form opens a capitalised compound of the text with a word of its own

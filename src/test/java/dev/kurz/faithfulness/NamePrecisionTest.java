@@ -86,4 +86,19 @@ class NamePrecisionTest {
     assertThat(unknownLocal("He teaches at the Chair of Climate Didactics; tulips bloom in the Rose Garden.")).isEmpty();
     assertThat(unknownLocal("He teaches at the Chair of Climate Didactics at Oxford.")).containsExactly("Oxford");
   }
+  @Test
+  void initialsOfABodysWordsAreItsShortForm() {
+    String german = "Der Bund Deutscher Kriminalbeamter warnt; das Bundesamt für Strahlenschutz misst.";
+    SourceNames names = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    assertThat(EnglishNames.find("The BDK warns and the BfS measures, the GdP agrees.", Set.of()).stream()
+        .filter(n -> !names.unknown(n).isEmpty()).map(EnglishNames.Name::text).toList()).containsExactly("GdP");
+  }
+
+  @Test
+  void aQuotedTitleIsNoName() {
+    String german = "Leser verlangen Kafkas Roman Der Prozess.";
+    SourceNames names = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    assertThat(EnglishNames.find("Readers want Kafka's \"The Trial\", edited by Max Brod.", Set.of()).stream()
+        .filter(n -> !names.unknown(n).isEmpty()).map(EnglishNames.Name::text).toList()).containsExactly("Max Brod");
+  }
 }
