@@ -322,20 +322,22 @@ public final class ModalityCheck {
   private static final Set<String> OPTATIVE_PARTICIPLES = Set.of("empfohlen", "gesagt", "angemerkt", "erwähnt", "gedankt",
       "gegönnt", "verziehen", "hingewiesen", "erinnert", "verraten", "angeraten", "vorausgeschickt");
 
+  /** How far after "sei" the participle of an optative formula may stand, in words (a title in quotation marks between). */
+  private static final int OPTATIVE_REACH = 12;
+
   /**
    * Whether the "sei" at {@code i} is an optative, the author's own wish or advice and no report:
-   * "Gott sei Dank", or "sei" with one of the formulas' participles later in its clause and no
-   * "worden" ("dem sei das Buch empfohlen"; "sie sei empfohlen worden" reports).
+   * "Gott sei Dank", or "sei" with one of the formulas' participles a few words later in its
+   * sentence, a title in quotation marks between or not ("dem sei das Buch „...“ empfohlen"), and
+   * no "worden" ("sie sei empfohlen worden" reports).
    */
   private static boolean optative(Words w, int i) {
     if (!w.lower(i).equals("sei")) return false;
     if (w.is(i - 1, "gott")) return true;
-    boolean participle = false;
-    for (int k = i + 1; k < w.size() && w.sameClause(i, k); k++) {
-      if (w.lower(k).equals("worden")) return false;
-      if (OPTATIVE_PARTICIPLES.contains(w.lower(k))) participle = true;
+    for (int k = i + 1; k < w.size() && k <= i + OPTATIVE_REACH && w.sameSentence(i, k); k++) {
+      if (OPTATIVE_PARTICIPLES.contains(w.lower(k))) return !w.is(k + 1, "worden");
     }
-    return participle;
+    return false;
   }
 
   /**

@@ -260,6 +260,7 @@ class ModalityCheckTest {
     assertThat(check("stated", "Wer einen Garten plant, dem sei der Katalog der Stadtgärtnerei empfohlen.")).isEmpty();
     assertThat(check("stated", "Es sei daran erinnert, dass die Fähre im Winter nicht fährt.")).isEmpty();
     assertThat(check("stated", "Gott sei Dank blieb der Damm stehen.")).isEmpty();
+    assertThat(check("stated", "Allen Wanderern sei der Führer „Wege am Fluss“ aus dem Seeverlag empfohlen.")).isEmpty();
     // "empfohlen worden" reports what someone recommended.
     assertThat(check("stated", "Der Katalog sei den Schulen empfohlen worden.")).isNotEmpty();
     assertThat(check("stated", "Die Lage sei ernst.")).isNotEmpty();
