@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * clean translated paragraphs in DIR/translations, which never go into the repository). Prints per
  * kind of change the share of alterations caught and every warning on a clean answer, for all
  * answers and for each author's half (a-, b-, c-), item by item for the development half a- only (the
- * confirmation halves b- and c- as counts, unless {@code -Dkurz.fpset.details=all}); {@code -Dkurz.fpset.report=FILE} also writes the
+ * confirmation halves b- and c- as counts, unless {@code -Dkurz.fpset.details=all}, or the halves to show, as {@code ab}); {@code -Dkurz.fpset.dump=FILE} appends one JSON line per answer and variant with its new warnings; {@code -Dkurz.fpset.report=FILE} also writes the
  * report as Markdown; {@code -Dkurz.fpset.half=a} checks only that half's answers and
  * {@code -Dkurz.fpset.kinds=number,date} only those kinds of alteration (clean answers always). Fails only when a file is malformed: an alteration whose text is not where it
  * says, or a quote not in its article, would make the figures lie.
@@ -84,12 +84,17 @@ class RealAnswersBenchmark {
     }
     // Only the development half (a-) is shown item by item unless -Dkurz.fpset.details=all: the
     // b- and c- halves confirm rules developed on a-, and their items must not be seen while writing them.
-    boolean allDetails = "all".equals(System.getProperty("kurz.fpset.details"));
+    String details = System.getProperty("kurz.fpset.details", "a");
+    boolean allDetails = "all".equals(details);
+    Set<Report> shown = new LinkedHashSet<>();
+    if (allDetails || details.contains("a")) shown.add(a);
+    if (allDetails || details.contains("b")) shown.add(b);
+    if (allDetails || details.contains("c")) shown.add(c);
     StringBuilder md = new StringBuilder();
     md.append("## ").append(all.title).append("\n\n").append(allDetails ? all.markdown() : all.table());
     for (Report r : List.of(a, b, c)) {
       if (r.answers == 0) continue;
-      md.append("\n## ").append(r.title).append("\n\n").append(r == a || allDetails ? r.markdown() : r.table());
+      md.append("\n## ").append(r.title).append("\n\n").append(shown.contains(r) ? r.markdown() : r.table());
     }
     System.out.println(md);
     String out = System.getProperty("kurz.fpset.report");
@@ -110,6 +115,7 @@ class RealAnswersBenchmark {
     Set<String> kinds = new TreeSet<>();
     for (Finding f : findings) kinds.add(f.kind().name().toLowerCase(Locale.ROOT));
     if (base.size() > baseGate.size()) kinds.add("modality check");
+    dump(item, "clean", "", base);
     for (Report r : reports) {
       r.answers++;
       if (!base.isEmpty()) r.flagged.put(name + " (" + item.style() + ")", List.copyOf(base));
@@ -131,9 +137,24 @@ class RealAnswersBenchmark {
       Set<String> any = withModality(gate, v);
       any.removeAll(base);
       gate.removeAll(baseGate);
+      dump(item, alt.kind(), alt.where(), any);
       for (Report r : reports) {
         r.count(alt.kind(), alt.where(), !any.isEmpty(), !gate.isEmpty(), name + " " + alt.describe());
       }
+    }
+  }
+
+  /** With {@code -Dkurz.fpset.dump=FILE}: one JSON line per answer and variant with its (new) warnings, for analysis. */
+  private static void dump(RealAnswerSet.Item item, String kind, String where, Set<String> warnings) {
+    String out = System.getProperty("kurz.fpset.dump");
+    if (out == null || out.isBlank()) return;
+    ObjectNode line = JSON.createObjectNode().put("file", item.file()).put("kind", kind).put("where", where);
+    var arr = line.putArray("warnings");
+    warnings.forEach(arr::add);
+    try {
+      Files.writeString(Path.of(out), line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
