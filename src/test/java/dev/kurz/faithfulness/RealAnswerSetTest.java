@@ -35,7 +35,7 @@ class RealAnswerSetTest {
       String name = f.getFileName().toString();
       JsonNode doc = RealAnswerSet.JSON.readTree(f.toFile());
       String article = doc.path("article").asText();
-      if (!name.matches("[abc]-.+\\.json") || !name.equals(name.substring(0, 2) + article.replaceFirst("\\.txt$", "") + ".json")) {
+      if (!name.matches("[a-z]-.+\\.json") || !name.equals(name.substring(0, 2) + article.replaceFirst("\\.txt$", "") + ".json")) {
         problems.add(name + ": not named a-|b-|c-<article stem>.json after its article '" + article + "'");
       }
       if (doc.path("style").asText().isBlank()) problems.add(name + ": no style");
