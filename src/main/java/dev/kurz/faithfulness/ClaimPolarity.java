@@ -45,14 +45,23 @@ final class ClaimPolarity {
   /**
    * Whether a claim that joins two sentences ("did not attack because they were not sure") has its
    * first negation from the quote's sentence and each further one from a plain negation of the
-   * sentence before or after it in the paragraph.
+   * sentence before or after it in the paragraph. A claim that renders much more than its quote's
+   * sentence (half as many words again) may take even its only negation from a neighbour: "published
+   * a text criticising him for finding no word" for the sentence naming the text, the next one
+   * saying "kein Wort". The claim's own negations, and the "do" they bring, are not counted.
    */
   private static boolean joinsNextSentence(Polarity.Reading claim, Claim c, QuoteContext context) {
     String own = context.sentence(c.grounding());
     String around = context.around(c.grounding(), 1, 1);
-    if (claim.plainCount() < 2 || own == null || around == null) return false;
+    if (own == null || around == null) return false;
     Polarity.Reading sentence = Polarity.german(own);
     int neighbours = Polarity.german(around).plainCount() - sentence.plainCount();
-    return sentence.any() && claim.plainCount() <= sentence.total() + neighbours;
+    boolean rendersMore = Polarity.wordsBesideNegation(c.claim()) >= 1.5 * words(own);
+    if (!rendersMore && (claim.plainCount() < 2 || !sentence.any())) return false;
+    return claim.plainCount() <= sentence.total() + neighbours;
+  }
+
+  private static int words(String text) {
+    return text.isBlank() ? 0 : text.trim().split("\\s+").length;
   }
 }

@@ -40,7 +40,10 @@ final class EnglishNames {
       // more roles and titles: "Archbishop Heiner Koch", "Conductor Christopher Franklin", "Act 1"
       "archbishop", "bishop", "cardinal", "pastor", "reverend", "rabbi", "imam", "professor", "conductor",
       "composer", "pianist", "virologist", "epidemiologist", "economist", "historian", "philosopher", "psychologist",
-      "chapter", "act", "part", "volume", "episode", "season", "article", "section", "paragraph");
+      "chapter", "act", "part", "volume", "episode", "season", "article", "section", "paragraph",
+      // currency codes, which stand for the article's "Euro", "Dollar", "Franken": "EUR 50 million"
+      "eur", "usd", "gbp", "chf", "jpy", "cny", "rmb", "sek", "nok", "dkk", "pln", "czk", "huf", "rub", "inr",
+      "aud", "cad", "nzd", "brl", "mxn", "zar", "krw", "hkd", "sgd");
 
   /** Sentence starters that are never names, even before a capitalised word or a verb. */
   private static final Set<String> STARTERS = set(

@@ -119,6 +119,7 @@ final class Exonyms {
       Map.entry("Lower", List.of("Nieder")),
       Map.entry("Rhine", List.of("Rhein")),
       Map.entry("North Rhine-Westphalia", List.of("Nordrhein", "NRW")),
+      Map.entry("NRW", List.of("Nordrhein", "NRW")),
       Map.entry("Aegean", List.of("Ägäis")),
       Map.entry("Danube", List.of("Donau")),
       Map.entry("Nuremberg", List.of("Nürnberg")),

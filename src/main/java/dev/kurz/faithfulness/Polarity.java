@@ -147,10 +147,13 @@ final class Polarity {
    * that only negations are left; {@link StatementPolarity} reads the same text.
    */
   static String affirmingUsesRewritten(String text) {
+    text = NUMBER_SIGN.matcher(text).replaceAll("number ");
     text = EN_EVER.replaceAll(text, Needles.fold(text), "$1 ever before");
     text = EN_AFFIRMING_IDIOM.replaceAll(text, Needles.fold(text), "affirmed");
     return EN_RESTRICTING.replaceAll(text, Needles.fold(text), m -> m.group().startsWith(",") ? ", rather " : m.group(1) != null ? "scarcely" : "only ");
   }
+  /** "Piano Concerto No. 1", "No 10 Downing Street": the abbreviation of "number", not a negation. */
+  private static final Pattern NUMBER_SIGN = Pattern.compile("\\bNo\\.?\\s?(?=\\p{N})");
   /** "non-academic": the prefix negates the adjective, as a weak cue ("nicht akademisch"). */
   private static final Pattern EN_NON = Pattern.compile("(?i)\\bnon-\\p{L}");
   /**
@@ -163,6 +166,22 @@ final class Polarity {
   /** "like never before", "wie nie zuvor": a comparison with all time before, which affirms ("than ever before"). */
   private static final Needles EN_EVER = Needles.of("(?i)\\b(like|as|than)\\s+never\\s+before\\b");
   private static final Pattern DE_EVER = Pattern.compile("(?iu)\\bwie\\s+(noch\\s+)?nie(mals)?(\\s+zuvor)?\\b");
+
+  /**
+   * How many words an English text has besides its plain negations and the auxiliary they bring
+   * ("do not", "didn't"): a measure of how much it says that a negation slipped in does not change.
+   */
+  static int wordsBesideNegation(String text) {
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    int n = 0;
+    while (m.find()) {
+      String w = m.group();
+      if (!EN_PLAIN.contains(w) && !w.endsWith("n't") && !w.endsWith("n’t") && !DO.contains(w)) n++;
+    }
+    return n;
+  }
+
+  private static final Set<String> DO = set("do", "does", "did");
 
   static Reading english(String text) {
     text = affirmingUsesRewritten(text);

@@ -167,18 +167,50 @@ final class StatementPolarity {
    * up" the verb after the "to" as well, looked up in the statement.
    */
   private static int restatedAt(List<String> claim, int t, List<String> statement) {
-    for (int i = t + 1; i < claim.size(); i++) {
-      String w = claim.get(i);
-      if (w.equals(CLAUSE)) return -1;
-      if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3 || MODIFIERS.contains(w) || w.endsWith("ly")) continue;
-      List<String> heads = new ArrayList<>(List.of(stem(w)));
-      if (i + 2 < claim.size() && claim.get(i + 1).equals("to") && !STOP.contains(claim.get(i + 2))) heads.add(stem(claim.get(i + 2)));
-      for (int j = 0; j < statement.size(); j++) {
-        if (heads.contains(stem(statement.get(j))) && !negatedBefore(statement, j)) return j;
-      }
-      return -1;
+    int i = nextContent(claim, t + 1);
+    if (i < 0) return -1;
+    List<String> heads = new ArrayList<>(List.of(stem(claim.get(i))));
+    int after = i + 1;
+    if (i + 2 < claim.size() && claim.get(i + 1).equals("to") && !STOP.contains(claim.get(i + 2))) {
+      heads.add(stem(claim.get(i + 2)));
+      after = i + 3;
+    }
+    // One of the two content words after the head must be restated too: "found no words for the
+    // victims" is not lost in "repeated that tolerance must be extended", which shares only "words"
+    // of another clause; "not yet gathered all the necessary information" is restated by "gathered
+    // all the information needed".
+    int next = nextContent(claim, after);
+    if (next >= 0) {
+      Set<String> restated = stems(statement);
+      int second = nextContent(claim, next + 1);
+      if (!restated.contains(stem(claim.get(next))) && (second < 0 || !restated.contains(stem(claim.get(second))))) return -1;
+    }
+    for (int j = 0; j < statement.size(); j++) {
+      if (heads.contains(stem(statement.get(j))) && !negatedBefore(statement, j) && !questioned(statement, j)) return j;
     }
     return -1;
+  }
+
+  /** The first content word of the clause from {@code from} on, past "longer", "yet" and adverbs, or -1. */
+  private static int nextContent(List<String> words, int from) {
+    for (int i = from; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals(CLAUSE)) return -1;
+      if (STOP.contains(w) || PLAIN.contains(w) || w.length() < 3 || MODIFIERS.contains(w) || w.endsWith("ly")) continue;
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether word {@code j} stands in an indirect question of its clause ("discuss whether AfD voters
+   * can be won back"): the question leaves open what the claim negates, so it does not lose it.
+   */
+  private static boolean questioned(List<String> words, int j) {
+    for (int i = j - 1; i >= 0 && !words.get(i).equals(CLAUSE); i--) {
+      if (words.get(i).equals("whether")) return true;
+    }
+    return false;
   }
 
   /** The clause of word {@code j}, between clause boundaries, as text. */

@@ -13,6 +13,7 @@ class NamePrecisionTest {
       Kanzlerin Merkel und Erzbischof Koch sprachen am Faschingsdienstag in Berlin. Der IWF erwartet, dass
       das BIP um sieben Prozent sinkt. Auf den Intensivstationen fehlen FFP2-Masken, sagte Stephan Mayer
       vom Robert-Koch-Institut. Das dauert lange. Die Akademie der Wissenschaften legte eine Stellungnahme vor.
+      Nordrhein-Westfalen zahlt dafür 50 Millionen Euro.
       """;
 
   private static List<String> unknown(String english) {
@@ -24,6 +25,11 @@ class NamePrecisionTest {
   @Test
   void givenNamesAndTitlesBeforeTheArticlesSurnameAreNoNewName() {
     assertThat(unknown("On Tuesday, Chancellor Angela Merkel and Archbishop Heiner Koch met in Berlin.")).isEmpty();
+  }
+
+  @Test
+  void currencyCodesAndTheStatesShortFormAreNoNames() {
+    assertThat(unknown("NRW pays EUR 50 million for it.")).isEmpty();
   }
 
   @Test

@@ -19,6 +19,10 @@ class NegationFormsTest {
       Anwohner in nicht-zentralen Lagen fühlen sich weniger informiert. Der Umzug soll weniger gut angekommen sein.
       Der Zuschuss darf nicht mehr als ein Drittel der Kosten betragen. Erst im Mai wurde die Entscheidung bekannt.
       Der Bürgermeister will lieber die Vereine als die Händler zuerst entschädigen. Die Pressekonferenz beginnt nicht vor 17 Uhr.
+
+      Im April erschien im Stadtanzeiger ein Brief von Anna Roth und Peter Falk mit dem Titel "Unser Fest". Darin werfen
+      sie der Stadt vor, kein Wort des Bedauerns für die Vereine gefunden zu haben. Die Halle habe auch genug Platz.
+      Das Orchester spielt zum Abschluss die Sinfonie Nr. 2.
       """;
 
   private static List<Finding> check(String summary, Claim... claims) {
@@ -85,10 +89,36 @@ class NegationFormsTest {
   }
 
   @Test
+  void aClaimRenderingMuchMoreThanItsSentenceMayTakeItsNegationFromTheNext() {
+    assertThat(check("", claim("In April the Stadtanzeiger published a letter by Anna Roth and Peter Falk titled 'Unser Fest',"
+        + " accusing the town of finding no word of regret for the clubs.",
+        "Im April erschien im Stadtanzeiger ein Brief von Anna Roth und Peter Falk mit dem Titel \"Unser Fest\"."))).isEmpty();
+    // A short claim that only adds "do not" renders no more than its sentence: the neighbour's "kein" is not its own.
+    assertThat(check("", claim("The hall does not have enough space.", "Die Halle habe auch genug Platz.")))
+        .extracting(Finding::item).containsExactly("not");
+  }
+
+  @Test
+  void aNumberSignIsNoNegation() {
+    assertThat(check("", claim("At the end the orchestra plays Symphony No. 2.",
+        "Das Orchester spielt zum Abschluss die Sinfonie Nr. 2."))).isEmpty();
+  }
+
+  @Test
+  void aNegationIsLostOnlyWhereTheStatementRestatesWhatFollowsIt() {
+    Claim noDate = claim("The town does not name any new date.", "Die Stadt legt keinerlei neuen Termin fest.");
+    // "names ... date": one of the two words after the head is enough.
+    assertThat(check("The town names a date for the festival.", noDate)).extracting(Finding::item).containsExactly("not");
+    // An indirect question leaves open what the claim negates.
+    assertThat(check("The clubs ask whether the town names a new date.", noDate)).isEmpty();
+  }
+
+  @Test
   void polarityReadings() {
     assertThat(Polarity.english("The test has almost no false positives.").plain()).isFalse();
     assertThat(Polarity.english("It is no more than a first step.").plain()).isFalse();
     assertThat(Polarity.english("It is a vegetable garden, not a kitchen.").plain()).isTrue();
     assertThat(Polarity.english("The bank and the band are open.").any()).isFalse();
+    assertThat(Polarity.wordsBesideNegation("The staff didn't have enough, and do not now.")).isEqualTo(6);
   }
 }
