@@ -31,7 +31,7 @@ final class EnglishNames {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
       "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
       "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "covid", "internet", "god", "celsius", "fahrenheit",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ok", "okay", "tv", "ceo", "ceos", "covid", "internet", "god", "celsius", "fahrenheit",
       "parliamentary", "foreign", "affairs", "international", "public", "republic", "democratic", "federal",
       "supreme", "high", "upper", "lower", "new", "old", "former", "acting", "interim", "first", "lady",
       // occupations, capitalised where they open a sentence: "Actress and singer Rita Wilson"
@@ -187,11 +187,14 @@ final class EnglishNames {
     String before = gaps.get(opened);
     if (before.isEmpty() || OPENING_QUOTES.indexOf(before.charAt(before.length() - 1)) < 0) return false;
     if (!ARTICLES.contains(raw.get(opened).toLowerCase(Locale.ROOT)) || end - opened < 2) return false;
+    // A closing single quote is read into the word it follows ("The Plague'").
+    String last = raw.get(end - 1).replaceAll("\\.+$", "");
+    if (last.endsWith("'") || last.endsWith("’")) return true;
     int after = ends.get(end - 1);
     return after < sentence.length() && CLOSING_QUOTES.indexOf(sentence.charAt(after)) >= 0;
   }
 
-  private static final String OPENING_QUOTES = "\"“„‘«";
+  private static final String OPENING_QUOTES = "\"“„‘«'";
   private static final String CLOSING_QUOTES = "\"”“’»";
   private static final Set<String> ARTICLES = set("the", "a", "an");
 

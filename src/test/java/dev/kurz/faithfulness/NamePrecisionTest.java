@@ -13,7 +13,8 @@ class NamePrecisionTest {
       Kanzlerin Merkel und Erzbischof Koch sprachen am Faschingsdienstag in Berlin. Der IWF erwartet, dass
       das BIP um sieben Prozent sinkt. Auf den Intensivstationen fehlen FFP2-Masken, sagte Stephan Mayer
       vom Robert-Koch-Institut. Das dauert lange. Die Akademie der Wissenschaften legte eine Stellungnahme vor.
-      Nordrhein-Westfalen zahlt dafür 50 Millionen Euro.
+      Nordrhein-Westfalen zahlt dafür 50 Millionen Euro. Die Grünen-Politikerin und ihr jüdischer Mann
+      lesen "Die Pest" von Camus, sagen die beiden Firmenchefs.
       """;
 
   private static List<String> unknown(String english) {
@@ -30,6 +31,12 @@ class NamePrecisionTest {
   @Test
   void currencyCodesAndTheStatesShortFormAreNoNames() {
     assertThat(unknown("NRW pays EUR 50 million for it.")).isEmpty();
+  }
+
+  @Test
+  void adjectivesOfPartyAndFaithAndASingleQuotedTitleAreNoNewName() {
+    assertThat(unknown("The Green politician and her Jewish husband read 'The Plague', say the two CEOs.")).isEmpty();
+    assertThat(unknown("They read Camus's 'The Plague'.")).isEmpty();
   }
 
   @Test
