@@ -110,6 +110,14 @@ final class EnglishQuantities {
   }
 
   private static final String WHEN = "\\b(?:in|this|next|last|the|by|until|till|since|early|late|mid-?|during|of|over)\\s+(?:the\\s+)?";
+  /**
+   * "the last year of primary school", "the last week of April": a place in a span, not the year or
+   * week before the article's; "the week before the agreement was signed": a time before an event
+   * the text names, unlike "a week before" that ends its clause.
+   */
+  private static final String NOT_OF = "(?!\\s+of\\b)";
+  private static final String CLAUSE_END = "\\b(?=\\s*(?:[.,;:!?)]|$))";
+
   static final List<Period> PERIODS = List.of(
       Period.of("spring", WHEN + "spring\\b|\\bspringtime\\b|\\bspring\\s+(?:of\\s+)?(?:19|20)\\d\\d\\b", "frühjahr|frühling|fruehjahr|fruehling"),
       Period.of("summer", "\\bsummer", "sommer"),
@@ -131,13 +139,13 @@ final class EnglishQuantities {
           "(?:nächst|kommend|folgend)\\p{L}*\\s+woche|folgewoche|übernächst"),
       Period.of("this week", "\\bthis\\s+week\\b",
           "woche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|morgen"),
-      Period.of("last week", "\\blast\\s+week\\b|\\bprevious\\s+week\\b|\\bweek\\s+before\\b",
+      Period.of("last week", "\\blast\\s+week\\b" + NOT_OF + "|\\bprevious\\s+week\\b|\\bweek\\s+before" + CLAUSE_END,
           "(?:vergangen|letzt|vorig)\\p{L}*\\s+woche|vorwoche|woche\\s+zuvor|vor\\s+einer\\s+woche"),
       Period.of("next month", "\\bnext\\s+month\\b|\\b(?:coming|following)\\s+month\\b",
           "(?:nächst|kommend|folgend)\\p{L}*\\s+monat|folgemonat"),
-      Period.of("last month", "\\blast\\s+month\\b|\\bprevious\\s+month\\b|\\bmonth\\s+before\\b",
+      Period.of("last month", "\\blast\\s+month\\b" + NOT_OF + "|\\bprevious\\s+month\\b|\\bmonth\\s+before" + CLAUSE_END,
           "(?:vergangen|letzt|vorig)\\p{L}*\\s+monat|vormonat|monat\\s+zuvor|vor\\s+einem\\s+monat"),
-      Period.of("last year", "\\blast\\s+year|\\bprevious\\s+year\\b|\\byear\\s+before\\b|\\byear\\s+earlier\\b",
+      Period.of("last year", "\\blast\\s+year" + NOT_OF + "|\\bprevious\\s+year\\b|\\byear\\s+before" + CLAUSE_END + "|\\byear\\s+earlier\\b",
           "(?:vergangen|vorig|letzt)\\p{L}*\\s+jahr|vorjahr|jahr\\s+zuvor|vor\\s+einem\\s+jahr"),
       Period.of("next year", "\\bnext\\s+year|\\b(?:coming|following)\\s+year\\b",
           "(?:nächst|kommend|folgend)\\p{L}*\\s+jahr|übernächst"),

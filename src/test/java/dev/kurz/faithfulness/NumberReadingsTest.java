@@ -34,6 +34,15 @@ class NumberReadingsTest {
   }
 
   @Test
+  void aPlaceInASpanOrATimeBeforeANamedEventIsNoRelativeDate() {
+    assertThat(check("The museum counts its visitors in the last week of each year.")).isEmpty();
+    assertThat(check("On Monday, the week before the budget vote, the council dropped the fee for school classes.")).isEmpty();
+    // Before the article's own time, they are still checked.
+    assertThat(check("The council dropped the fee for school classes last week.")).extracting(Finding::item).containsExactly("last week");
+    assertThat(check("The council had dropped the fee for school classes the week before.")).extracting(Finding::item).containsExactly("week before");
+  }
+
+  @Test
   void aChangeMayBeTheDifferenceOfTwoFiguresOfOneSentence() {
     assertThat(check("The museum had about 48,000 visitors in 2019, up from 42,000 in 2017.")).isEmpty();
     assertThat(check("The share of young visitors rose by 12 percentage points.")).isEmpty();
