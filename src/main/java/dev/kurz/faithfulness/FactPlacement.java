@@ -79,25 +79,26 @@ final class FactPlacement {
     for (String[] s : statements) {
       // A headline sums up the whole story.
       if (s[1] == null || s[1].isBlank() || s[0].equals("headline")) continue;
-      judge(out, s[0], s[1], null, claims);
+      judge(out, s[0], s[1], null, claims, false);
     }
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
-      if (c.claim() != null && !c.claim().isBlank()) judge(out, "claim " + (i + 1), c.claim(), c, claims);
+      if (c.claim() != null && !c.claim().isBlank()) judge(out, "claim " + (i + 1), c.claim(), c, claims, false);
       if (c.attributedTo() != null && !c.attributedTo().isBlank()) {
-        judge(out, "claim " + (i + 1) + " attributed_to", c.attributedTo(), c, claims);
+        judge(out, "claim " + (i + 1) + " attributed_to", c.attributedTo(), c, claims, true);
       }
     }
     return out;
   }
 
-  private void judge(List<Finding> out, String where, String text, Claim own, List<Claim> claims) {
+  /** {@code speaker}: the text describes who speaks ("Hans Roth, 80, former mayor"), not what is said. */
+  private void judge(List<Finding> out, String where, String text, Claim own, List<Claim> claims, boolean speaker) {
     List<Mention> mentions = mentions(text);
     Set<String> reported = new HashSet<>();
     Set<Double> ages = ages(text);
     for (Mention m : mentions) {
       // An age stands next to the person's name, wherever the article introduces them.
-      if (own == null && m.type() == EnglishQuantities.Type.NUMBER && ages.contains(m.value())) continue;
+      if ((own == null || speaker) && m.type() == EnglishQuantities.Type.NUMBER && ages.contains(m.value())) continue;
       // Periods and relative times are checked article-wide only: "in the summer" may sum up a paragraph.
       if (!whole.bears(m) || whole.derivedOnly(m) || everywhere(m) || m.type() == EnglishQuantities.Type.PERIOD || m.type() == EnglishQuantities.Type.AGO) continue;
       // A summary sentence or key point may repeat what one of the claims gives where its quote is.
@@ -116,17 +117,19 @@ final class FactPlacement {
   }
 
   /**
-   * "a 29-year-old", "29 years old", "in his late 40s": ages, not figures of an event; a
-   * summary sentence or key point may give one the article states where it introduces the person.
+   * "a 29-year-old", "29 years old", "in his late 40s", "Senta Roth, 78, actress": ages, not
+   * figures of an event; a summary sentence, a key point or a speaker's description may give one
+   * the article states where it introduces the person.
    */
   private static final Pattern AGE = Pattern.compile(
-      "(?i)\\b(\\d{1,3})[-\\s]years?[-\\s]old\\b|\\b(?:his|her|their|its)\\s+(?:early\\s+|mid-?\\s?|late\\s+)?(\\d0)['’]?s\\b");
+      "(?i)\\b(\\d{1,3})[-\\s]years?[-\\s]old\\b|\\b(?:his|her|their|its)\\s+(?:early\\s+|mid-?\\s?|late\\s+)?(\\d0)['’]?s\\b"
+          + "|(?-i:\\p{Lu}\\p{Ll}+),\\s(\\d{1,2})(?=\\s*(?:,|\\)|$))");
 
   private static Set<Double> ages(String text) {
     Set<Double> out = new HashSet<>();
     Matcher m = AGE.matcher(text);
     while (m.find()) {
-      for (int g = 1; g <= 2; g++) if (m.group(g) != null) out.add(Double.parseDouble(m.group(g)));
+      for (int g = 1; g <= 3; g++) if (m.group(g) != null) out.add(Double.parseDouble(m.group(g)));
     }
     return out;
   }

@@ -19,6 +19,7 @@ class FactPlacementTest {
 
       Der Kreistag von Talheim hat am Dienstag eine neue Buslinie beschlossen. Sie soll 14 Haltestellen
       bedienen und ab dem 3. Mai fahren. Landrätin Petra Gosch sprach von einem guten Tag für den Ort.
+      Zur Sitzung kam auch Ole Varga, 41.
 
       Die Kosten liegen nach Angaben der Verwaltung bei 2,3 Millionen Euro im Jahr. Im vergangenen
       Jahr hatte der Kreis noch 600 Fahrgäste am Tag gezählt.
@@ -54,6 +55,19 @@ class FactPlacementTest {
         .extracting(Finding::item).containsExactly("14");
     // Nothing places a sentence without names or other figures: only the article-wide check applies.
     assertThat(check("The line is to have 600 stops.", null, null, PUBLISHED)).isEmpty();
+  }
+
+  @Test
+  void anAgeGivenBesideANameMayComeFromWhereTheArticleGivesIt() {
+    assertThat(check("Ole Varga, 41, called the line too expensive.", null, null, PUBLISHED)).isEmpty();
+    String varga = "Dessen Sprecher Ole Varga nannte die Linie 2024/25 zu teuer";
+    List<Finding> speaker = FaithfulnessCheck.check(new Analysis("de", "", "", List.of(),
+        List.of(new Claim("The line is too expensive.", "Ole Varga, 41, spokesman of the passenger association", "reported_speech",
+            "stated", varga, new QuoteLocator(ARTICLE).locate(varga))), List.of()), ARTICLE, Glossary.builtIn(), "de", "en", PUBLISHED)
+        .stream().filter(f -> f.where().endsWith("attributed_to")).toList();
+    assertThat(speaker).isEmpty();
+    // A figure of the event is still placed: 600 is not where Ole Varga speaks.
+    assertThat(check("Ole Varga called the line too expensive for 600 passengers.", null, null, PUBLISHED)).extracting(Finding::item).containsExactly("600");
   }
 
   @Test
