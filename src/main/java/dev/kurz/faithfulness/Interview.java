@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * von Rohr: ...", "SZ: ...") and the unlabelled paragraphs after the first label: a short one
  * ending in a question is the interviewer's, one after a question the interviewee's, and any
  * other goes on with the turn before it. An article is an
- * interview only when it has labels of both sides: one whose turns are mostly questions and one
- * whose turns are mostly not. Immutable.
+ * interview only when it has labels of both sides, one whose turns are mostly questions and one
+ * whose turns are mostly not, and more than one exchange labelled. Immutable.
  */
 final class Interview {
   /** Who speaks in a turn. */
@@ -72,7 +72,8 @@ final class Interview {
     List<String> interviewers = new ArrayList<>();
     List<String> interviewees = new ArrayList<>();
     questions.forEach((label, q) -> (2 * q[1] >= q[0] ? interviewers : interviewees).add(label));
-    if (interviewers.isEmpty() || interviewees.isEmpty()) return NONE;
+    // A single exchange ("Frage: ... Antwort: ..." as a joke that opens an essay) makes no interview.
+    if (interviewers.isEmpty() || interviewees.isEmpty() || labels.size() < 3) return NONE;
     Map<Integer, Turn> turns = new java.util.HashMap<>();
     String lastInterviewer = null;
     String lastInterviewee = null;

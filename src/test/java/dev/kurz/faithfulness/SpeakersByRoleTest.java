@@ -33,6 +33,15 @@ class SpeakersByRoleTest {
       Viele Einrichtungen haben zu wenig Personal. Das wird uns noch Jahre beschäftigen.
       """;
 
+  private static final String ESSAY = """
+      Die Stadt der Wirte
+
+      Frage: Was bleibt in Lindau offen, wenn die Welt untergeht?
+      Antwort: Die Wirtschaften am Hafen.
+      Der Witz ist alt, aber er stimmt nicht mehr. Die meisten Lokale am Hafen sind derzeit geschlossen.
+      Viele Wirte haben zu wenig Geld für die Miete.
+      """;
+
   private static List<Finding> speaker(String article, String text, String speaker, String quote, String... people) {
     Claim c = new Claim(text, speaker, "named_person", "reported", quote, new QuoteLocator(article).locate(quote));
     List<Entity> entities = java.util.Arrays.stream(people).map(p -> new Entity(p, p, "person")).toList();
@@ -51,6 +60,15 @@ class SpeakersByRoleTest {
     // Reported speech after it goes on with the same speaker.
     assertThat(speaker(COMPANY, "The company did not choose the site itself.", "Marta Quell",
         "Das Unternehmen habe den Standort nicht selbst gewählt.", "Marta Quell")).isEmpty();
+  }
+
+  @Test
+  void aSingleQuestionAndAnswerOpeningAnEssayMakesNoInterview() {
+    Claim c = new Claim("Many landlords lack the money for the rent.", "the article", "article_voice", "stated",
+        "Viele Wirte haben zu wenig Geld für die Miete.", new QuoteLocator(ESSAY).locate("Viele Wirte haben zu wenig Geld für die Miete."));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c), List.of());
+    assertThat(FaithfulnessCheck.check(a, ESSAY, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
   }
 
   @Test
