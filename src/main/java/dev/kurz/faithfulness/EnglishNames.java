@@ -188,8 +188,11 @@ final class EnglishNames {
     if (before.isEmpty() || OPENING_QUOTES.indexOf(before.charAt(before.length() - 1)) < 0) return false;
     if (!ARTICLES.contains(raw.get(opened).toLowerCase(Locale.ROOT)) || end - opened < 2) return false;
     // A closing single quote is read into the word it follows ("The Plague'").
-    String last = raw.get(end - 1).replaceAll("\\.+$", "");
-    if (last.endsWith("'") || last.endsWith("’")) return true;
+    String last = raw.get(end - 1);
+    int cut = last.length();
+    while (cut > 0 && last.charAt(cut - 1) == '.') cut--;
+    char closing = cut > 0 ? last.charAt(cut - 1) : ' ';
+    if (closing == '\'' || closing == '’') return true;
     int after = ends.get(end - 1);
     return after < sentence.length() && CLOSING_QUOTES.indexOf(sentence.charAt(after)) >= 0;
   }
