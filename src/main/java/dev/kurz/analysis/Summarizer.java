@@ -25,6 +25,7 @@ import dev.kurz.model.Grounding;
 import dev.kurz.model.Outcome;
 import dev.kurz.model.Usage;
 import dev.kurz.model.RecordJson;
+import dev.kurz.model.Source;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -220,6 +221,7 @@ public final class Summarizer {
         "source_language", LanguageDetector.displayName(language) + " (" + language + ")",
         "length_instructions", lengthInstructions(options.length(), article.text().length()),
         "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+        "outlet_line", article.source().outlet() == null ? "" : "\nPublished by: " + article.source().outlet(),
         "glossary", glossaryLine(text, language),
         "article", text));
   }
@@ -229,7 +231,12 @@ public final class Summarizer {
     QuoteLocator locator = new QuoteLocator(text);
     List<Claim> grounded = analysis.claims().stream().map(c -> c.withGrounding(locator.locate(c.quote()))).toList();
     return FaithfulnessCheck.check(analysis.withClaims(grounded), text, glossary, language, options.targetLanguage(),
-        published(article.source().published()));
+        published(article.source().published()), outlet(article.source()));
+  }
+
+  /** What the gate may take as the outlet's names: the site's name and the address's host. */
+  private static List<String> outlet(Source source) {
+    return java.util.stream.Stream.of(source.site(), source.host()).filter(java.util.Objects::nonNull).toList();
   }
 
   private static String failureLine(Finding f) {
@@ -407,7 +414,7 @@ public final class Summarizer {
     }
     // The grounding offsets index the full text (title and text).
     warnings.addAll(FaithfulnessCheck.warnings(FaithfulnessCheck.check(analysis, article.fullText(), glossary, from,
-        options.targetLanguage(), published(r.source().published()))));
+        options.targetLanguage(), published(r.source().published()), outlet(r.source()))));
     if (analysis.equals(r.analysis()) && warnings.equals(r.warnings())) return r;
     return new ArticleResult(r.source(), analysis, r.model(), r.usage(), r.cached(), warnings, r.cacheKey(), r.created(),
         r.text());

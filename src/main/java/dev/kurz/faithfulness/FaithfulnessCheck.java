@@ -34,9 +34,18 @@ public final class FaithfulnessCheck {
   /** The findings for one answer; {@code published} (may be null) lets relative dates count. */
   public static List<Finding> check(Analysis a, String article, Glossary glossary, String from, String to,
       LocalDate published) {
+    return check(a, article, glossary, from, to, published, List.of());
+  }
+
+  /**
+   * The same, for an article whose outlet is known: {@code outlet} holds its site name or the host
+   * of its address ("Süddeutsche Zeitung", "tagesspiegel.de"), names an answer may use for it.
+   */
+  public static List<Finding> check(Analysis a, String article, Glossary glossary, String from, String to,
+      LocalDate published, List<String> outlet) {
     if (a == null || article == null || !"de".equals(from) || !"en".equals(to)) return List.of();
     GermanFacts facts = new GermanFacts(article, published);
-    SourceNames names = new SourceNames(article, a.entities(), glossary, from, to, lowerWords(a));
+    SourceNames names = new SourceNames(article, a.entities(), glossary, from, to, lowerWords(a), outlet);
     List<Finding> out = new ArrayList<>();
     List<String[]> statements = new ArrayList<>();
     statements.add(new String[] {"headline", a.headline()});

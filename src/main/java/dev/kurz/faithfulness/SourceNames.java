@@ -41,8 +41,21 @@ final class SourceNames {
       .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
           e -> e.getValue().stream().map(Fold::plain).toList()));
 
+  /** Folded labels of the outlet's web address ("tagesspiegel", "sueddeutsche" also as "suddeutsche"). */
+  private final Set<String> outletLabels = new HashSet<>();
+
   SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords) {
+    this(german, entities, glossary, from, to, lowerWords, List.of());
+  }
+
+  /**
+   * {@code outlet}: what is known of the outlet that published the text, its site name ("Süddeutsche
+   * Zeitung") or its host ("tagesspiegel.de"): an answer may name the outlet the article appeared in.
+   */
+  SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords,
+      List<String> outlet) {
     this.lowerWords = Set.copyOf(lowerWords);
+    for (String o : outlet) outlet(o);
     folded = Fold.plain(german);
     Matcher m = WORD.matcher(german);
     Set<String> seenKeys = new HashSet<>();
@@ -163,6 +176,25 @@ final class SourceNames {
     if (parts.size() >= 2) words.add(Fold.plain(initials.toString()));
   }
 
+  /** Vouches for a site name's words, or for a host's labels but the top-level domain. */
+  private void outlet(String o) {
+    if (o == null || o.isBlank()) return;
+    if (!o.contains(".") || o.contains(" ")) {
+      vouch(o);
+      return;
+    }
+    String[] labels = o.toLowerCase(java.util.Locale.ROOT).split("\\.");
+    for (int i = 0; i < labels.length - 1; i++) {
+      String l = labels[i];
+      if (l.length() < 2 || l.equals("www") || l.equals("m")) continue;
+      // A host writes umlauts out: "sueddeutsche" for Süddeutsche.
+      for (String form : List.of(l, l.replace("ae", "a").replace("oe", "o").replace("ue", "u"))) {
+        outletLabels.add(form);
+        vouched.add(form);
+      }
+    }
+  }
+
   private void vouch(String english) {
     Matcher m = WORD.matcher(english);
     while (m.find()) vouched.add(Fold.plain(m.group()));
@@ -248,6 +280,11 @@ final class SourceNames {
       if (!accounts(w) && !(i > 0 && accounts(parts.get(i - 1)) && endsACompound(w))) out.add(w);
     }
     if (out.isEmpty() || parts.size() < 2) return out;
+    // "Süddeutsche Zeitung" where the article comes from sueddeutsche.de: the outlet's kind of paper.
+    if (parts.stream().anyMatch(w -> outletLabels.contains(Fold.plain(w)))) {
+      out.removeIf(w -> ORG_HEADS.contains(w.toLowerCase(java.util.Locale.ROOT)));
+      if (out.isEmpty()) return out;
+    }
     // "Left Party" for die Linke, "Audit Chamber" for Rechnungshof: the kind of body, which a translation
     // adds or renders freely, needs no counterpart where the name's own words have one.
     if (parts.stream().anyMatch(w -> !out.contains(w) && !BODY_KINDS.contains(w.toLowerCase(java.util.Locale.ROOT)))) {

@@ -45,6 +45,26 @@ public record Source(
     return new Source(label, path, url, title, author, published, site, language, characters);
   }
 
+  /**
+   * The outlet that published the article as a reader names it: the site's own name, else the host
+   * of its web address ("tagesspiegel.de"); null when neither is known.
+   */
+  public String outlet() {
+    return site != null && !site.isBlank() ? site.strip() : host();
+  }
+
+  /** The host of the web address without "www." ("tagesspiegel.de"), or null. */
+  public String host() {
+    if (url == null) return null;
+    try {
+      String host = java.net.URI.create(url.strip()).getHost();
+      if (host == null || host.isBlank()) return null;
+      return host.startsWith("www.") ? host.substring(4) : host;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   public Source withTitle(String title) {
     return new Source(label, path, url, title, author, published, site, language, characters);
   }

@@ -42,6 +42,7 @@ public final class PromptTokens {
         String user = prompts.render("analyze.user.txt", Map.of("source_language", "German (de)",
             "length_instructions", "4 to 6 sentences",
             "title_line", article.source().title() == null ? "" : "\nTitle: " + article.source().title(),
+            "outlet_line", article.source().outlet() == null ? "" : "\nPublished by: " + article.source().outlet(),
             "glossary", line.isEmpty() ? "" : "\n" + line, "article", article.text()));
         System.out.printf("%s: article %d tokens, user message %d tokens (glossary line %d), request total %d%n",
             seed.getFileName(), CL100K.countTokensOrdinary(article.text()), CL100K.countTokensOrdinary(user), CL100K.countTokensOrdinary(line),

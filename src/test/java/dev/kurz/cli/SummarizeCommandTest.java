@@ -63,6 +63,24 @@ class SummarizeCommandTest {
     return all;
   }
 
+  @Test
+  void aFetchedArticleTellsTheModelItsOutlet() throws Exception {
+    CliRun run = cli(FakeLlm.Wire.OPENAI);
+    llm.answer("Straßenbahnlinie", fixture("tram.analysis.json"));
+    StringBuilder body = new StringBuilder();
+    for (String p : fixture("tram.txt").split("\n\\s*\n")) body.append("<p>").append(p.strip()).append("</p>\n");
+    try (mockwebserver3.MockWebServer web = new mockwebserver3.MockWebServer()) {
+      web.enqueue(new mockwebserver3.MockResponse.Builder().addHeader("Content-Type", "text/html; charset=utf-8")
+          .body("<html><head><title>Straßenbahn</title><meta property=\"og:site_name\" content=\"Beispielzeitung\">"
+              + "</head><body><article>" + body + "</article></body></html>").build());
+      web.start();
+      run.run(args(web.url("/lokales/tram").toString()));
+    }
+    assertThat(run.exit).as(run.err).isZero();
+    JsonNode messages = llm.requests.get(0).path("messages");
+    assertThat(messages.get(messages.size() - 1).path("content").asText()).contains("Published by: Beispielzeitung");
+  }
+
   @ParameterizedTest
   @EnumSource(FakeLlm.Wire.class)
   void everySeedComesBackValidWithEveryQuoteGroundedExactly(FakeLlm.Wire wire) throws IOException {

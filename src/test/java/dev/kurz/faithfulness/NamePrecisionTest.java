@@ -114,4 +114,18 @@ class NamePrecisionTest {
     assertThat(EnglishNames.find("Readers want Kafka's \"The Trial\", edited by Max Brod.", Set.of()).stream()
         .filter(n -> !names.unknown(n).isEmpty()).map(EnglishNames.Name::text).toList()).containsExactly("Max Brod");
   }
+
+  @Test
+  void theOutletAnArticleCameFromMayBeNamed() {
+    String german = "Die Stadtwerke erhöhen die Preise, sagte ein Sprecher.";
+    List<String> answer = List.of("The Süddeutsche Zeitung reports that the Tagesspiegel and the Frankfurter Rundschau agree.");
+    SourceNames fromHost = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of(),
+        List.of("sueddeutsche.de"));
+    assertThat(EnglishNames.find(answer.get(0), Set.of()).stream().filter(n -> !fromHost.unknown(n).isEmpty())
+        .map(EnglishNames.Name::text).toList()).containsExactly("Tagesspiegel", "Frankfurter Rundschau");
+    SourceNames fromSite = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of(),
+        List.of("Tagesspiegel", "tagesspiegel.de"));
+    assertThat(EnglishNames.find(answer.get(0), Set.of()).stream().filter(n -> !fromSite.unknown(n).isEmpty())
+        .map(EnglishNames.Name::text).toList()).containsExactly("Süddeutsche Zeitung", "Frankfurter Rundschau");
+  }
 }

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -58,8 +60,8 @@ final class RealAnswerSet {
    * One answer with the quotes restored as text: its file name, the article's file name and text,
    * the publication date, the style it imitates, the answer (contract JSON) and its alterations.
    */
-  record Item(String file, String articleFile, String article, LocalDate published, String style, ObjectNode answer,
-      List<Alteration> alterations) {
+  record Item(String file, String articleFile, String article, String url, LocalDate published, String style,
+      ObjectNode answer, List<Alteration> alterations) {
     /** a-, b- or c- (who wrote it), or "" for another name. */
     String author() {
       int dash = file.indexOf('-');
@@ -157,12 +159,33 @@ final class RealAnswerSet {
   /** Every answer of a folder, quotes restored; {@link Malformed} or IOException on the first bad file. */
   static List<Item> load(Path folder, Path articles) throws IOException {
     List<Item> out = new ArrayList<>();
-    for (Path f : files(folder)) out.add(read(f, articles));
+    Map<String, String> urls = urls(articles);
+    for (Path f : files(folder)) out.add(read(f, articles, urls));
+    return out;
+  }
+
+  /**
+   * The article files' web addresses from the {@code sources.tsv} beside the articles' folder (the
+   * grouping-day set's), as kurz knows the address of an article it fetched; empty without one.
+   */
+  static Map<String, String> urls(Path articles) throws IOException {
+    Path tsv = articles.toAbsolutePath().getParent().resolve("sources.tsv");
+    Map<String, String> out = new HashMap<>();
+    if (!Files.isRegularFile(tsv)) return out;
+    List<String> lines = Files.readAllLines(tsv);
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      String[] cols = line.split("\t");
+      if (cols.length >= 3) out.put(cols[0], cols[2]);
+    }
     return out;
   }
 
   /** One file, in stored or literal form, with its quotes as text. */
   static Item read(Path file, Path articles) throws IOException {
+    return read(file, articles, urls(articles));
+  }
+
+  static Item read(Path file, Path articles, Map<String, String> urls) throws IOException {
     String name = file.getFileName().toString();
     JsonNode doc = JSON.readTree(file.toFile());
     String articleFile = doc.path("article").asText();
@@ -195,7 +218,7 @@ final class RealAnswerSet {
     } catch (RuntimeException e) {
       throw new Malformed(name + ": no published date (yyyy-mm-dd)");
     }
-    return new Item(name, articleFile, article, published, doc.path("style").asText(), answer, List.copyOf(alterations));
+    return new Item(name, articleFile, article, urls.get(articleFile), published, doc.path("style").asText(), answer, List.copyOf(alterations));
   }
 
   /** The answer with each quote as text: {@code {"at", "length"}} cut from the article, a text quote checked against it. */

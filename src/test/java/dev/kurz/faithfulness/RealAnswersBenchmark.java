@@ -103,7 +103,10 @@ class RealAnswersBenchmark {
     LocalDate published = item.published();
     ObjectNode clean = item.answer();
     Analysis a = Answers.read(clean, article);
-    List<Finding> findings = FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published);
+    // The outlet as kurz knows it for a fetched article: the host of its address.
+    String host = new dev.kurz.model.Source(name, null, item.url(), null, null, null, null, null, 0).host();
+    List<String> outlet = host == null ? List.of() : List.of(host);
+    List<Finding> findings = FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", published, outlet);
     Set<String> baseGate = new LinkedHashSet<>(FaithfulnessCheck.warnings(findings));
     Set<String> base = withModality(baseGate, a);
     Set<String> kinds = new TreeSet<>();
@@ -127,7 +130,7 @@ class RealAnswersBenchmark {
       }
       Analysis v = Answers.read(changed, article);
       Set<String> gate = new LinkedHashSet<>(FaithfulnessCheck.warnings(
-          FaithfulnessCheck.check(v, article, Glossary.builtIn(), "de", "en", published)));
+          FaithfulnessCheck.check(v, article, Glossary.builtIn(), "de", "en", published, outlet)));
       Set<String> any = withModality(gate, v);
       any.removeAll(base);
       gate.removeAll(baseGate);
