@@ -128,4 +128,17 @@ class NamePrecisionTest {
     assertThat(EnglishNames.find(answer.get(0), Set.of()).stream().filter(n -> !fromSite.unknown(n).isEmpty())
         .map(EnglishNames.Name::text).toList()).containsExactly("Süddeutsche Zeitung", "Frankfurter Rundschau");
   }
+
+  @Test
+  void aRenderingBesideTheArticlesWordsInBracketsIsTheArticlesName() {
+    String german = "Der Verband Forschender Arzneimittelhersteller (vfa) zählt 77 Projekte. Im MuCEM, dem Museum "
+        + "am Hafen, sprach die CDU; die Bild nannte ihn \"Laschet, der Lockere\".";
+    SourceNames names = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    String english = "The German Association of Research-Based Pharmaceutical Companies (vfa) counts 77 projects at the "
+        + "Museum of Mediterranean Civilisations (MuCEM), where Helge Braun (CDU) spoke of Laschet the Loose "
+        + "('Laschet, der Lockere').";
+    assertThat(EnglishNames.find(english, Set.of()).stream()
+        .filter(n -> !names.unknown(n).isEmpty() && !FaithfulnessCheck.glossed(english, n.text(), names))
+        .map(EnglishNames.Name::text).toList()).containsExactly("Helge Braun");
+  }
 }
