@@ -51,6 +51,9 @@ final class GermanFacts {
       "((?:\\d{1,2}\\.\\s*(?:,|und|bis|oder|/|-|–)?\\s*)+)" + MONTH_ALT, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2,4})?");
   private static final Needles TIME = Needles.of("(?<!\\d)(\\d{1,2})(?:[.:](\\d{2}))?\\s*Uhr");
+  /** The first hour of a span whose "Uhr" follows the second: "von 10 bis 12 Uhr", "zwischen 8 und 9.30 Uhr", "18-20 Uhr". */
+  private static final Needles SPAN_START = Needles.of(
+      "(?<![\\d.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s*(?:bis|und|-|–)\\s*\\d{1,2}(?:[.:]\\d{2})?\\s*Uhr");
   // The next four are matched against the lower-cased text: case-insensitive matching of the whole
   // article was most of the facts' reading time.
   private static final Needles RELATIVE_DAY = Needles.of(
@@ -463,14 +466,8 @@ final class GermanFacts {
   }
 
   private void readTimes(String text, String folded) {
-    Matcher m = TIME.finder(text, folded);
-    while (m.find()) {
-      int h = Integer.parseInt(m.group(1));
-      int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-      if (h > 24 || min > 59) continue;
-      times.add(h * 60 + min);
-      times.add(((h + 12) % 24) * 60 + min);
-    }
+    readTimes(TIME.finder(text, folded));
+    readTimes(SPAN_START.finder(text, folded));
     // Written hours: "acht Uhr".
     Matcher w = WRITTEN_HOUR.finder(text, folded);
     while (w.find()) {
@@ -479,6 +476,17 @@ final class GermanFacts {
         times.add((int) h * 60);
         times.add((int) ((h + 12) % 24) * 60);
       }
+    }
+  }
+
+  /** Each hour (group 1) and minute (group 2) a finder finds, and the same twelve hours on. */
+  private void readTimes(Matcher m) {
+    while (m.find()) {
+      int h = Integer.parseInt(m.group(1));
+      int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+      if (h > 24 || min > 59) continue;
+      times.add(h * 60 + min);
+      times.add(((h + 12) % 24) * 60 + min);
     }
   }
 

@@ -95,4 +95,13 @@ class FaithfulnessCheckTest {
     Analysis a = new Analysis("fr", "h", "In 1999 nothing happened.", List.of(), List.of(), List.of());
     assertThat(FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "fr", "en", null)).isEmpty();
   }
+
+  @Test
+  void theFirstHourOfASpanIsATimeOfTheArticle() {
+    String article = "Die Einkaufszeiten von 9 bis 11 Uhr sind für Ältere reserviert, die Sprechstunde ist zwischen 14 und 15.30 Uhr.";
+    Analysis a = new Analysis("de", "h", "Shopping from 9 a.m. to 11 a.m. is reserved for older people; "
+        + "office hours run from 2 p.m. to 3:30 p.m., and the hall opens at 8 a.m.", List.of(), List.of(), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null))
+        .extracting(Finding::item).containsExactly("8 a.m.");
+  }
 }
