@@ -232,6 +232,7 @@ final class Speakers {
       return out;
     }
     if (wide != null && before != null && referredToByRole(wide, before, words, speaker)) return out;
+    if (relayed && reportedSpeechFrom(c.grounding(), words, speaker)) return out;
     String signature = signature(c.grounding());
     if (signature != null && namedIn(signature, words, speaker)) return out;
     out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
@@ -316,6 +317,45 @@ final class Speakers {
       return attributedToOther(text, speaker, words);
     }
     return null;
+  }
+
+  /** Forms of the Konjunktiv I (and the Konjunktiv II that stands in for it) that mark reported speech. */
+  private static final Pattern REPORTED_MOOD = Pattern.compile("(?u)\\b(sei|seien|seiest|habe|gebe|werde|könne|müsse|"
+      + "solle|dürfe|wolle|möge|wisse|lasse|liege|gehe|komme|stehe|bleibe|brauche|fehle|zeige|hätten|wären|würden|"
+      + "könnten|müssten|sollten|gäbe)\\b");
+  /** "..., so Wilczek": an attribution after the statement. */
+  private static final Pattern SO_SPEAKER = Pattern.compile("(?u),\\s*so\\s+(?:der|die|das)?\\s*\\p{Lu}");
+  /** How far back reported speech may run from its attribution. */
+  private static final int REPORTED_BEFORE = 10;
+
+  /**
+   * Whether the quote's sentence is reported speech in the Konjunktiv that runs on from an
+   * attribution naming this speaker: German news relays a speaker over many sentences ("..., so
+   * Wilczek. Die Bandbreite sei groß. Einerseits gebe es ... Eine Attribution sei oft schwer
+   * möglich."). Going back from the quote, each sentence must be in that mood (two plain ones at
+   * most, whose verbs the mood shares with the past tense: "kauften") until the first sentence
+   * that attributes anything; that one must name this speaker.
+   */
+  private boolean reportedSpeechFrom(Grounding g, List<String> words, String speaker) {
+    String own = context.sentence(g);
+    if (own == null || !REPORTED_MOOD.matcher(own).find()) return false;
+    List<Sentences.Span> sentences = context.sentences();
+    int[] spanned = Sentences.spanned(sentences, g, context.article().length());
+    if (spanned == null) return false;
+    int mood = 1;
+    int plain = 0;
+    for (int i = spanned[0] - 1; i >= 0 && spanned[0] - i <= REPORTED_BEFORE; i--) {
+      String text = sentences.get(i).of(context.article());
+      if (ATTRIBUTION.matcher(text).find() || !byVerbsOfSaying(text).isEmpty() || SO_SPEAKER.matcher(text).find()) {
+        return plain < mood && namedIn(text, words, speaker);
+      }
+      if (REPORTED_MOOD.matcher(text).find()) {
+        mood++;
+      } else {
+        plain++;
+      }
+    }
+    return false;
   }
 
   /**

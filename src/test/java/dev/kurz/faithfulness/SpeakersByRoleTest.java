@@ -42,6 +42,17 @@ class SpeakersByRoleTest {
       Viele Wirte haben zu wenig Geld für die Miete.
       """;
 
+  private static final String REPORTED = """
+      Angriffe auf Netze nehmen zu
+
+      Die Zahl der Angriffe auf Server steigt. „Die Netze sind ausgelastet“, sagt Kai Lorenz, Chef der Firma Netzwacht.
+      Die Stadtwerke melden ebenfalls mehr Störungen. Ihre Sprecherin Ute Fahl hält das für beherrschbar.
+
+      Über die Täter lasse sich wenig sagen, so Lorenz. Die Motive seien sehr verschieden. Einerseits gebe es Erpresser.
+      Je länger ein Netz ausfällt, desto teurer wird es. Andererseits gebe es frühere Mitarbeiter, die sich rächen wollen.
+      Auch Schüler kauften sich solche Angriffe. Und manche Staaten nutzten die Technik. Eine Zuordnung sei oft schwer möglich.
+      """;
+
   private static List<Finding> speaker(String article, String text, String speaker, String quote, String... people) {
     Claim c = new Claim(text, speaker, "named_person", "reported", quote, new QuoteLocator(article).locate(quote));
     List<Entity> entities = java.util.Arrays.stream(people).map(p -> new Entity(p, p, "person")).toList();
@@ -77,5 +88,12 @@ class SpeakersByRoleTest {
         "Viele Einrichtungen haben zu wenig Personal.", "Ilse Warmbold")).isEmpty();
     assertThat(speaker(INTERVIEW, "Many care homes are short of staff.", "Jonas Brenner",
         "Viele Einrichtungen haben zu wenig Personal.", "Ilse Warmbold")).hasSize(1);
+  }
+
+  @Test
+  void reportedSpeechRunsOnFromItsAttribution() {
+    String quote = "Eine Zuordnung sei oft schwer möglich.";
+    assertThat(speaker(REPORTED, "Attributing attacks is often hard.", "Kai Lorenz", quote, "Kai Lorenz", "Ute Fahl")).isEmpty();
+    assertThat(speaker(REPORTED, "Attributing attacks is often hard.", "Ute Fahl", quote, "Kai Lorenz", "Ute Fahl")).hasSize(1);
   }
 }
