@@ -26,7 +26,7 @@ final class ClaimPolarity {
     // that keeps only a weak word ("exclude" for "nicht einbezogen") is still lost.
     int spare = Math.max(0, quote.weakCount() - claim.weakCount());
     if (claim.plainCount() > quote.plainCount() + spare && claim.plainCount() > sentence.plainCount()
-        && !joinsNextSentence(claim, c, context)) {
+        && !joinsNextSentence(claim, c, context) && claim.plainCount() > sentence.plainCount() + renderedNeighbours(c, context)) {
       return List.of(new Finding(where, c.claim(), Kind.NEGATION, claim.cue(), "negates what its quote affirms"));
     }
     // An English weak word may carry a plain German negation ("without children" for "keine
@@ -59,6 +59,48 @@ final class ClaimPolarity {
     boolean rendersMore = Polarity.wordsBesideNegation(c.claim()) >= 1.5 * words(own);
     if (!rendersMore && (claim.plainCount() < 2 || !sentence.any())) return false;
     return claim.plainCount() <= sentence.total() + neighbours;
+  }
+
+  /**
+   * The plain negations of the sentences near the quote's (two either way) that the claim renders
+   * as well: ones that have a name or a figure of the claim which the quote's sentence lacks. A
+   * claim may join what the article says over several sentences ("published a text criticising
+   * Joachim Gauck for finding no word of sympathy" for a quote naming only the text, the next
+   * sentence naming Gauck and "kein Wort"; "one fifth did not die of Covid-19" from two sentences on).
+   */
+  private static int renderedNeighbours(Claim c, QuoteContext context) {
+    List<Sentences.Span> sentences = context.sentences();
+    String article = context.article();
+    int[] spanned = Sentences.spanned(sentences, c.grounding(), article.length());
+    if (spanned == null) return 0;
+    String ownText = article.substring(sentences.get(spanned[0]).start(), sentences.get(spanned[1]).end());
+    String own = Fold.plain(ownText);
+    List<String> names = new java.util.ArrayList<>();
+    for (EnglishNames.Name n : EnglishNames.find(c.claim(), java.util.Set.of())) {
+      for (String w : n.words()) {
+        String f = Fold.plain(w);
+        if (f.length() >= 4 && !own.contains(f)) names.add(f);
+      }
+    }
+    List<EnglishQuantities.Mention> figures = EnglishQuantities.read(c.claim());
+    if (names.isEmpty() && figures.isEmpty()) return 0;
+    GermanFacts ownFacts = new GermanFacts(ownText, null);
+    figures = figures.stream().filter(m -> !ownFacts.bears(m)).toList();
+    int negations = 0;
+    for (int i = Math.max(0, spanned[0] - 2); i <= Math.min(sentences.size() - 1, spanned[1] + 2); i++) {
+      if (i >= spanned[0] && i <= spanned[1]) continue;
+      String text = sentences.get(i).of(article);
+      Polarity.Reading reading = Polarity.german(text);
+      if (!reading.plain()) continue;
+      String folded = Fold.plain(text);
+      boolean rendered = names.stream().anyMatch(folded::contains);
+      if (!rendered && !figures.isEmpty()) {
+        GermanFacts facts = new GermanFacts(text, null);
+        rendered = figures.stream().anyMatch(facts::bears);
+      }
+      if (rendered) negations += reading.plainCount();
+    }
+    return negations;
   }
 
   private static int words(String text) {

@@ -121,4 +121,22 @@ class NegationFormsTest {
     assertThat(Polarity.english("The bank and the band are open.").any()).isFalse();
     assertThat(Polarity.wordsBesideNegation("The staff didn't have enough, and do not now.")).isEqualTo(6);
   }
+
+  @Test
+  void aClaimMayTakeItsNegationFromANearbySentenceWhoseFigureOrNameItRenders() {
+    String article = """
+        Die Klinik bereitete sich auf viele Patienten vor. Der Leiter der Klinik am Stadtrand zählte in den vergangenen
+        drei Wochen alle Todesfälle der Station genau. Sein Bericht liegt vor. Ein Drittel der Patienten war nicht an dem
+        Virus gestorben. Die Stadträtin Ina Kolb lobte die Klinik.
+        """;
+    String quote = "Der Leiter der Klinik am Stadtrand zählte in den vergangenen\ndrei Wochen alle Todesfälle der Station genau.";
+    java.util.function.Function<String, List<Finding>> check = english -> {
+      Claim c = new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(article).locate(quote));
+      return FaithfulnessCheck.check(new Analysis("de", "", "", List.of(), List.of(c), List.of()), article,
+          Glossary.builtIn(), "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.NEGATION).toList();
+    };
+    assertThat(check.apply("The clinic's head counted all deaths for three weeks; a third of the patients did not die of the virus."))
+        .isEmpty();
+    assertThat(check.apply("The clinic's head did not count all deaths on the ward in the past three weeks.")).hasSize(1);
+  }
 }
