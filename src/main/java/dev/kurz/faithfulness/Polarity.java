@@ -92,6 +92,8 @@ final class Polarity {
 
     static Cue english(String w) {
       if (BAN.contains(w)) return PROHIBIT;
+      // "to prevent cancellations" of memberships: the noun names a thing, it does not call anything off.
+      if (w.startsWith("cancellation")) return null;
       if (w.equals("less") || w.equals("fewer")) return SCARCE;
       for (Cue c : values()) if (startsWithAny(w, c.english)) return c;
       return null;
@@ -138,6 +140,9 @@ final class Polarity {
   private static final Pattern DE_OTHER_THAN = Pattern.compile("(?iu)\\bander(e|er|es|en|em)?\\s+als\\b");
   /** "Das Fest fällt in diesem Jahr aus": the separable "ausfallen" (is called off). */
   private static final Pattern DE_FALLS_THROUGH = Pattern.compile("(?u)\\b(fällt|fallen|fiel|fielen)\\s[^.!?]{0,80}?\\baus\\b(?=\\s*[.,;!?]|$)");
+  /** "Der Ansturm blieb aus", "ausgeblieben": the separable "ausbleiben" (did not come). */
+  private static final Pattern DE_STAYS_AWAY = Pattern.compile(
+      "(?u)\\b(bleibt|bleiben|blieb|blieben)\\s[^.!?]{0,80}?\\baus\\b(?=\\s*[.,;!?]|$)|\\bausgeblieben\\b|\\bausbleib\\p{L}*");
   /** "nicht-systemrelevant", "Nicht-Raucher": a hyphenated "nicht" negates a word, as "non-" does. */
   private static final Pattern DE_HYPHENATED = Pattern.compile("(?iu)\\bnicht-(?=\\p{L})");
 
@@ -225,6 +230,7 @@ final class Polarity {
     lower = capped.replaceAll("höchstens");
     if (DE_OTHER_THAN.matcher(lower).find()) weak++;
     if (DE_FALLS_THROUGH.matcher(lower).find()) weak++;
+    if (DE_STAYS_AWAY.matcher(lower).find()) weak++;
     Matcher hyphenated = DE_HYPHENATED.matcher(lower);
     while (hyphenated.find()) weak++;
     lower = hyphenated.replaceAll("");

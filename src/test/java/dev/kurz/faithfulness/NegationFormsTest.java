@@ -22,7 +22,8 @@ class NegationFormsTest {
 
       Im April erschien im Stadtanzeiger ein Brief von Anna Roth und Peter Falk mit dem Titel "Unser Fest". Darin werfen
       sie der Stadt vor, kein Wort des Bedauerns für die Vereine gefunden zu haben. Die Halle habe auch genug Platz.
-      Das Orchester spielt zum Abschluss die Sinfonie Nr. 2.
+      Das Orchester spielt zum Abschluss die Sinfonie Nr. 2. Gott sei Dank blieb der Ansturm, den alle befürchteten, aus.
+      Der Verein hatte darauf verzichtet, im April Beiträge abzubuchen, um Kündigungen zu verhindern.
       """;
 
   private static List<Finding> check(String summary, Claim... claims) {
@@ -41,6 +42,10 @@ class NegationFormsTest {
         "Das Stadtfest in Mohrbach fällt in diesem Jahr aus."))).isEmpty();
     assertThat(check("", claim("Concerts remain banned and markets remain prohibited.",
         "Konzerte in der Halle bleiben verboten, Märkte sind nicht erlaubt."))).isEmpty();
+    assertThat(check("", claim("The feared rush did not come, thank God.", "Gott sei Dank blieb der Ansturm, den alle befürchteten, aus.")))
+        .isEmpty();
+    assertThat(check("", claim("The club did not collect fees in April, to prevent cancellations.",
+        "Der Verein hatte darauf verzichtet, im April Beiträge abzubuchen, um Kündigungen zu verhindern."))).isEmpty();
     assertThat(check("", claim("In three of the seven cases the reason was not the weather.",
         "In drei der sieben Fälle war der Grund ein anderer als das Wetter."))).isEmpty();
   }
