@@ -70,6 +70,10 @@ final class StatementPolarity {
         }
         continue;
       }
+      // A statement that negates this claim's content somewhere ("scenes were not welcome in Paris")
+      // keeps its negation, though it may give another negation of the claim positively ("were
+      // shot in Marseille" for "could not be shot there").
+      if (negatesSomewhere(words, c)) continue;
       for (int t = 0; t < cw.size(); t++) {
         if (!isPlain(cw, t) || underNegation(cw, t)) continue;
         Set<String> near = neighbourhood(cw, t);
@@ -152,6 +156,14 @@ final class StatementPolarity {
 
   private static boolean restricted(String text) {
     return RESTRICTION.matcher(text).find();
+  }
+
+  /** Whether a plain negation of the statement has two or more of the claim's words around it. */
+  private static boolean negatesSomewhere(List<String> words, Claim c) {
+    for (int t = 0; t < words.size(); t++) {
+      if (isPlain(words, t) && shared(neighbourhood(words, t), c) >= 2) return true;
+    }
+    return false;
   }
 
   private static int shared(Set<String> near, Claim c) {

@@ -164,6 +164,17 @@ class SpeakersAndPolarityTest {
         .containsExactly(Finding.Kind.NEGATION);
   }
 
+  @Test
+  void aStatementThatKeepsOneOfAClaimsNegationsMayGiveAnotherPositively() {
+    String article = "Tom Rehm sagte, Szenen mit Razzien seien in Paris nicht erwünscht gewesen, daher habe man dort nicht drehen können.";
+    String quote = "Szenen mit Razzien seien in Paris nicht erwünscht gewesen, daher habe man dort nicht drehen können";
+    String claim = "Scenes with raids were not welcome in Paris, so the Paris scenes could not be shot there.";
+    assertThat(negations(article, claim, "reported", quote,
+        "Because scenes with raids were not welcome in Paris, the Paris scenes were shot in Lyon.")).isEmpty();
+    assertThat(negations(article, claim, "reported", quote,
+        "Scenes with raids were welcome in Paris, and the Paris scenes were shot in Lyon.")).containsExactly(Finding.Kind.NEGATION);
+  }
+
   private static final String INTERVIEW = """
       "Wir brauchen mehr Busse"
 
