@@ -26,6 +26,15 @@ class ModalityCheckTest {
   }
 
   @Test
+  void anEnglishHedgeKeepsTheGermanOne() {
+    String quote = "Der mutmaßliche Anführer der Gruppe sitzt seit März in Untersuchungshaft.";
+    assertThat(ModalityCheck.check(1, new Claim("The alleged leader of the group has been in custody since March.",
+        "the article", "article_voice", "stated", quote, null))).isEmpty();
+    assertThat(ModalityCheck.check(1, new Claim("The leader of the group has been in custody since March.",
+        "the article", "article_voice", "stated", quote, null))).singleElement().asString().contains("'mutmaßliche'");
+  }
+
+  @Test
   void reportiveSollWithPerfectInfinitiveWarnsWhenStated() {
     List<String> w =
         check("stated", "Der Minister soll im Frühjahr geheime Kontakte aufgenommen haben.");
