@@ -78,12 +78,15 @@ final class EnglishQuantities {
 
   /**
    * Fractions, as percentages: "a third" 33.3, "two-thirds" 66.7, "a quarter" 25, "half" 50, "one
-   * in five" 20. "a third" or "a fifth" before a noun is an ordinal ("a third wave"), not a fraction.
+   * in five" 20. "a third" or "a fifth" before a noun is an ordinal ("a third wave"), not a fraction;
+   * "one in three weeks" is none either.
    */
   private static final Needles FRACTION = Needles.of(
       "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?"
           + "(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\\b"
-          + "|\\bone\\s+(?:in|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten|\\d{1,3})\\b",
+          // "about one in three weeks" is a count and a period, not a ratio.
+          + "|\\bone\\s+(?:in|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten|\\d{1,3})\\b"
+          + "(?!\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern AFTER_FRACTION = Pattern.compile(
       "^(?:\\s*[,;:.!?)]|\\s*$|\\s+(?:of|more|less|fewer|higher|lower|as|than|the|their|its|his|her|all|those|them)\\b)",

@@ -65,4 +65,13 @@ class NumberReadingsTest {
         "Das Museum in Brenndorf zählte 2019 rund 48.000 Besucher")))
         .extracting(Finding::item).containsExactly("52");
   }
+
+  @Test
+  void oneInAPeriodIsACountAndAPeriodNotARatio() {
+    String article = "Die Reproduktionszahl soll in drei Wochen auf eins sinken.";
+    java.util.function.Function<String, List<Finding>> check = english -> FaithfulnessCheck.check(
+        new Analysis("de", "", english, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en", null);
+    assertThat(check.apply("The reproduction number is to fall to one in three weeks.")).isEmpty();
+    assertThat(check.apply("One in three infections is to fall.")).extracting(Finding::item).containsExactly("One in three");
+  }
 }
