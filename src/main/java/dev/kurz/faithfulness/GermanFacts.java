@@ -580,7 +580,72 @@ final class GermanFacts {
       } catch (java.time.DateTimeException e) {
         // "31. Februar": no weekday
       }
+    }    // After the weekdays: a feast's name gives its date, not a weekday the text would not name otherwise.
+    feasts(lower, year);
+  }
+
+  /** Feasts the German names, as days from Easter Sunday: "Faschingsdienstag" is February 25 in 2020. */
+  private static final Map<String, Integer> EASTER_FEASTS = Map.ofEntries(
+      Map.entry("weiberfastnacht", -52), Map.entry("rosenmontag", -48), Map.entry("faschingsdienstag", -47),
+      Map.entry("fastnachtsdienstag", -47), Map.entry("karnevalsdienstag", -47), Map.entry("veilchendienstag", -47),
+      Map.entry("aschermittwoch", -46), Map.entry("palmsonntag", -7), Map.entry("gründonnerstag", -3),
+      Map.entry("karfreitag", -2), Map.entry("karsamstag", -1), Map.entry("ostersonntag", 0), Map.entry("ostermontag", 1),
+      Map.entry("himmelfahrt", 39), Map.entry("pfingstsonntag", 49), Map.entry("pfingstmontag", 50),
+      Map.entry("fronleichnam", 60));
+  /** Feasts on a fixed day, as month * 100 + day. */
+  private static final Map<String, List<Integer>> FIXED_FEASTS = Map.ofEntries(
+      Map.entry("neujahr", List.of(101)), Map.entry("heilige drei könige", List.of(106)), Map.entry("dreikönig", List.of(106)),
+      Map.entry("valentinstag", List.of(214)), Map.entry("maifeiertag", List.of(501)), Map.entry("tag der arbeit", List.of(501)),
+      Map.entry("tag der deutschen einheit", List.of(1003)), Map.entry("reformationstag", List.of(1031)),
+      Map.entry("allerheiligen", List.of(1101)), Map.entry("nikolaustag", List.of(1206)), Map.entry("heiligabend", List.of(1224)),
+      Map.entry("weihnacht", List.of(1224, 1225, 1226)), Map.entry("silvester", List.of(1231)));
+
+  /**
+   * The days of the feasts the text names, in the year of publication: an answer may give a
+   * feast's date, which a reader knows ("Shrove Tuesday, February 25" for "Faschingsdienstag").
+   * Easter itself ("Ostern", "Pfingsten") stands for its Sunday and Monday.
+   */
+  private void feasts(String lower, int year) {
+    if (year < 1600 || year > 3000) return;
+    LocalDate easter = easter(year);
+    for (var e : EASTER_FEASTS.entrySet()) {
+      if (lower.contains(e.getKey())) addDate(easter.plusDays(e.getValue()));
     }
+    if (OSTERN.matcher(lower).find()) {
+      addDate(easter);
+      addDate(easter.plusDays(1));
+    }
+    if (PFINGSTEN.matcher(lower).find()) {
+      addDate(easter.plusDays(49));
+      addDate(easter.plusDays(50));
+    }
+    for (var e : FIXED_FEASTS.entrySet()) {
+      if (lower.contains(e.getKey())) {
+        dates.addAll(e.getValue());
+        for (int d : e.getValue()) months.add(d / 100);
+      }
+    }
+  }
+
+  private void addDate(LocalDate day) {
+    dates.add(day.getMonthValue() * 100 + day.getDayOfMonth());
+    months.add(day.getMonthValue());
+  }
+
+  private static final Pattern OSTERN = Pattern.compile("(?u)\\bostern\\b");
+  private static final Pattern PFINGSTEN = Pattern.compile("(?u)\\bpfingsten\\b");
+
+  /** Easter Sunday of a Gregorian year (the Meeus/Jones/Butcher rule). */
+  static LocalDate easter(int year) {
+    int a = year % 19;
+    int b = year / 100;
+    int c = year % 100;
+    int h = (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
+    int l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return LocalDate.of(year, month, day);
   }
 
   /** Days from publication a relative word may mean, a day of slack for an article written the day before. */

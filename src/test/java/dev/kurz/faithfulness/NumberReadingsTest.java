@@ -74,4 +74,16 @@ class NumberReadingsTest {
     assertThat(check.apply("The reproduction number is to fall to one in three weeks.")).isEmpty();
     assertThat(check.apply("One in three infections is to fall.")).extracting(Finding::item).containsExactly("One in three");
   }
+
+  @Test
+  void aFeastTheArticleNamesHasItsDateInTheYearOfPublication() {
+    String article = "Seit Faschingsdienstag gilt die Regel. Über Ostern bleiben die Läden zu.";
+    java.util.function.Function<String, List<Finding>> check = english -> FaithfulnessCheck.check(
+        new Analysis("de", "", english, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en",
+        LocalDate.of(2020, 4, 15));
+    assertThat(check.apply("The rule has applied since Shrove Tuesday, February 25; shops stay shut over Easter, April 12 and 13."))
+        .isEmpty();
+    assertThat(check.apply("The rule has applied since Shrove Tuesday, February 18.")).extracting(Finding::item)
+        .containsExactly("February 18");
+  }
 }
