@@ -96,4 +96,23 @@ class SpeakersByRoleTest {
     assertThat(speaker(REPORTED, "Attributing attacks is often hard.", "Kai Lorenz", quote, "Kai Lorenz", "Ute Fahl")).isEmpty();
     assertThat(speaker(REPORTED, "Attributing attacks is often hard.", "Ute Fahl", quote, "Kai Lorenz", "Ute Fahl")).hasSize(1);
   }
+
+  @Test
+  void aLoudDoubtIsNoAttributionAndTheHearsaySollenIsAnUnnamedSource() {
+    String article = """
+        Die Studie sorgte für Streit. Als das Team um Lena Voss die Zahlen vorlegte, wurden heftige Zweifel laut.
+        Es sollen zwei Staatssekretäre gewesen sein, die den Minister gedrängt haben. Laut Ministerium ist das falsch.
+        """;
+    String doubt = "wurden heftige Zweifel laut";
+    Claim stated = new Claim("Strong doubts were raised when Lena Voss's team presented the figures.", "the article",
+        "article_voice", "stated", doubt, new QuoteLocator(article).locate(doubt));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(stated), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
+    String hearsay = "Es sollen zwei Staatssekretäre gewesen sein, die den Minister gedrängt haben.";
+    Claim alleged = new Claim("Two state secretaries reportedly pushed the minister.", "the article, citing unnamed sources",
+        "anonymous_source", "alleged", hearsay, new QuoteLocator(article).locate(hearsay));
+    assertThat(FaithfulnessCheck.check(new Analysis("de", "h", "s", List.of(), List.of(alleged), List.of()), article,
+        Glossary.builtIn(), "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
+  }
 }
