@@ -100,7 +100,12 @@ final class Sentences {
     if (!(Character.isUpperCase(next) || "\"„“»«‘'(".indexOf(next) >= 0 || Character.isDigit(next) && text.charAt(i) != '.')) return false;
     if (text.charAt(i) != '.') return true;
     // "2. November", "Dr. Merz", "U.S. officials": not an end; "im Jahr 2009. Selbst" is (no ordinal has four digits).
-    if (i > 0 && Character.isDigit(text.charAt(i - 1))) return i >= 4 && digits(text, i) == 4 && !Character.isLetterOrDigit(charAt(text, i - 5));
+    // "Covid-19. Laut Landratsamt" is one too: a number joined to a word by a hyphen is a name's, no ordinal.
+    if (i > 0 && Character.isDigit(text.charAt(i - 1))) {
+      int d = digits(text, i);
+      if (charAt(text, i - d - 1) == '-' && Character.isLetter(charAt(text, i - d - 2))) return true;
+      return i >= 4 && d == 4 && !Character.isLetterOrDigit(charAt(text, i - 5));
+    }
     int w = i;
     while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
     String word = text.substring(w, i).toLowerCase(java.util.Locale.ROOT);

@@ -30,6 +30,8 @@ class SentencesTest {
   void aYearEndsASentenceButAnOrdinalDoesNot() {
     assertThat(split("Die Quote sank seit dem Jahr 2009. Selbst große Firmen bilden weniger aus. Am 2. November tagt der Rat."))
         .containsExactly("Die Quote sank seit dem Jahr 2009.", "Selbst große Firmen bilden weniger aus.", "Am 2. November tagt der Rat.");
+    assertThat(split("Die Ursache war eine andere als Covid-19. Laut Amt sind 30 Menschen in Quarantäne."))
+        .containsExactly("Die Ursache war eine andere als Covid-19.", "Laut Amt sind 30 Menschen in Quarantäne.");
   }
 
   @Test
