@@ -223,7 +223,7 @@ final class NamePlacement {
         if (!nearby(p, window, c.claim())) {
           out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
               "is not named in or near the quote's sentence, which names " + names(ofKind(p, displaced))));
-        } else if (replaced(p, mentioned, own) && !nearby(p, own, c.claim())) {
+        } else if (replaced(p, mentioned, own) && !nearby(p, own, c.claim()) && !withItsFigure(p, c.claim(), window, own)) {
           out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
               "is not named in the quote's sentence, which names " + names(ofKind(p, displaced)) + " with the others"));
         }
@@ -434,6 +434,27 @@ final class NamePlacement {
   }
 
   /** The sentences in and around a grounded quote, or null when it was not found. */
+  /**
+   * Whether a sentence near the quote's names the entity together with a figure of the claim that
+   * the quote's own sentence lacks: the claim took both from there ("Gauting has 116 infections and
+   * Starnberg 89" for a quote naming "die Kreisstadt", the next sentence listing "Starnberg 89").
+   */
+  private boolean withItsFigure(int p, String claim, BitSet window, BitSet own) {
+    List<EnglishQuantities.Mention> figures = EnglishQuantities.read(claim);
+    if (figures.isEmpty()) return false;
+    StringBuilder ownText = new StringBuilder();
+    for (int i = own.nextSetBit(0); i >= 0; i = own.nextSetBit(i + 1)) ownText.append(sentences.get(i).of(article)).append('\n');
+    GermanFacts ownFacts = GermanFacts.ofSentence(ownText.toString(), null);
+    List<EnglishQuantities.Mention> elsewhere = figures.stream().filter(m -> !ownFacts.bears(m)).toList();
+    if (elsewhere.isEmpty()) return false;
+    for (int i = window.nextSetBit(0); i >= 0 && i < sentences.size(); i = window.nextSetBit(i + 1)) {
+      if (own.get(i) || !named.get(p).get(i) && !touched.get(p).get(i)) continue;
+      GermanFacts facts = GermanFacts.ofSentence(sentences.get(i).of(article), null);
+      if (elsewhere.stream().anyMatch(facts::bears)) return true;
+    }
+    return false;
+  }
+
   private BitSet window(Grounding g, int before, int after) {
     int[] spanned = Sentences.spanned(sentences, g, article.length());
     if (spanned == null) return null;

@@ -93,4 +93,22 @@ class NamePlacementTest {
     // Brandt stands in the sentence before the quote's: near enough.
     assertThat(plant("Brandt's union IG Metall announced protests.", "Die Gewerkschaft IG Metall kündigte Proteste an.")).isEmpty();
   }
+
+  @Test
+  void aNameTakenWithItsFigureFromTheNextSentenceIsWhereItComesFrom() {
+    String article = """
+        Mehr Fälle im Landkreis. Den größten Anstieg haben Altdorf, Lindach und die Kreisstadt, die nach Altdorf die meisten Fälle hat.
+        Im Einzelnen: Altdorf 116, Lindach 37, Bergheim 89 und Seefeld 11.
+        """;
+    List<Entity> places = List.of(new Entity("Altdorf", "Altdorf", "place"), new Entity("Lindach", "Lindach", "place"),
+        new Entity("Bergheim", "Bergheim", "place"), new Entity("Seefeld", "Seefeld", "place"));
+    String quote = "die Kreisstadt, die nach Altdorf die meisten Fälle hat";
+    java.util.function.Function<String, List<Finding>> check = english -> {
+      Claim c = new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(article).locate(quote));
+      return FaithfulnessCheck.check(new Analysis("de", "h", "", List.of(), List.of(c), places), article, Glossary.builtIn(),
+          "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.NAME).toList();
+    };
+    assertThat(check.apply("Altdorf has 116 cases and Bergheim 89, the most in the district.")).isEmpty();
+    assertThat(check.apply("Altdorf has the most cases, followed by Seefeld.")).extracting(Finding::item).containsExactly("Seefeld");
+  }
 }
