@@ -451,7 +451,10 @@ final class Speakers {
       List<String> otherWords = nameWords(other);
       if (otherWords.isEmpty() || sameOne(own, ownFolded, otherWords)) continue;
       if (names == null) names = new SourceNames(near, entities, glossary, from, to, Set.of());
-      if (otherWords.stream().anyMatch(names::accounts)) {
+      // By the other's name, not by the body a description after it names: "Stefan Willich, head of
+      // the Institute of ... Epidemiology" is not the one "sagt der Epidemiologe" has speaking.
+      List<String> named = nameWords(other.split(",")[0]);
+      if ((named.isEmpty() ? otherWords : named).stream().anyMatch(names::accounts)) {
         // This speaker by name where it has one: "große Unternehmen" is no sign of the Adidas chief.
         SourceNames inSentence = new SourceNames(sentence, entities, glossary, from, to, Set.of());
         // By a name of its own where it has one: a party both share ("(SPD)") names neither.

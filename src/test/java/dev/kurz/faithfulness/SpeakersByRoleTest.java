@@ -115,4 +115,22 @@ class SpeakersByRoleTest {
     assertThat(FaithfulnessCheck.check(new Analysis("de", "h", "s", List.of(), List.of(alleged), List.of()), article,
         Glossary.builtIn(), "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
   }
+
+  @Test
+  void aBodyInAnotherSpeakersDescriptionDoesNotMakeHimTheOneARoleNames() {
+    String article = """
+        Die Lockerung braucht zwei Bedingungen, sagt Tom Reiter, Leiter des Instituts für Epidemiologie in Halle.
+        "Wenn wir nur lockern, kommt die nächste Welle", sagt der Epidemiologe. Ina Wolf von der Charité sieht das ähnlich.
+        """;
+    String quote = "\"Wenn wir nur lockern, kommt die nächste Welle\", sagt der Epidemiologe.";
+    String reiter = "epidemiologist Tom Reiter, Halle";
+    String wolf = "Ina Wolf, head of the Institute of Social Medicine and Epidemiology at the Charité";
+    Claim c = new Claim("Relaxing alone brings the next wave.", reiter, "named_person", "prediction", quote,
+        new QuoteLocator(article).locate(quote));
+    Claim other = new Claim("She agrees.", wolf, "named_person", "opinion", "Ina Wolf von der Charité sieht das ähnlich.",
+        new QuoteLocator(article).locate("Ina Wolf von der Charité sieht das ähnlich."));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(c, other), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
+  }
 }
