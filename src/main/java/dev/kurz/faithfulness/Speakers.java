@@ -138,7 +138,7 @@ final class Speakers {
       Map.entry("diplomat", List.of("diplomat")), Map.entry("diplomats", List.of("diplomat")),
       Map.entry("insider", List.of("insider", "informant", "quelle")),
       Map.entry("union", List.of("gewerkschaft")), Map.entry("management", List.of("leitung", "führung")),
-      Map.entry("ministry", List.of("ministerium")), Map.entry("survey", List.of("umfrage", "befragung", "studie", "erhebung", "daten")),
+      Map.entry("ministry", List.of("ministerium")), Map.entry("survey", List.of("umfrage", "befragung", "befragt", "studie", "erhebung", "daten")),
       Map.entry("study", List.of("studie", "untersuchung", "daten")),
       Map.entry("experts", List.of("expert", "fachleute")), Map.entry("analysts", List.of("analyst", "beobachter")),
       Map.entry("critics", List.of("kritiker")), Map.entry("police", List.of("polizei")),
@@ -318,7 +318,10 @@ final class Speakers {
     if (spanned == null) return null;
     String own = context.sentence(g);
     if (!byVerbsOfSaying(own).isEmpty() || ATTRIBUTION.matcher(own).find() || namedIn(own, words, speaker)) return null;
+    // A new paragraph goes on with the speaker before it only in the Konjunktiv or as a quote.
+    boolean carriesOn = REPORTED_MOOD.matcher(own).find() || OPENS_QUOTE.matcher(own).lookingAt();
     for (int i = spanned[0] - 1; i >= 0 && spanned[0] - i <= SPEAKER_BEFORE; i--) {
+      if (!carriesOn && sentences.get(i).paragraph() != sentences.get(spanned[0]).paragraph()) return null;
       String text = sentences.get(i).of(context.article());
       if (namedIn(text, words, speaker)) return null;
       if (byVerbsOfSaying(text).isEmpty()) continue;
@@ -331,6 +334,8 @@ final class Speakers {
   private static final Pattern REPORTED_MOOD = Pattern.compile("(?u)\\b(sei|seien|seiest|habe|gebe|werde|könne|müsse|"
       + "solle|dürfe|wolle|möge|wisse|lasse|liege|gehe|komme|stehe|bleibe|brauche|fehle|zeige|hätten|wären|würden|"
       + "könnten|müssten|sollten|gäbe)\\b");
+  /** A sentence that opens with a quotation mark. */
+  private static final Pattern OPENS_QUOTE = Pattern.compile("\\s*[„“\"»«‚‘]");
   /** "..., so Wilczek": an attribution after the statement. */
   private static final Pattern SO_SPEAKER = Pattern.compile("(?u),\\s*so\\s+(?:der|die|das)?\\s*\\p{Lu}");
   /** How far back reported speech may run from its attribution. */

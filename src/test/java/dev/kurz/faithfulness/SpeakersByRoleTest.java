@@ -133,4 +133,23 @@ class SpeakersByRoleTest {
     assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
         .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
   }
+
+  @Test
+  void aNewParagraphInTheWritersVoiceDoesNotGoOnWithTheSpeakerBeforeIt() {
+    String article = """
+        Eine Umfrage von Infratest unter Lehrern zeigt Lücken. Viele fühlen sich schlecht vorbereitet.
+        "Das Netz hilft uns sehr", sagt die Lehrerin Eva Brand.
+
+        Die Schließung hat vieles beschleunigt: Die Hälfte der befragten Lehrer will künftig öfter digital unterrichten.
+        """;
+    String quote = "Die Hälfte der befragten Lehrer will künftig öfter digital unterrichten.";
+    Claim survey = new Claim("Half of the teachers asked want to teach digitally more often.", "Infratest survey",
+        "named_organization", "reported", quote, new QuoteLocator(article).locate(quote));
+    Claim brand = new Claim("The internet helps a lot.", "teacher Eva Brand", "named_person", "opinion",
+        "\"Das Netz hilft uns sehr\", sagt die Lehrerin Eva Brand.",
+        new QuoteLocator(article).locate("\"Das Netz hilft uns sehr\", sagt die Lehrerin Eva Brand."));
+    Analysis a = new Analysis("de", "h", "s", List.of(), List.of(survey, brand), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
+  }
 }
