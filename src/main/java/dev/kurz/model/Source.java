@@ -53,12 +53,14 @@ public record Source(
     return site != null && !site.isBlank() ? site.strip() : host();
   }
 
-  /** The host of the web address without "www." ("tagesspiegel.de"), or null. */
+  /** The host of the web address without "www." ("tagesspiegel.de"), or null (also for an IP address or "localhost"). */
   public String host() {
     if (url == null) return null;
     try {
       String host = java.net.URI.create(url.strip()).getHost();
-      if (host == null || host.isBlank()) return null;
+      // An address or a machine's own name says nothing of an outlet.
+      if (host == null || !host.contains(".") || !host.matches(".*\\p{L}.*") || host.startsWith("[")) return null;
+      host = host.toLowerCase(java.util.Locale.ROOT);
       return host.startsWith("www.") ? host.substring(4) : host;
     } catch (IllegalArgumentException e) {
       return null;
