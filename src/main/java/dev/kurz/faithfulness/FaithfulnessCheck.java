@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -121,76 +120,10 @@ public final class FaithfulnessCheck {
   private static void checkNames(List<Finding> out, String where, String text, SourceNames names, Set<String> reported) {
     for (EnglishNames.Name n : EnglishNames.find(text, names.lowerWords())) {
       List<String> unknown = names.unknown(n);
-      if (!unknown.isEmpty() && !glossed(text, n.text(), names) && reported.add("name" + n.text())) {
+      if (!unknown.isEmpty() && !names.glossed(text, n.text()) && reported.add("name" + n.text())) {
         out.add(new Finding(where, text, Kind.NAME, n.text(), "not named in the article"));
       }
     }
-  }
-
-  /**
-   * The rest of a name's run of words (capitalised words and the small words inside a body's name)
-   * and the bracket that follows it: "German Association of Research-Based Pharmaceutical Companies (vfa)".
-   */
-  private static final Pattern GLOSS_AFTER = Pattern.compile(
-      "^((?:\\s+(?:of|and|for|the|de|du|des|\\p{Lu}[\\p{L}\\p{M}'’\\-]*))*)['’\"”]?\\s*\\(([^()]{1,80})\\)");
-  /** The start of a name's run of words before it. */
-  private static final Pattern RUN_START = Pattern.compile(
-      "((?:(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*|of|and|for|the|de|du|des)\\s+)*)$");
-  /** The capitalised run that ends just before a bracket. */
-  private static final Pattern RUN_BEFORE = Pattern.compile(
-      "((?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\s+)*\\p{Lu}[\\p{L}\\p{M}'’\\-]*)\\s*$");
-  private static final Pattern GLOSS_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’\\-]*");
-  private static final Set<String> NAME_JOINERS = Set.of("of", "and", "for", "the", "de", "du", "des");
-
-  /**
-   * Whether the name of a body, work or nickname is an English rendering set beside the article's
-   * own words in brackets, as a careful translation writes it: "Museum of European and
-   * Mediterranean Civilisations (MuCEM)", "Laschet the Loose ('Laschet, der Lockere')"; or the
-   * rendering in brackets after them, "Bundesanwaltschaft (Federal Prosecutor's Office)". The
-   * bracket's words must all be the article's. A person's name is no rendering: "Olaf Scholz (SPD)"
-   * is checked as always.
-   */
-  static boolean glossed(String text, String name, SourceNames names) {
-    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      Matcher after = GLOSS_AFTER.matcher(text.substring(at + name.length()));
-      Matcher start = RUN_START.matcher(text.substring(Math.max(0, at - 120), at));
-      String run = (start.find() ? start.group(1) : "") + name;
-      // A short form in brackets after a run is an affiliation ("Helge Braun (CDU)") unless the run names a body.
-      if (after.find() && (after.group(2).strip().length() > 5 ? bodyLike(run + after.group(1), true)
-          : bodyLike(run + after.group(1), false)) && articleWords(after.group(2), names)) {
-        return true;
-      }
-      int open = text.lastIndexOf('(', at);
-      int close = text.indexOf(')', at);
-      if (open < 0 || close < 0 || text.lastIndexOf(')', at) > open || !bodyLike(text.substring(open + 1, close), true)) {
-        continue;
-      }
-      Matcher before = RUN_BEFORE.matcher(text.substring(0, open));
-      if (before.find() && articleWords(before.group(1), names)) return true;
-    }
-    return false;
-  }
-
-  /** A run of words with a body's word in it ("office", "museum"), or with {@code joiners} a small joining word ("of", "the"). */
-  private static boolean bodyLike(String run, boolean joiners) {
-    Matcher w = GLOSS_WORD.matcher(run);
-    while (w.find()) {
-      String word = w.group().toLowerCase(java.util.Locale.ROOT);
-      if (word.endsWith("'s") || word.endsWith("’s")) word = word.substring(0, word.length() - 2);
-      if (joiners && NAME_JOINERS.contains(word) || SourceNames.ORG_HEADS.contains(word)) return true;
-    }
-    return false;
-  }
-
-  /** Whether every word of a bracket's text is the article's. */
-  private static boolean articleWords(String words, SourceNames names) {
-    Matcher w = GLOSS_WORD.matcher(words);
-    int count = 0;
-    while (w.find()) {
-      if (!names.has(w.group())) return false;
-      count++;
-    }
-    return count > 0;
   }
 
   /** The kind of finding a mention makes, or null when the article bears it out. */

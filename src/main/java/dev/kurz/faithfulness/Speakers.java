@@ -345,9 +345,9 @@ final class Speakers {
    * Whether the quote's sentence is reported speech in the Konjunktiv that runs on from an
    * attribution naming this speaker: German news relays a speaker over many sentences ("..., so
    * Wilczek. Die Bandbreite sei groß. Einerseits gebe es ... Eine Attribution sei oft schwer
-   * möglich."). Going back from the quote, each sentence must be in that mood (two plain ones at
-   * most, whose verbs the mood shares with the past tense: "kauften") until the first sentence
-   * that attributes anything; that one must name this speaker.
+   * möglich."). Going back from the quote to the first sentence that attributes anything, which
+   * must name this speaker, most sentences must be in that mood (the quote's own counted); the
+   * others may be the writer's asides or verbs the mood shares with the past tense ("kauften").
    */
   private boolean reportedSpeechFrom(Grounding g, List<String> words, String speaker) {
     String own = context.sentence(g);
