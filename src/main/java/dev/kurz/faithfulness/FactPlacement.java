@@ -105,7 +105,19 @@ final class FactPlacement {
       if (own == null && claimGives(m, claims)) continue;
       BitSet window = own == null ? null : quoteWindow(own);
       if (window == null) window = aligned(text, m, mentions, claims);
-      if (window == null || window.isEmpty() || borne(m, window)) continue;
+      if (window == null || window.isEmpty()) continue;
+      if (borne(m, window)) {
+        // Near the quote, but the quote's own sentence gives another figure of its kind that the
+        // claim leaves out: the claim put one for the other ("25 million masks" for "2,5 Millionen
+        // Schutzmasken", the 25 million of the paragraph before being euros).
+        BitSet ownSentence = own == null || speaker ? null : quoteWindow(own, 0, 0);
+        if (ownSentence == null || borne(m, ownSentence) || !rivalledByALookalike(m, ownSentence, mentions)) continue;
+        if (reported.add(m.type() + m.text())) {
+          out.add(new Finding(where, text, FaithfulnessCheck.kind(m), m.text(),
+              "is not in the quote's sentence, which gives another figure the claim leaves out"));
+        }
+        continue;
+      }
       // A changed figure replaced one that stands there: without another of its kind, the statement
       // more likely joins a fact from elsewhere than changes one.
       if (!competes(m, window, mentions)) continue;
@@ -162,6 +174,50 @@ final class FactPlacement {
     return false;
   }
 
+  /**
+   * Whether the sentences give a number the statement leaves out that looks like the statement's:
+   * its digits one changed, two swapped, or a tenfold apart (2,5 and 25, 53.000 and 58.000, 67
+   * and 76), as a figure miscopied from that sentence looks.
+   */
+  private boolean rivalledByALookalike(Mention m, BitSet window, List<Mention> mentions) {
+    if (kindOf(m) != 0 || m.value() <= 0) return false;
+    Set<Double> own = new HashSet<>();
+    for (Mention o : mentions) if (kindOf(o) == 0) own.add(GermanFacts.key(o.value()));
+    for (int j = window.nextSetBit(0); j >= 0 && j < facts.size(); j = window.nextSetBit(j + 1)) {
+      for (double x : facts.get(j).numbers) {
+        if (x <= 0 || common.contains(x) || own.contains(GermanFacts.key(x))) continue;
+        if (lookalike(x, m.value())) return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean lookalike(double a, double b) {
+    if (a == b) return false;
+    String x = digits(a);
+    String y = digits(b);
+    // A one-digit figure looks like every other.
+    if (x.length() < 2 || y.length() < 2) return false;
+    if (Math.abs(a * 10 - b) < 1e-9 * b || Math.abs(b * 10 - a) < 1e-9 * a) return true;
+    if (x.length() != y.length()) return false;
+    int differ = 0;
+    int first = -1;
+    int second = -1;
+    for (int i = 0; i < x.length(); i++) {
+      if (x.charAt(i) == y.charAt(i)) continue;
+      differ++;
+      if (first < 0) first = i; else second = i;
+    }
+    if (differ == 1) return true;
+    return differ == 2 && second == first + 1 && x.charAt(first) == y.charAt(second) && x.charAt(second) == y.charAt(first);
+  }
+
+  /** The significant digits of a number: 53000 -> "53", 2.5 -> "25". */
+  private static String digits(double v) {
+    String t = java.math.BigDecimal.valueOf(v).stripTrailingZeros().unscaledValue().abs().toString();
+    return t;
+  }
+
   /** Numbers and years compete with each other (a year read as a count, a count as a year). */
   private static int kindOf(Mention m) {
     return switch (m.type()) {
@@ -211,10 +267,14 @@ final class FactPlacement {
   }
 
   private BitSet quoteWindow(Claim c) {
+    return quoteWindow(c, BEFORE, AFTER);
+  }
+
+  private BitSet quoteWindow(Claim c, int before, int after) {
     int[] spanned = Sentences.spanned(sentences, c.grounding(), article.length());
     if (spanned == null) return null;
     BitSet b = new BitSet();
-    b.set(Math.max(0, spanned[0] - BEFORE), Math.min(sentences.size(), spanned[1] + AFTER + 1));
+    b.set(Math.max(0, spanned[0] - before), Math.min(sentences.size(), spanned[1] + after + 1));
     return b;
   }
 

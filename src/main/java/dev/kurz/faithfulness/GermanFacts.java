@@ -256,13 +256,18 @@ final class GermanFacts {
     } catch (NumberFormatException ignored) {
       // "1.2.3": no single German reading
     }
-    try {
-      out.add(Double.parseDouble(run.replace(",", "")));
-    } catch (NumberFormatException ignored) {
-      // no single English reading
+    // English notation groups thousands by commas of three digits each ("2,500"): "2,5" is no 25.
+    if (run.indexOf(',') < 0 || ENGLISH_GROUPS.matcher(run).matches()) {
+      try {
+        out.add(Double.parseDouble(run.replace(",", "")));
+      } catch (NumberFormatException ignored) {
+        // no single English reading
+      }
     }
     return out;
   }
+
+  private static final Pattern ENGLISH_GROUPS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
   /** "von 312 auf 360 Millionen", "2 bis 3 Milliarden": the first number shares the second's multiplier. */
   private static final Pattern RANGE_TAIL = Pattern.compile("^\\s*(?:bis|auf|und|oder|zu|-|–)\\s*\\d+(?:[.,]\\d+)*");

@@ -80,4 +80,30 @@ class FactPlacementTest {
     // A season written "2024/25" is 2024 to 2025.
     assertThat(check("Ole Varga called the line too expensive for 2025.", null, null, PUBLISHED)).isEmpty();
   }
+
+  @Test
+  void aFigureNearTheQuoteDoesNotStandInForALookalikeTheQuoteGives() {
+    String article = "Für die Halle gibt das Land 25 Millionen Euro. Am Dienstag kam eine Lieferung an, darunter "
+        + "2,5 Millionen Schutzmasken und 3 Tonnen Kittel.";
+    String quote = "Am Dienstag kam eine Lieferung an, darunter 2,5 Millionen Schutzmasken und 3 Tonnen Kittel.";
+    java.util.function.Function<String, List<Finding>> check = english -> {
+      Claim c = new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(article).locate(quote));
+      return FaithfulnessCheck.check(new Analysis("de", "h", "", List.of(), List.of(c), List.of()), article,
+          Glossary.builtIn(), "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.NUMBER).toList();
+    };
+    assertThat(check.apply("A delivery with 2.5 million masks arrived on Tuesday.")).isEmpty();
+    assertThat(check.apply("A delivery with 25 million masks arrived on Tuesday.")).extracting(Finding::item)
+        .containsExactly("25 million");
+    // A one-digit figure looks like any other: the claim may take it from the sentence before.
+    assertThat(check.apply("A delivery with 2.5 million masks arrived, and the state gives 25 million euros.")).isEmpty();
+  }
+
+  @Test
+  void lookalikesDifferInOneDigitTwoSwappedOrTenfold() {
+    assertThat(FactPlacement.lookalike(53000, 58000)).isTrue();
+    assertThat(FactPlacement.lookalike(67, 76)).isTrue();
+    assertThat(FactPlacement.lookalike(2.5, 25)).isTrue();
+    assertThat(FactPlacement.lookalike(2, 3)).isFalse();
+    assertThat(FactPlacement.lookalike(120, 4820)).isFalse();
+  }
 }
