@@ -214,8 +214,7 @@ final class FactPlacement {
 
   /** The significant digits of a number: 53000 -> "53", 2.5 -> "25". */
   private static String digits(double v) {
-    String t = java.math.BigDecimal.valueOf(v).stripTrailingZeros().unscaledValue().abs().toString();
-    return t;
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().unscaledValue().abs().toString();
   }
 
   /** Numbers and years compete with each other (a year read as a count, a count as a year). */

@@ -448,7 +448,8 @@ final class NamePlacement {
     List<EnglishQuantities.Mention> elsewhere = figures.stream().filter(m -> !ownFacts.bears(m)).toList();
     if (elsewhere.isEmpty()) return false;
     for (int i = window.nextSetBit(0); i >= 0 && i < sentences.size(); i = window.nextSetBit(i + 1)) {
-      if (own.get(i) || !named.get(p).get(i) && !touched.get(p).get(i)) continue;
+      // touched holds every sentence named does
+      if (own.get(i) || !touched.get(p).get(i)) continue;
       GermanFacts facts = GermanFacts.ofSentence(sentences.get(i).of(article), null);
       if (elsewhere.stream().anyMatch(facts::bears)) return true;
     }

@@ -181,10 +181,6 @@ final class RealAnswerSet {
   }
 
   /** One file, in stored or literal form, with its quotes as text. */
-  static Item read(Path file, Path articles) throws IOException {
-    return read(file, articles, urls(articles));
-  }
-
   static Item read(Path file, Path articles, Map<String, String> urls) throws IOException {
     String name = file.getFileName().toString();
     JsonNode doc = JSON.readTree(file.toFile());
@@ -281,6 +277,7 @@ final class RealAnswerSet {
     Path articles = articlesFolder();
     List<Path> sources = Files.isDirectory(src) ? files(src) : List.of(src);
     int failed = 0;
+    Map<String, String> urls = urls(articles);
     for (Path f : sources) {
       String name = f.getFileName().toString();
       try {
@@ -294,7 +291,7 @@ final class RealAnswerSet {
           Files.writeString(target, JSON.writeValueAsString(out) + "\n");
           stored = target;
         }
-        Item item = read(stored, articles); // the whole file checked: kinds, date, every alteration applies
+        Item item = read(stored, articles, urls); // the whole file checked: kinds, date, every alteration applies
         for (Alteration a : item.alterations()) a.applyTo(item.answer());
         System.out.println((dest == null ? "ok " : args[0] + "d ") + name + " (" + item.alterations().size() + " alterations)");
       } catch (Malformed | IOException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,13 +59,14 @@ class RealAnswerSetTest {
   void everyFileDecodesFollowsTheContractAndEveryAlterationApplies() throws IOException {
     Path articles = RealAnswerSet.articlesFolder();
     assumeTrue(Files.isDirectory(articles), "shared articles not found (" + articles + "): test skipped");
+    Map<String, String> urls = RealAnswerSet.urls(articles);
     ContractSchema schema = ContractSchema.load();
     List<String> problems = new ArrayList<>();
     int alterations = 0;
     for (Path f : RealAnswerSet.files(RealAnswerSet.repositoryFolder())) {
       RealAnswerSet.Item item;
       try {
-        item = RealAnswerSet.read(f, articles);
+        item = RealAnswerSet.read(f, articles, urls);
       } catch (RealAnswerSet.Malformed e) {
         problems.add(e.getMessage());
         continue;

@@ -55,6 +55,7 @@ class RealAnswersBenchmark {
     for (Path root : roots) assumeTrue(Files.isDirectory(root), "no answer set at " + root + ": test skipped");
     Path articles = RealAnswerSet.articlesFolder();
     assumeTrue(Files.isDirectory(articles), "shared articles not found (" + articles + "): test skipped");
+    Map<String, String> urls = RealAnswerSet.urls(articles);
     Report all = new Report("all answers");
     Map<String, Report> byAuthor = new TreeMap<>();
     String half = System.getProperty("kurz.fpset.half", "");
@@ -64,7 +65,7 @@ class RealAnswersBenchmark {
       for (Path file : RealAnswerSet.files(root)) {
         RealAnswerSet.Item item;
         try {
-          item = RealAnswerSet.read(file, articles);
+          item = RealAnswerSet.read(file, articles, urls);
         } catch (RealAnswerSet.Malformed e) {
           all.errors.add(e.getMessage());
           continue;
