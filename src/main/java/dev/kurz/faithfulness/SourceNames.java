@@ -5,6 +5,7 @@ import dev.kurz.model.Entity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,18 +45,28 @@ final class SourceNames {
   /** Folded labels of the outlet's web address ("tagesspiegel", "sueddeutsche" also as "suddeutsche"). */
   private final Set<String> outletLabels = new HashSet<>();
 
+  /** The names of a passage of the article (a quote's sentences). */
   SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords) {
-    this(german, entities, glossary, from, to, lowerWords, List.of());
+    this(german, entities, glossary, from, to, lowerWords, List.of(), false);
   }
 
   /**
-   * {@code outlet}: what is known of the outlet that published the text, its site name ("Süddeutsche
-   * Zeitung") or its host ("tagesspiegel.de"): an answer may name the outlet the article appeared in.
+   * The names of a whole article as published. {@code outlet}: what is known of the outlet that
+   * published it, its site name ("Süddeutsche Zeitung") or its host ("tagesspiegel.de"): an answer
+   * may name the outlet the article appeared in, the outlet's country (by its domain) and the
+   * language the article is written in, which it may name as the readers' ("German latitudes" for
+   * "unseren Breiten"; the prompt names the language too).
    */
   SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to, Set<String> lowerWords,
       List<String> outlet) {
+    this(german, entities, glossary, from, to, lowerWords, outlet, true);
+  }
+
+  private SourceNames(String german, List<Entity> entities, Glossary glossary, String from, String to,
+      Set<String> lowerWords, List<String> outlet, boolean published) {
     this.lowerWords = Set.copyOf(lowerWords);
     for (String o : outlet) outlet(o);
+    if (published && from != null && !from.isBlank()) vouch(Locale.forLanguageTag(from).getDisplayLanguage(Locale.ENGLISH));
     folded = Fold.plain(german);
     Matcher m = WORD.matcher(german);
     Set<String> seenKeys = new HashSet<>();
@@ -184,6 +195,12 @@ final class SourceNames {
       return;
     }
     String[] labels = o.toLowerCase(java.util.Locale.ROOT).split("\\.");
+    // A country's domain ("tagesspiegel.de"): the outlet's country, the article's "hierzulande".
+    String tld = labels[labels.length - 1];
+    if (tld.length() == 2) {
+      String country = Locale.of("", tld).getDisplayCountry(Locale.ENGLISH);
+      if (!country.equalsIgnoreCase(tld)) vouch(country);
+    }
     for (int i = 0; i < labels.length - 1; i++) {
       String l = labels[i];
       if (l.length() < 2 || l.equals("www") || l.equals("m")) continue;

@@ -34,6 +34,8 @@ final class Speakers {
   private final Interview interview;
   /** Sentences in which a text in the first person names its writers (see {@link #writers}). */
   private final List<String> writers;
+  /** The agency credited with the whole text ({@link #credit(String)}), or null. */
+  private final String credit;
   /** Who the answer has speak or names as a person: the claims' speakers and the person entities. */
   private final List<String> people;
 
@@ -46,6 +48,7 @@ final class Speakers {
     this.to = to;
     this.interview = Interview.of(context);
     this.writers = writers(context);
+    this.credit = credit(context.article());
     List<String> people = new ArrayList<>();
     for (Claim c : claims) people.add(c.attributedTo());
     for (Entity e : entities) {
@@ -53,6 +56,23 @@ final class Speakers {
     }
     this.people = List.copyOf(people.stream().filter(p -> p != null && !p.isBlank()).distinct().toList());
   }
+
+  /**
+   * An agency's credit for the whole text, "(KNA)" or "(dpa/AFP)" closing its last paragraph, or
+   * "Berlin (dpa) -" opening its first after the headline; null where there is none. What the article
+   * states is the agency's report.
+   */
+  private static String credit(String article) {
+    Matcher end = CREDIT_AT_END.matcher(article);
+    if (end.find()) return end.group(1);
+    Matcher start = CREDIT_AT_START.matcher(article);
+    return start.find() ? start.group(1) : null;
+  }
+
+  private static final String AGENCIES = "(\\p{Lu}[\\p{L}\\-]{1,11}(?:\\s*[/,]\\s*\\p{Lu}[\\p{L}\\-]{1,11}){0,3})";
+  private static final Pattern CREDIT_AT_END = Pattern.compile("\\(" + AGENCIES + "\\)\\s*$");
+  private static final Pattern CREDIT_AT_START = Pattern.compile(
+      "(?m)\\A(?:.*\\R){0,3}?^\\p{Lu}[\\p{L}\\-]+(?:\\s+\\p{Lu}[\\p{L}\\-]+)?\\s*\\(" + AGENCIES + "\\)\\s*[-–—]");
 
   /**
    * The sentences where a text in the first person names its writers: those that speak in the
@@ -243,6 +263,7 @@ final class Speakers {
     if (relayed && reportedSpeechFrom(c.grounding(), words, speaker)) return out;
     String signature = signature(c.grounding());
     if (signature != null && namedIn(signature, words, speaker)) return out;
+    if (credit != null && namedIn(credit, words, speaker)) return out;
     out.add(new Finding(where, c.claim(), Kind.SPEAKER, speaker, "is not named in or near the quote's sentence"));
     return out;
   }

@@ -130,6 +130,20 @@ class NamePrecisionTest {
   }
 
   @Test
+  void theArticlesLanguageAndTheOutletsCountryMayBeNamed() {
+    String german = "Auch in unseren Breiten wachsen Aprikosen, sagt der Gärtner.";
+    String answer = "Apricots grow in German latitudes too, and elsewhere in Germany, not only in France.";
+    SourceNames published = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of(),
+        List.of("tagesspiegel.de"));
+    assertThat(EnglishNames.find(answer, Set.of()).stream().filter(n -> !published.unknown(n).isEmpty())
+        .map(EnglishNames.Name::text).toList()).containsExactly("France");
+    // A passage of the article alone vouches for neither.
+    SourceNames passage = new SourceNames(german, List.of(), Glossary.builtIn(), "de", "en", Set.of());
+    assertThat(EnglishNames.find(answer, Set.of()).stream().filter(n -> !passage.unknown(n).isEmpty())
+        .map(EnglishNames.Name::text).toList()).containsExactly("German", "Germany", "France");
+  }
+
+  @Test
   void aRenderingBesideTheArticlesWordsInBracketsIsTheArticlesName() {
     String german = "Der Verband Forschender Arzneimittelhersteller (vfa) zählt 77 Projekte. Im MuCEM, dem Museum "
         + "am Hafen, sprach die CDU; die Bild nannte ihn \"Laschet, der Lockere\".";

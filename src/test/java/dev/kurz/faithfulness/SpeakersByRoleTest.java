@@ -152,4 +152,24 @@ class SpeakersByRoleTest {
     assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null).stream()
         .filter(f -> f.kind() == Finding.Kind.SPEAKER)).isEmpty();
   }
+
+  @Test
+  void anAgencyCreditedWithTheWholeTextSpeaksForAnyOfIt() {
+    String atEnd = """
+        Hilfe für den Dom
+
+        Die Stadt will sich an der Restaurierung beteiligen. Der Bürgermeister sprach von einer Chance.
+        Die Werkstätten könnten helfen. Der Minister bedankte sich. (KNA)
+        """;
+    String quote = "Die Werkstätten könnten helfen.";
+    assertThat(speaker(atEnd, "The workshops could help.", "the article, citing KNA", quote)).isEmpty();
+    assertThat(speaker(atEnd, "The workshops could help.", "the article, citing Reuters", quote)).hasSize(1);
+    String atStart = """
+        Hilfe für den Dom
+
+        Köln (dpa) - Die Stadt will sich an der Restaurierung beteiligen. Der Bürgermeister sprach von einer Chance.
+        Die Werkstätten könnten helfen. Der Minister bedankte sich.
+        """;
+    assertThat(speaker(atStart, "The workshops could help.", "dpa", quote)).isEmpty();
+  }
 }
