@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 final class EnglishQuantities {
   private EnglishQuantities() {}
 
-  enum Type { NUMBER, FRACTION, YEAR, DATE, MONTH, WEEKDAY, TIME, PERIOD, AGO }
+  enum Type { NUMBER, FRACTION, YEAR, DATE, MONTH, WEEKDAY, TIME, PERIOD, AGO, DURATION, PERCENT }
 
   /**
    * One item: {@code value} is the number, percentage (of a fraction), year, month*100+day, month,
-   * ISO weekday, minute of day, index into {@link #PERIODS}, or for "N units ago" N*10 + the unit's
-   * index in {@link #UNITS} (N 0 when the English gives none: "months ago").
+   * ISO weekday, minute of day, index into {@link #PERIODS}, for "N units ago" N*10 + the unit's
+   * index in {@link #UNITS} (N 0 when the English gives none: "months ago"), or a span of time in
+   * days ("three more weeks" 21, "20 minutes" 1/72), or a percentage ("22 percent", "4 percentage
+   * points": 22, 4).
    */
   record Mention(Type type, double value, String text, boolean approximate, boolean change) {
     Mention(Type type, double value, String text, boolean approximate) {
@@ -167,6 +169,29 @@ final class EnglishQuantities {
           + "(day|week|month|year|decade)s?\\s+ago\\b",
       Pattern.CASE_INSENSITIVE);
 
+  /** The length of each unit of a span, in days. */
+  static final Map<String, Double> DAYS_PER = Map.of("minute", 1 / 1440.0, "hour", 1 / 24.0, "day", 1.0, "week", 7.0,
+      "month", 365 / 12.0, "year", 365.0, "decade", 3650.0);
+  private static final String COUNT = "\\d{1,3}(?:\\.\\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+      + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+      + "|a\\s+hundred|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+  /**
+   * A span of time with its count: "three more weeks", "two to three months", "a 14-day quarantine";
+   * not an age ("a 45-year-old", "five years old"), a count of things a unit long ("three week-long
+   * rounds") nor "N units ago" (an {@link Type#AGO}).
+   */
+  private static final Pattern SPAN = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(" + COUNT + ")(?:\\s*(?:to|or|and|-|–)\\s*(" + COUNT + "))?"
+          + "(?:\\s+(?:more|additional|further|consecutive|straight|full|whole|long))?[\\s-]+"
+          + "(minute|hour|day|week|month|year|decade)s?\\b(?![-‑])(?!\\s*old\\b)(?!\\s+ago\\b)", Pattern.CASE_INSENSITIVE);
+  private static final String FIGURE = "\\d+(?:,\\d{3})*(?:\\.\\d+)?|" + COUNT.substring(COUNT.indexOf('|') + 1);
+  /**
+   * A percentage or a range of them: "22 percent", "20 to 30 per cent", "50%"; not a difference in
+   * "percentage points", which the answer may work out (those are checked as numbers).
+   */
+  private static final Pattern PERCENTAGE = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(" + FIGURE + ")(?:\\s*(?:to|and|or|-|–)\\s*(" + FIGURE + "))?"
+          + "\\s*(?:%|percent\\b|per\\s+cent\\b)", Pattern.CASE_INSENSITIVE);
   private static final Pattern WHOLE = Pattern.compile("\\d+");
   private static final Pattern AND_BEFORE = Pattern.compile("(?is).*\\band\\s*$");
   private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
@@ -224,6 +249,8 @@ final class EnglishQuantities {
       out.add(new Mention(Type.WEEKDAY, WEEKDAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) + 1, m.group(), false));
     }
     readPeriods(s, folded, used, out);
+    readSpans(s, out);
+    readPercentages(s, out);
     readFractions(s, folded, used, out);
     readDigits(s, used, out);
     readWords(s, used, out);
@@ -247,6 +274,43 @@ final class EnglishQuantities {
         if (used.get(m.start()) || used.get(m.end() - 1)) continue;
         out.add(new Mention(Type.PERIOD, i, m.group().strip(), false));
         used.set(m.start(), m.end());
+      }
+    }
+  }
+
+  /**
+   * Spans of time, each as its length in days; their counts are read as numbers as well. "24
+   * hours" is none: it renders "a day" as often as "24 Stunden" ("von Dienstag auf Mittwoch").
+   */
+  private static void readSpans(String s, List<Mention> out) {
+    Matcher m = SPAN.matcher(s);
+    while (m.find()) {
+      double days = DAYS_PER.get(m.group(3).toLowerCase(Locale.ROOT));
+      for (String count : new String[] {m.group(1), m.group(2)}) {
+        if (count == null) continue;
+        String n = count.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        double value = n.matches("[\\d.]+") ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
+        if (value <= 0 || value == 24 && m.group(3).equalsIgnoreCase("hour")) continue;
+        out.add(new Mention(Type.DURATION, value * days, m.group().strip(), false));
+      }
+    }
+  }
+
+  /**
+   * Percentages, each also read as a number: the percentage must be one the article gives as a
+   * percentage or a fraction, not a figure of its that is something else.
+   */
+  private static void readPercentages(String s, List<Mention> out) {
+    Matcher m = PERCENTAGE.matcher(s);
+    while (m.find()) {
+      boolean approx = APPROX.matcher(s.substring(Math.max(0, m.start() - 20), m.start())).find();
+      boolean change = CHANGE_BEFORE.matcher(s.substring(0, m.start())).find();
+      for (String figure : new String[] {m.group(1), m.group(2)}) {
+        // "from 47 percent in 2019 to 64 percent": a year is no end of a range of percentages.
+        if (figure == null || YEAR_DIGITS.matcher(figure).matches()) continue;
+        String n = figure.toLowerCase(Locale.ROOT).replace(",", "");
+        double value = n.matches("[\\d.]+") ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
+        if (value > 0) out.add(new Mention(Type.PERCENT, value, m.group().strip(), approx, change));
       }
     }
   }

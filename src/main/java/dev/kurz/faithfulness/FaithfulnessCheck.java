@@ -107,10 +107,16 @@ public final class FaithfulnessCheck {
       Function<String, List<Mention>> quantities) {
     if (sentence == null || sentence.isBlank()) return;
     Set<String> reported = new LinkedHashSet<>();
-    for (Mention m : quantities.apply(sentence)) {
-      Kind kind = missing(m, facts);
-      if (kind != null && reported.add(kind + m.text())) {
-        out.add(new Finding(where, sentence, kind, m.text(), "not in the article"));
+    List<Mention> mentions = quantities.apply(sentence);
+    List<String> missingFigures = new ArrayList<>();
+    // A percentage or a span whose figure is missing already is reported once, by its figure.
+    for (boolean measures : new boolean[] {false, true}) {
+      for (Mention m : mentions) {
+        if (measured(m) != measures) continue;
+        Kind kind = missing(m, facts);
+        if (kind == null || measures && missingFigures.stream().anyMatch(m.text()::contains)) continue;
+        if (reported.add(kind + m.text())) out.add(new Finding(where, sentence, kind, m.text(), "not in the article"));
+        if (!measures) missingFigures.add(m.text());
       }
     }
     checkNames(out, where, sentence, names, reported);
@@ -126,6 +132,11 @@ public final class FaithfulnessCheck {
     }
   }
 
+  /** A figure with its unit, read as well as the figure alone. */
+  private static boolean measured(Mention m) {
+    return m.type() == EnglishQuantities.Type.PERCENT || m.type() == EnglishQuantities.Type.DURATION;
+  }
+
   /** The kind of finding a mention makes, or null when the article bears it out. */
   private static Kind missing(Mention m, GermanFacts facts) {
     return facts.bears(m) ? null : kind(m);
@@ -133,8 +144,8 @@ public final class FaithfulnessCheck {
 
   static Kind kind(Mention m) {
     return switch (m.type()) {
-      case NUMBER, FRACTION -> Kind.NUMBER;
-      case YEAR, DATE, MONTH, PERIOD, AGO -> Kind.DATE;
+      case NUMBER, FRACTION, PERCENT -> Kind.NUMBER;
+      case YEAR, DATE, MONTH, PERIOD, AGO, DURATION -> Kind.DATE;
       case WEEKDAY -> Kind.WEEKDAY;
       case TIME -> Kind.TIME;
     };

@@ -73,6 +73,10 @@ final class GermanFacts {
   final Set<Integer> periods = new HashSet<>();
   /** "vor zwölf Jahren" as 12*10 + the unit's index in {@link EnglishQuantities#UNITS} ("vor Jahren": 0*10 + unit). */
   final Set<Integer> agos = new HashSet<>();
+  /** Percentages the text gives ("22 Prozent", "20 bis 30 %", "jeder Fünfte", "zwei Drittel"). */
+  final Set<Double> percents = new HashSet<>();
+  /** Spans of time the text gives ("drei Wochen", "zwei bis drei Monate", "14-tägig"), in days. */
+  final List<Double> spans = new java.util.ArrayList<>();
   /** Whether the text speaks of a year or a day relative to one it does not give (last year, yesterday). */
   final boolean relativeYear;
   final boolean relativeDay;
@@ -102,6 +106,8 @@ final class GermanFacts {
     String lowerFolded = Needles.fold(lower);
     // A sentence's periods are never asked for: FactPlacement judges periods article-wide only.
     if (!sentence) readPeriods(lower, lowerFolded);
+    if (!sentence) readSpansOfTime(lower);
+    if (!sentence) readPercentages(text);
     numbers.add(1.0);
     numbers.add(0.0);
     boolean lastYear = LAST_YEAR.find(lower, lowerFolded);
@@ -178,11 +184,22 @@ final class GermanFacts {
       case PERIOD -> periods.contains((int) m.value());
       case AGO -> agos.contains((int) m.value()) || agos.contains((int) m.value() % 10)
           || m.value() < 10 && agos.stream().anyMatch(a -> a % 10 == m.value());
+      // "four weeks" for "einen Monat", "two weeks" for "vierzehn Tage": the same length, a tenth apart at most.
+      // "24 percent" for "24,4 Prozent"; "about 90 percent" for "89 Prozent"; a change worked out of two.
+      case PERCENT -> percents.stream().anyMatch(p -> Math.abs(p - m.value()) < 1 || m.approximate() && Math.abs(p - m.value()) <= 0.1 * m.value() + 1)
+          || m.change() && derived.contains(key(m.value()));
+      case DURATION -> spans.stream().anyMatch(d -> Math.abs(d - m.value()) <= 0.1 * Math.max(d, m.value()));
     };
   }
 
   private void add(double v) {
     numbers.add(key(v));
+  }
+
+  /** A share the text gives as a fraction ("ein Drittel", "jeder Fünfte"): a number and a percentage. */
+  private void addShare(double percent) {
+    add(percent);
+    percents.add(key(percent));
   }
 
   /**
@@ -372,12 +389,12 @@ final class GermanFacts {
       long inWord = GermanNumerals.prefixValue(w.substring(0, at));
       long before = GermanNumerals.prefixValue(previous);
       long numerator = inWord > 1 ? inWord : before > 1 && before < d + 3 ? before : 1;
-      add(numerator * 100.0 / (d + 3));
+      addShare(numerator * 100.0 / (d + 3));
     }
-    if (w.contains("hälfte") || w.contains("halb")) add(50);
+    if (w.contains("hälfte") || w.contains("halb")) addShare(50);
     if (EACH.matcher(previous).matches()) {
       long n = GermanNumerals.prefixValue(w);
-      if (n >= 2 && n <= 100) add(100.0 / n);
+      if (n >= 2 && n <= 100) addShare(100.0 / n);
     }
   }
 
@@ -429,6 +446,63 @@ final class GermanFacts {
         // not a day of the calendar
       }
     }
+  }
+
+  /** A percentage or a range of them: "22 Prozent", "20 bis 30 %", "von 38 bis sagenhaften 40 Prozent", "4,5 Prozentpunkte", "zehnprozentig". */
+  private static final Pattern PERCENTAGE = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}+)"
+          + "(?:\\s*(?:bis|und|oder|-|–)\\s*(?:\\p{L}+\\s+){0,3}?(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}+))?"
+          + "\\s*-?(?:%|prozent)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private void readPercentages(String text) {
+    Matcher m = PERCENTAGE.matcher(text);
+    while (m.find()) {
+      for (String figure : new String[] {m.group(1), m.group(2)}) {
+        if (figure == null) continue;
+        String lower = figure.toLowerCase(Locale.ROOT);
+        if (Character.isDigit(lower.charAt(0))) percents.add(key(Double.parseDouble(lower.replace(".", "").replace(',', '.'))));
+        else if (ONE.matcher(lower).matches()) percents.add(1.0);
+        else if (GermanNumerals.isNumeral(lower)) percents.add((double) GermanNumerals.prefixValue(lower));
+      }
+    }
+  }
+
+  /** A count, a second one for a range ("zwei bis drei"), a word or two between, and a unit of time. */
+  private static final Pattern SPAN = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(\\d{1,3}(?:,\\d)?|\\p{L}+)(?:\\s*(?:bis|oder|und|,|-|–)\\s*(\\d{1,3}(?:,\\d)?|\\p{L}+))?"
+          + "(?:\\s+(?:weitere|volle|ganze|lange|knappe|gute|zusätzliche|aufeinanderfolgende)\\p{L}*)?[\\s-]+"
+          + "(minute|stunde|tag|woche|monat|jahr)(?:e|en|es|s|n)?(zehnt\\p{L}*)?(?=\\b|-)"
+          + "|(?<![\\d.,\\p{L}])(\\d{1,3}|\\p{L}+?)-?(minüt|stünd|täg|wöch|monat|jähr)ig");
+  /** "halbes Jahr", "Vierteljahr", "Halbjahr". */
+  private static final Pattern PART_OF_YEAR = Pattern.compile("\\bhalbe[snm]?\\s+jahr|halbjahr|vierteljahr");
+  private static final Map<String, Double> DAYS_PER = Map.of("minute", 1 / 1440.0, "stunde", 1 / 24.0, "tag", 1.0,
+      "woche", 7.0, "monat", 365 / 12.0, "jahr", 365.0, "minüt", 1 / 1440.0, "stünd", 1 / 24.0, "täg", 1.0, "wöch", 7.0);
+
+  /** The spans of time of the lower-cased {@code text}, in days. */
+  private void readSpansOfTime(String text) {
+    Matcher m = SPAN.matcher(text);
+    while (m.find()) {
+      boolean compound = m.group(6) != null;
+      String unit = compound ? m.group(6) : m.group(3);
+      double days = unit.equals("jähr") ? 365.0 : DAYS_PER.get(unit);
+      if (!compound && m.group(4) != null) days *= 10; // Jahrzehnt
+      for (String count : compound ? new String[] {m.group(5)} : new String[] {m.group(1), m.group(2)}) {
+        double n = count == null ? 0 : spanCount(count);
+        if (n > 0) spans.add(n * days);
+      }
+    }
+    Matcher part = PART_OF_YEAR.matcher(text);
+    while (part.find()) spans.add(part.group().contains("viertel") ? 365 / 4.0 : 365 / 2.0);
+  }
+
+  /** A span's count: digits, "ein", "beide", "anderthalb", a written number; 0 for an ordinal ("zweite") or any other word. */
+  private static double spanCount(String word) {
+    if (WHOLE.matcher(word).matches()) return Double.parseDouble(word);
+    if (word.matches("\\d+,\\d")) return Double.parseDouble(word.replace(',', '.'));
+    if (ONE.matcher(word).matches() || word.equals("eines")) return 1;
+    if (word.equals("beide") || word.equals("beiden")) return 2;
+    if (word.equals("anderthalb") || word.equals("eineinhalb")) return 1.5;
+    return GermanNumerals.isNumeral(word) ? GermanNumerals.prefixValue(word) : 0;
   }
 
   /** "vor zwölf Jahren", "vor gut einem Monat", "vor Wochen", "zwei Jahre zuvor", "einen Monat zurückliegen". */

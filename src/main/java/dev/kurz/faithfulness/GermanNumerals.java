@@ -33,6 +33,15 @@ final class GermanNumerals {
   private static final String FIRST_LETTERS = NUMERALS.stream().map(e -> e.getKey().substring(0, 1)).distinct()
       .collect(java.util.stream.Collectors.joining());
 
+  /** A word that is a written number and nothing else: "drei", "fünfundzwanzig", "zweihundert". */
+  private static final java.util.regex.Pattern WHOLE_NUMERAL = java.util.regex.Pattern.compile(
+      "(?:(?:" + String.join("|", NUMERALS.stream().map(Map.Entry::getKey).toList()) + ")(?:und)?|hundert|tausend)+");
+
+  /** Whether the lower-case word is a written number and nothing else (no compound, no ordinal). */
+  static boolean isNumeral(String lower) {
+    return WHOLE_NUMERAL.matcher(lower).matches();
+  }
+
   /** The value of the written number the word starts with, or 0 when it starts with none. */
   static long prefixValue(String lower) {
     for (var o : ORDINALS.entrySet()) {

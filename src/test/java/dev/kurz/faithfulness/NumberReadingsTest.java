@@ -86,4 +86,44 @@ class NumberReadingsTest {
     assertThat(check.apply("The rule has applied since Shrove Tuesday, February 18.")).extracting(Finding::item)
         .containsExactly("February 18");
   }
+
+  @Test
+  void aSpanOfTimeMustHaveTheArticlesLengthInAnyUnit() {
+    String article = """
+        Neue Regeln in Brenndorf
+
+        Die Schulen bleiben drei weitere Wochen geschlossen. Die Sanierung der Halle dauert zwei bis drei Monate.
+        Wer einreist, muss sich für vierzehn Tage in Quarantäne begeben; ein 20-minütiger Test reicht nicht.
+        Der Vertrag läuft ein halbes Jahr. Zur zweiten Woche der Ferien kommt der Bürgermeister, 52 Jahre alt.
+        """;
+    java.util.function.Function<String, List<Finding>> spans = summary -> FaithfulnessCheck.check(
+        new Analysis("de", "", summary, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en", null)
+        .stream().filter(f -> f.kind() == Finding.Kind.DATE).toList();
+    assertThat(spans.apply("Schools stay closed for three more weeks; the hall needs two to three months.")).isEmpty();
+    assertThat(spans.apply("Arrivals quarantine for two weeks, as a 20-minute test is not enough; the contract runs six months.")).isEmpty();
+    assertThat(spans.apply("The 52-year-old mayor comes in the second week of the holidays.")).isEmpty();
+    // The same count in another unit is another span.
+    assertThat(spans.apply("Schools stay closed for three more days.")).extracting(Finding::item).containsExactly("three more days");
+    assertThat(spans.apply("The hall needs two to three years.")).extracting(Finding::item).containsExactly("two to three years");
+    assertThat(spans.apply("Arrivals quarantine for three days.")).extracting(Finding::item).containsExactly("three days");
+    // Counts of things a unit long are no span.
+    assertThat(spans.apply("The school holds three week-long courses.")).isEmpty();
+  }
+
+  @Test
+  void aPercentageMustBeOneTheArticleGivesAsAPercentageOrAShare() {
+    String article = """
+        Umfrage in Brenndorf
+
+        Die Partei kommt auf Werte von 38 bis sagenhaften 40 Prozent. Der Zins liegt zwischen einem und 2,12 Prozent.
+        Jeder Fünfte will wechseln, zwei Drittel bleiben. Im Jahr 2019 zählte der Verein 75 Mitglieder.
+        """;
+    java.util.function.Function<String, List<Finding>> numbers = summary -> FaithfulnessCheck.check(
+        new Analysis("de", "", summary, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en", null)
+        .stream().filter(f -> f.kind() == Finding.Kind.NUMBER).toList();
+    assertThat(numbers.apply("The party polls 38 to 40 percent; the rate is between 1 and 2.12 per cent.")).isEmpty();
+    assertThat(numbers.apply("20% want to switch and about 67 percent stay; the party rose from 38 percent in 2019 to 40 percent.")).isEmpty();
+    // 75 is in the article, but not as a percentage.
+    assertThat(numbers.apply("75 percent stay.")).extracting(Finding::item).containsExactly("75 percent");
+  }
 }
