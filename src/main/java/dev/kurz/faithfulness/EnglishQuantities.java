@@ -17,20 +17,27 @@ import java.util.regex.Pattern;
 final class EnglishQuantities {
   private EnglishQuantities() {}
 
-  enum Type { NUMBER, FRACTION, YEAR, DATE, MONTH, WEEKDAY, TIME, PERIOD, AGO, DURATION, PERCENT }
+  enum Type { NUMBER, FRACTION, YEAR, DATE, MONTH, WEEKDAY, TIME, PERIOD, AGO, DURATION, PERCENT, MEASURE }
 
   /**
    * One item: {@code value} is the number, percentage (of a fraction), year, month*100+day, month,
    * ISO weekday, minute of day, index into {@link #PERIODS}, for "N units ago" N*10 + the unit's
    * index in {@link #UNITS} (N 0 when the English gives none: "months ago"), or a span of time in
-   * days ("three more weeks" 21, "20 minutes" 1/72), or a percentage ("22 percent", "4 percentage
-   * points": 22, 4).
+   * days ("three more weeks" 21, "20 minutes" 1/72), a percentage ("22 percent": 22), or a measure in
+   * its {@link Measure}'s base unit ("1.5 metres" 1.5, "800 square metres" 800, "2.5 tonnes" 2500).
    */
-  record Mention(Type type, double value, String text, boolean approximate, boolean change) {
+  record Mention(Type type, double value, String text, boolean approximate, boolean change, Measure measure) {
+    Mention(Type type, double value, String text, boolean approximate, boolean change) {
+      this(type, value, text, approximate, change, null);
+    }
+
     Mention(Type type, double value, String text, boolean approximate) {
-      this(type, value, text, approximate, false);
+      this(type, value, text, approximate, false, null);
     }
   }
+
+  /** What a {@link Type#MEASURE} measures, in metres, square metres, litres or kilograms. */
+  enum Measure { LENGTH, AREA, VOLUME, MASS }
 
   /**
    * Words that make a figure a change or a remainder the answer may have worked out from two of the
@@ -192,6 +199,17 @@ final class EnglishQuantities {
   private static final Pattern PERCENTAGE = Pattern.compile(
       "(?<![\\d.,\\p{L}])(" + FIGURE + ")(?:\\s*(?:to|and|or|-|–)\\s*(" + FIGURE + "))?"
           + "\\s*(?:%|percent\\b|per\\s+cent\\b)", Pattern.CASE_INSENSITIVE);
+  /**
+   * A metric measure or a range of them: "1.5 metres", "a 1.5-metre gap", "eight kilometres", "800
+   * square metres", "1.2 litres", "2.5 million tonnes". Not "m" alone, which English news writes for
+   * million ("€20m").
+   */
+  private static final Pattern MEASURED = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(one\\s+and\\s+a\\s+half|" + FIGURE + ")(?:\\s*(?:to|and|or|-|–)\\s*(" + FIGURE + "))?"
+          + "(?:\\s+(thousand|million|billion))?[\\s-]*(square\\s+|sq\\.?\\s*)?"
+          + "(kilomet(?:re|er)s?|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|met(?:re|er)s?|m²|km²"
+          + "|lit(?:re|er)s?|kilo(?:gram(?:me)?)?s?|kg|grams?|tonnes?|tons?|hectares?)(?![\\p{L}\\d])",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern WHOLE = Pattern.compile("\\d+");
   private static final Pattern AND_BEFORE = Pattern.compile("(?is).*\\band\\s*$");
   private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
@@ -251,6 +269,7 @@ final class EnglishQuantities {
     readPeriods(s, folded, used, out);
     readSpans(s, out);
     readPercentages(s, out);
+    readMeasures(s, out);
     readFractions(s, folded, used, out);
     readDigits(s, used, out);
     readWords(s, used, out);
@@ -311,6 +330,42 @@ final class EnglishQuantities {
         String n = figure.toLowerCase(Locale.ROOT).replace(",", "");
         double value = n.matches("[\\d.]+") ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
         if (value > 0) out.add(new Mention(Type.PERCENT, value, m.group().strip(), approx, change));
+      }
+    }
+  }
+
+  /** Measures, each also read as a number, in their base units. */
+  private static void readMeasures(String s, List<Mention> out) {
+    Matcher m = MEASURED.matcher(s);
+    while (m.find()) {
+      String unit = m.group(5).toLowerCase(Locale.ROOT);
+      boolean square = m.group(4) != null || unit.endsWith("²");
+      Measure measure = unit.startsWith("lit") ? Measure.VOLUME
+          : unit.startsWith("kilo") && !unit.startsWith("kilom") || unit.equals("kg") || unit.startsWith("gram") || unit.startsWith("ton")
+              ? Measure.MASS : unit.startsWith("hect") || square ? Measure.AREA : Measure.LENGTH;
+      double factor = switch (measure) {
+        case VOLUME -> 1;
+        case MASS -> unit.startsWith("gram") ? 0.001 : unit.startsWith("ton") ? 1000 : 1;
+        case LENGTH, AREA -> {
+          double f = unit.startsWith("kilom") || unit.startsWith("km") ? 1000 : unit.startsWith("cent") || unit.startsWith("cm") ? 0.01
+              : unit.startsWith("milli") || unit.equals("mm") ? 0.001 : 1;
+          yield unit.startsWith("hect") ? 10_000 : square ? f * f : f;
+        }
+      };
+      if (m.group(3) != null) {
+        factor *= switch (m.group(3).toLowerCase(Locale.ROOT)) {
+          case "thousand" -> 1e3;
+          case "million" -> 1e6;
+          default -> 1e9;
+        };
+      }
+      boolean approx = APPROX.matcher(s.substring(Math.max(0, m.start() - 20), m.start())).find();
+      for (String figure : new String[] {m.group(1), m.group(2)}) {
+        if (figure == null) continue;
+        String n = figure.toLowerCase(Locale.ROOT).replace(",", "").replaceAll("\\s+", " ");
+        double value = n.equals("one and a half") ? 1.5 : n.matches("[\\d.]+") ? Double.parseDouble(n)
+            : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
+        if (value > 0) out.add(new Mention(Type.MEASURE, value * factor, m.group().strip(), approx, false, measure));
       }
     }
   }

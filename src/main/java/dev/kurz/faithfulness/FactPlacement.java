@@ -101,7 +101,8 @@ final class FactPlacement {
       if ((own == null || speaker) && m.type() == EnglishQuantities.Type.NUMBER && ages.contains(m.value())) continue;
       // Periods and relative times are checked article-wide only: "in the summer" may sum up a paragraph.
       if (!whole.bears(m) || whole.derivedOnly(m) || everywhere(m) || m.type() == EnglishQuantities.Type.PERIOD || m.type() == EnglishQuantities.Type.AGO
-          || m.type() == EnglishQuantities.Type.DURATION || m.type() == EnglishQuantities.Type.PERCENT) continue;
+          || m.type() == EnglishQuantities.Type.DURATION || m.type() == EnglishQuantities.Type.PERCENT
+          || m.type() == EnglishQuantities.Type.MEASURE) continue;
       // A summary sentence or key point may repeat what one of the claims gives where its quote is.
       if (own == null && claimGives(m, claims)) continue;
       BitSet window = own == null ? null : quoteWindow(own);
@@ -164,7 +165,7 @@ final class FactPlacement {
         case MONTH -> f.months;
         case WEEKDAY -> f.weekdays;
         case TIME -> f.times;
-        case PERIOD, AGO, DURATION, PERCENT -> Set.of();
+        case PERIOD, AGO, DURATION, PERCENT, MEASURE -> Set.of();
       };
       for (Number v : values) {
         double x = v.doubleValue();
@@ -262,7 +263,7 @@ final class FactPlacement {
       case YEAR -> f.relativeYear;
       case NUMBER -> f.relativeYear && m.value() >= 1900 && m.value() <= 2100 && m.value() == Math.rint(m.value());
       case DATE, WEEKDAY, MONTH -> f.relativeDay;
-      case TIME, FRACTION, PERIOD, AGO, DURATION, PERCENT -> false;
+      case TIME, FRACTION, PERIOD, AGO, DURATION, PERCENT, MEASURE -> false;
     };
   }
 

@@ -109,7 +109,7 @@ public final class FaithfulnessCheck {
     Set<String> reported = new LinkedHashSet<>();
     List<Mention> mentions = quantities.apply(sentence);
     List<String> missingFigures = new ArrayList<>();
-    // A percentage or a span whose figure is missing already is reported once, by its figure.
+    // A measure whose figure is missing already is reported once, by its figure.
     for (boolean measures : new boolean[] {false, true}) {
       for (Mention m : mentions) {
         if (measured(m) != measures) continue;
@@ -132,9 +132,10 @@ public final class FaithfulnessCheck {
     }
   }
 
-  /** A figure with its unit, read as well as the figure alone. */
+  /** A figure with its unit (a percentage, a span of time, a measure), read as well as the figure alone. */
   private static boolean measured(Mention m) {
-    return m.type() == EnglishQuantities.Type.PERCENT || m.type() == EnglishQuantities.Type.DURATION;
+    return m.type() == EnglishQuantities.Type.PERCENT || m.type() == EnglishQuantities.Type.DURATION
+        || m.type() == EnglishQuantities.Type.MEASURE;
   }
 
   /** The kind of finding a mention makes, or null when the article bears it out. */
@@ -144,7 +145,7 @@ public final class FaithfulnessCheck {
 
   static Kind kind(Mention m) {
     return switch (m.type()) {
-      case NUMBER, FRACTION, PERCENT -> Kind.NUMBER;
+      case NUMBER, FRACTION, PERCENT, MEASURE -> Kind.NUMBER;
       case YEAR, DATE, MONTH, PERIOD, AGO, DURATION -> Kind.DATE;
       case WEEKDAY -> Kind.WEEKDAY;
       case TIME -> Kind.TIME;

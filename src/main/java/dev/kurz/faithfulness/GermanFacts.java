@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The numbers, dates, months, weekdays and times a German article contains, read generously: every
@@ -75,6 +76,8 @@ final class GermanFacts {
   final Set<Integer> agos = new HashSet<>();
   /** Percentages the text gives ("22 Prozent", "20 bis 30 %", "jeder Fünfte", "zwei Drittel"). */
   final Set<Double> percents = new HashSet<>();
+  /** Metric measures the text gives ("1,5 Meter", "800 Quadratmeter", "2,5 Millionen Tonnen"), in base units. */
+  final Map<EnglishQuantities.Measure, List<Double>> measures = new java.util.EnumMap<>(EnglishQuantities.Measure.class);
   /** Spans of time the text gives ("drei Wochen", "zwei bis drei Monate", "14-tägig"), in days. */
   final List<Double> spans = new java.util.ArrayList<>();
   /** Whether the text speaks of a year or a day relative to one it does not give (last year, yesterday). */
@@ -108,6 +111,7 @@ final class GermanFacts {
     if (!sentence) readPeriods(lower, lowerFolded);
     if (!sentence) readSpansOfTime(lower);
     if (!sentence) readPercentages(text);
+    if (!sentence) readMeasures(text);
     numbers.add(1.0);
     numbers.add(0.0);
     boolean lastYear = LAST_YEAR.find(lower, lowerFolded);
@@ -188,6 +192,12 @@ final class GermanFacts {
       // "24 percent" for "24,4 Prozent"; "about 90 percent" for "89 Prozent"; a change worked out of two.
       case PERCENT -> percents.stream().anyMatch(p -> Math.abs(p - m.value()) < 1 || m.approximate() && Math.abs(p - m.value()) <= 0.1 * m.value() + 1)
           || m.change() && derived.contains(key(m.value()));
+      // Rounded: "1.5 metres" for "1,50 Meter"; about: a tenth.
+      // An area the German gives in plain metres ("Grundfläche von bis zu 800 Metern") is one too.
+      case MEASURE -> Stream.concat(measures.getOrDefault(m.measure(), List.of()).stream(),
+              m.measure() == EnglishQuantities.Measure.AREA ? measures.getOrDefault(EnglishQuantities.Measure.LENGTH, List.of()).stream()
+                  : Stream.empty())
+          .anyMatch(v -> Math.abs(v - m.value()) <= (m.approximate() ? 0.1 : 0.02) * Math.max(v, m.value()));
       case DURATION -> spans.stream().anyMatch(d -> Math.abs(d - m.value()) <= 0.1 * Math.max(d, m.value()));
     };
   }
@@ -450,8 +460,8 @@ final class GermanFacts {
 
   /** A percentage or a range of them: "22 Prozent", "20 bis 30 %", "von 38 bis sagenhaften 40 Prozent", "4,5 Prozentpunkte", "zehnprozentig". */
   private static final Pattern PERCENTAGE = Pattern.compile(
-      "(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}+)"
-          + "(?:\\s*(?:bis|und|oder|-|–)\\s*(?:\\p{L}+\\s+){0,3}?(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}+))?"
+      "(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}++)"
+          + "(?:\\s*(?:bis|und|oder|-|–)\\s*(?:\\p{L}+\\s+){0,3}?(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}++))?"
           + "\\s*-?(?:%|prozent)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private void readPercentages(String text) {
@@ -463,6 +473,44 @@ final class GermanFacts {
         if (Character.isDigit(lower.charAt(0))) percents.add(key(Double.parseDouble(lower.replace(".", "").replace(',', '.'))));
         else if (ONE.matcher(lower).matches()) percents.add(1.0);
         else if (GermanNumerals.isNumeral(lower)) percents.add((double) GermanNumerals.prefixValue(lower));
+      }
+    }
+  }
+
+  /** A metric measure or a range of them: "1,5 Meter", "anderthalb Metern", "1,5-Meter-Abstand", "800 Quadratmetern", "2,5 Millionen Tonnen". */
+  private static final Pattern MEASURED = Pattern.compile(
+      "(?<![\\d.,\\p{L}])(\\d{1,3}(?:[.\\u00a0\\u202f ]\\d{3})*(?:,\\d+)?|\\p{L}++)(?:\\s*(?:bis|und|oder|-|–)\\s*(\\d{1,3}(?:[.\\u00a0\\u202f ]\\d{3})*(?:,\\d+)?|\\p{L}++))?"
+          + "(?:\\s+(tausend|millionen|million|milliarden|milliarde|mio\\.|mrd\\.))?[\\s-]*(quadrat)?"
+          + "(kilometer|km²|km|zentimeter|cm|millimeter|mm|meter|m²|qm|liter|kilogramm|kilo|kg|gramm|tonnen|tonne|hektar|m)(?:n|s)?(?![\\p{L}\\d])",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private void readMeasures(String text) {
+    Matcher m = MEASURED.matcher(text);
+    while (m.find()) {
+      String unit = m.group(5).toLowerCase(Locale.ROOT);
+      boolean square = m.group(4) != null || unit.endsWith("²") || unit.equals("qm");
+      EnglishQuantities.Measure measure = unit.equals("liter") ? EnglishQuantities.Measure.VOLUME
+          : unit.startsWith("kilog") || unit.equals("kilo") || unit.equals("kg") || unit.equals("gramm") || unit.startsWith("tonne")
+              ? EnglishQuantities.Measure.MASS : unit.equals("hektar") || square ? EnglishQuantities.Measure.AREA : EnglishQuantities.Measure.LENGTH;
+      double factor = switch (measure) {
+        case VOLUME -> 1;
+        case MASS -> unit.equals("gramm") ? 0.001 : unit.startsWith("tonne") ? 1000 : 1;
+        case LENGTH, AREA -> {
+          double f = unit.startsWith("kilom") || unit.startsWith("km") ? 1000 : unit.startsWith("zent") || unit.equals("cm") ? 0.01
+              : unit.startsWith("milli") || unit.equals("mm") ? 0.001 : 1;
+          yield unit.equals("hektar") ? 10_000 : square && !unit.equals("qm") ? f * f : f;
+        }
+      };
+      if (m.group(3) != null) {
+        String mult = m.group(3).toLowerCase(Locale.ROOT);
+        factor *= mult.startsWith("tausend") ? 1e3 : mult.startsWith("mil") && !mult.startsWith("milliard") || mult.startsWith("mio") ? 1e6 : 1e9;
+      }
+      for (String figure : new String[] {m.group(1), m.group(2)}) {
+        if (figure == null) continue;
+        String lower = figure.toLowerCase(Locale.ROOT);
+        double n = Character.isDigit(lower.charAt(0))
+            ? Double.parseDouble(lower.replaceAll("[.\\u00a0\\u202f ]", "").replace(',', '.')) : spanCount(lower);
+        if (n > 0) measures.computeIfAbsent(measure, k -> new java.util.ArrayList<>()).add(n * factor);
       }
     }
   }

@@ -126,4 +126,24 @@ class NumberReadingsTest {
     // 75 is in the article, but not as a percentage.
     assertThat(numbers.apply("75 percent stay.")).extracting(Finding::item).containsExactly("75 percent");
   }
+
+  @Test
+  void aMeasureMustBeOneTheArticleGivesInAnyMetricUnit() {
+    String article = """
+        Regeln in Brenndorf
+
+        Es gilt ein Mindestabstand von anderthalb Metern, im 30-Kilometer-Grenzraum wird kontrolliert.
+        Läden mit einer Fläche von bis zu 800 Metern öffnen. Die Insel liegt rund 13 000 Kilometer entfernt.
+        Für die Suppe braucht man 1,2 Liter Brühe; geerntet wurden 2,5 Tonnen. Der Verein hat 2 Mitglieder.
+        """;
+    java.util.function.Function<String, List<Finding>> numbers = summary -> FaithfulnessCheck.check(
+        new Analysis("de", "", summary, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en", null)
+        .stream().filter(f -> f.kind() == Finding.Kind.NUMBER).toList();
+    assertThat(numbers.apply("A 1.5-metre distance applies; controls run within 30 kilometres of the border.")).isEmpty();
+    assertThat(numbers.apply("Shops of up to 800 square metres open; the island is about 13,000 km away.")).isEmpty();
+    assertThat(numbers.apply("The soup needs 1.2 litres of stock; 2.5 tonnes were harvested.")).isEmpty();
+    // 2 is in the article, but not as a length.
+    assertThat(numbers.apply("A distance of 2 metres applies.")).extracting(Finding::item).containsExactly("2 metres");
+    assertThat(numbers.apply("The soup needs 2 litres of stock.")).extracting(Finding::item).containsExactly("2 litres");
+  }
 }
