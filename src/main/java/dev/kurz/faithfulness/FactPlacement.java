@@ -177,11 +177,12 @@ final class FactPlacement {
   }
 
   /**
-   * Whether the sentences give a number the statement leaves out that looks like the statement's:
-   * its digits one changed, two swapped, or a tenfold apart (2,5 and 25, 53.000 and 58.000, 67
-   * and 76), as a figure miscopied from that sentence looks.
+   * Whether the sentences give a figure the statement leaves out that looks like the statement's: a
+   * number with its digits one changed, two swapped, or a tenfold apart (2,5 and 25, 53.000 and
+   * 58.000, 67 and 76), or another day of its date's month, as a figure miscopied from that sentence looks.
    */
   private boolean rivalledByALookalike(Mention m, BitSet window, List<Mention> mentions) {
+    if (m.type() == EnglishQuantities.Type.DATE) return rivalledByADateOfItsMonth(m, window, mentions);
     if (kindOf(m) != 0 || m.value() <= 0) return false;
     Set<Double> own = new HashSet<>();
     for (Mention o : mentions) if (kindOf(o) == 0) own.add(GermanFacts.key(o.value()));
@@ -189,6 +190,23 @@ final class FactPlacement {
       for (double x : facts.get(j).numbers) {
         if (x <= 0 || common.contains(x) || own.contains(GermanFacts.key(x))) continue;
         if (lookalike(x, m.value())) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentences give another day of the statement's date's month that the statement leaves
+   * out: "March 5" for a quote of "In der Nacht auf den 12. März", the 5th standing a sentence before.
+   */
+  private boolean rivalledByADateOfItsMonth(Mention m, BitSet window, List<Mention> mentions) {
+    int date = (int) m.value();
+    Set<Integer> own = new HashSet<>();
+    for (Mention o : mentions) if (o.type() == EnglishQuantities.Type.DATE) own.add((int) o.value());
+    for (int j = window.nextSetBit(0); j >= 0 && j < facts.size(); j = window.nextSetBit(j + 1)) {
+      // The dates the sentence writes, not those the calendar gives its "am Dienstag" or "in der Nacht".
+      for (int d : GermanFacts.ofSentence(sentences.get(j).of(article), null).dates) {
+        if (d != date && d / 100 == date / 100 && !own.contains(d)) return true;
       }
     }
     return false;

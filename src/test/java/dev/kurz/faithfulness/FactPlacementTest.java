@@ -82,6 +82,21 @@ class FactPlacementTest {
   }
 
   @Test
+  void aDateNearTheQuoteDoesNotStandInForAnotherOfItsMonthTheQuoteGives() {
+    String article = "Am 5. März meldete die Stadt die ersten Fälle. In der Nacht auf den 12. März starb der erste Patient.";
+    String quote = "In der Nacht auf den 12. März starb der erste Patient.";
+    java.util.function.Function<String, List<Finding>> check = english -> {
+      Claim c = new Claim(english, "the article", "article_voice", "stated", quote, new QuoteLocator(article).locate(quote));
+      return FaithfulnessCheck.check(new Analysis("de", "h", "", List.of(), List.of(c), List.of()), article,
+          Glossary.builtIn(), "de", "en", java.time.LocalDate.of(2020, 3, 20)).stream().filter(f -> f.kind() == Finding.Kind.DATE).toList();
+    };
+    assertThat(check.apply("The first patient died in the night to March 12.")).isEmpty();
+    assertThat(check.apply("The first patient died in the night to March 5.")).extracting(Finding::item).containsExactly("March 5");
+    // Both dates: the claim joins the two sentences.
+    assertThat(check.apply("After the first cases on March 5, the first patient died on March 12.")).isEmpty();
+  }
+
+  @Test
   void aFigureNearTheQuoteDoesNotStandInForALookalikeTheQuoteGives() {
     String article = "Für die Halle gibt das Land 25 Millionen Euro. Am Dienstag kam eine Lieferung an, darunter "
         + "2,5 Millionen Schutzmasken und 3 Tonnen Kittel.";
