@@ -210,6 +210,8 @@ final class EnglishQuantities {
           + "(kilomet(?:re|er)s?|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|met(?:re|er)s?|m²|km²"
           + "|lit(?:re|er)s?|kilo(?:gram(?:me)?)?s?|kg|grams?|tonnes?|tons?|hectares?)(?![\\p{L}\\d])",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern PLAIN_FIGURE = Pattern.compile("[\\d.]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern WHOLE = Pattern.compile("\\d+");
   private static final Pattern AND_BEFORE = Pattern.compile("(?is).*\\band\\s*$");
   private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
@@ -307,8 +309,8 @@ final class EnglishQuantities {
       double days = DAYS_PER.get(m.group(3).toLowerCase(Locale.ROOT));
       for (String count : new String[] {m.group(1), m.group(2)}) {
         if (count == null) continue;
-        String n = count.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        double value = n.matches("[\\d.]+") ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
+        String n = count.toLowerCase(Locale.ROOT).transform(t -> SPACES.matcher(t).replaceAll(" "));
+        double value = PLAIN_FIGURE.matcher(n).matches() ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
         if (value <= 0 || value == 24 && m.group(3).equalsIgnoreCase("hour")) continue;
         out.add(new Mention(Type.DURATION, value * days, m.group().strip(), false));
       }
@@ -328,7 +330,7 @@ final class EnglishQuantities {
         // "from 47 percent in 2019 to 64 percent": a year is no end of a range of percentages.
         if (figure == null || YEAR_DIGITS.matcher(figure).matches()) continue;
         String n = figure.toLowerCase(Locale.ROOT).replace(",", "");
-        double value = n.matches("[\\d.]+") ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
+        double value = PLAIN_FIGURE.matcher(n).matches() ? Double.parseDouble(n) : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
         if (value > 0) out.add(new Mention(Type.PERCENT, value, m.group().strip(), approx, change));
       }
     }
@@ -362,8 +364,8 @@ final class EnglishQuantities {
       boolean approx = APPROX.matcher(s.substring(Math.max(0, m.start() - 20), m.start())).find();
       for (String figure : new String[] {m.group(1), m.group(2)}) {
         if (figure == null) continue;
-        String n = figure.toLowerCase(Locale.ROOT).replace(",", "").replaceAll("\\s+", " ");
-        double value = n.equals("one and a half") ? 1.5 : n.matches("[\\d.]+") ? Double.parseDouble(n)
+        String n = figure.toLowerCase(Locale.ROOT).replace(",", "").transform(t -> SPACES.matcher(t).replaceAll(" "));
+        double value = n.equals("one and a half") ? 1.5 : PLAIN_FIGURE.matcher(n).matches() ? Double.parseDouble(n)
             : n.contains("hundred") ? 100 : wordValue(n.replace('-', ' '));
         if (value > 0) out.add(new Mention(Type.MEASURE, value * factor, m.group().strip(), approx, false, measure));
       }

@@ -110,8 +110,8 @@ final class GermanFacts {
     // A sentence's periods are never asked for: FactPlacement judges periods article-wide only.
     if (!sentence) readPeriods(lower, lowerFolded);
     if (!sentence) readSpansOfTime(lower);
-    if (!sentence) readPercentages(text);
-    if (!sentence) readMeasures(text);
+    if (!sentence) readPercentages(lower);
+    if (!sentence) readMeasures(lower);
     numbers.add(1.0);
     numbers.add(0.0);
     boolean lastYear = LAST_YEAR.find(lower, lowerFolded);
@@ -462,11 +462,11 @@ final class GermanFacts {
   private static final Pattern PERCENTAGE = Pattern.compile(
       "(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}++)"
           + "(?:\\s*(?:bis|und|oder|-|–)\\s*(?:\\p{L}+\\s+){0,3}?(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\p{L}++))?"
-          + "\\s*-?(?:%|prozent)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "\\s*-?(%|prozent)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** The percentages of the lower-cased {@code text}. */
   private void readPercentages(String text) {
-    Matcher m = PERCENTAGE.matcher(text);
-    while (m.find()) {
+    for (Matcher m : nearUnits(List.of("%", "prozent"), false, PERCENTAGE, text, 3)) {
       for (String figure : new String[] {m.group(1), m.group(2)}) {
         if (figure == null) continue;
         String lower = figure.toLowerCase(Locale.ROOT);
@@ -485,8 +485,7 @@ final class GermanFacts {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private void readMeasures(String text) {
-    Matcher m = MEASURED.matcher(text);
-    while (m.find()) {
+    for (Matcher m : nearUnits(METRIC_UNITS, true, MEASURED, text, 5)) {
       String unit = m.group(5).toLowerCase(Locale.ROOT);
       boolean square = m.group(4) != null || unit.endsWith("²") || unit.equals("qm");
       EnglishQuantities.Measure measure = unit.equals("liter") ? EnglishQuantities.Measure.VOLUME
@@ -509,7 +508,7 @@ final class GermanFacts {
         if (figure == null) continue;
         String lower = figure.toLowerCase(Locale.ROOT);
         double n = Character.isDigit(lower.charAt(0))
-            ? Double.parseDouble(lower.replaceAll("[.\\u00a0\\u202f ]", "").replace(',', '.')) : spanCount(lower);
+            ? Double.parseDouble(GROUP_MARK.matcher(lower).replaceAll("").replace(',', '.')) : spanCount(lower);
         if (n > 0) measures.computeIfAbsent(measure, k -> new java.util.ArrayList<>()).add(n * factor);
       }
     }
@@ -528,8 +527,7 @@ final class GermanFacts {
 
   /** The spans of time of the lower-cased {@code text}, in days. */
   private void readSpansOfTime(String text) {
-    Matcher m = SPAN.matcher(text);
-    while (m.find()) {
+    for (Matcher m : nearUnits(TIME_UNITS, false, SPAN, text, 3, 6)) {
       boolean compound = m.group(6) != null;
       String unit = compound ? m.group(6) : m.group(3);
       double days = unit.equals("jähr") ? 365.0 : DAYS_PER.get(unit);
@@ -543,10 +541,54 @@ final class GermanFacts {
     while (part.find()) spans.add(part.group().contains("viertel") ? 365 / 4.0 : 365 / 2.0);
   }
 
+  private static final Pattern GROUP_MARK = Pattern.compile("[.\\u00a0\\u202f ]");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d");
+
+  /** The units {@link #SPAN} and {@link #MEASURED} end in (lower case): those patterns are tried only just before one. */
+  private static final List<String> TIME_UNITS = List.of("minute", "stunde", "tag", "woche", "monat", "jahr", "minüt", "stünd", "täg", "wöch");
+  private static final List<String> METRIC_UNITS = List.of("kilometer", "km", "zentimeter", "cm", "millimeter", "mm", "meter", "m²",
+      "qm", "liter", "kilogramm", "kilo", "kg", "gramm", "tonne", "hektar");
+
+  /**
+   * The matches of {@code full} (a figure, perhaps a range, and a unit) in the lower-cased
+   * {@code text} whose unit, group {@code unitGroups}, starts where one of {@code units} does
+   * ("m" too, after a figure, where {@code metre} is set): a pattern that could start at any word is
+   * tried only in the few words before each unit, which {@link String#indexOf} finds fast. Each match
+   * is a matcher at that match.
+   */
+  private static List<Matcher> nearUnits(List<String> units, boolean metre, Pattern full, String text, int... unitGroups) {
+    java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+    for (String u : units) {
+      for (int at = text.indexOf(u); at >= 0; at = text.indexOf(u, at + 1)) hits.add(at);
+    }
+    if (metre) {
+      for (int at = text.indexOf('m'); at >= 0; at = text.indexOf('m', at + 1)) {
+        int before = at > 0 && text.charAt(at - 1) == ' ' ? at - 2 : at - 1;
+        boolean afterFigure = before >= 0 && Character.isDigit(text.charAt(before));
+        boolean alone = at + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(at + 1));
+        if (afterFigure && alone) hits.add(at);
+      }
+    }
+    List<Matcher> out = new java.util.ArrayList<>();
+    for (int at : hits) {
+      Matcher m = full.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      m.region(Math.max(0, at - 80), Math.min(text.length(), at + 28));
+      while (m.find()) {
+        boolean atUnit = false;
+        for (int g : unitGroups) atUnit |= m.start(g) == at;
+        if (atUnit) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** A span's count: digits, "ein", "beide", "anderthalb", a written number; 0 for an ordinal ("zweite") or any other word. */
   private static double spanCount(String word) {
     if (WHOLE.matcher(word).matches()) return Double.parseDouble(word);
-    if (word.matches("\\d+,\\d")) return Double.parseDouble(word.replace(',', '.'));
+    if (DECIMAL_COMMA.matcher(word).matches()) return Double.parseDouble(word.replace(',', '.'));
     if (ONE.matcher(word).matches() || word.equals("eines")) return 1;
     if (word.equals("beide") || word.equals("beiden")) return 2;
     if (word.equals("anderthalb") || word.equals("eineinhalb")) return 1.5;
