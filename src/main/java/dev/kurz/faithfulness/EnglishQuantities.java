@@ -37,7 +37,32 @@ final class EnglishQuantities {
   }
 
   /** What a {@link Type#MEASURE} measures, in metres, square metres, litres or kilograms. */
-  enum Measure { LENGTH, AREA, VOLUME, MASS }
+  enum Measure {
+    LENGTH, AREA, VOLUME, MASS;
+
+    /** The measure of a lower-case metric unit, English or German ("kilometres", "Quadratmeter", "Tonnen"). */
+    static Measure of(String unit, boolean square) {
+      if (unit.startsWith("lit")) return VOLUME;
+      if (unit.startsWith("kilo") && !unit.startsWith("kilom") || unit.equals("kg") || unit.startsWith("gram") || unit.startsWith("ton")) {
+        return MASS;
+      }
+      return unit.startsWith("hect") || unit.startsWith("hekt") || square ? AREA : LENGTH;
+    }
+
+    /** How many base units (metre, square metre, litre, kilogram) one of the unit is. */
+    double factor(String unit, boolean square) {
+      return switch (this) {
+        case VOLUME -> 1;
+        case MASS -> unit.startsWith("gram") ? 0.001 : unit.startsWith("ton") ? 1000 : 1;
+        case LENGTH, AREA -> {
+          double f = unit.startsWith("kilom") || unit.startsWith("km") ? 1000
+              : unit.startsWith("cent") || unit.startsWith("zent") || unit.startsWith("cm") ? 0.01
+              : unit.startsWith("milli") || unit.equals("mm") ? 0.001 : 1;
+          yield unit.startsWith("hect") || unit.startsWith("hekt") ? 10_000 : square ? f * f : f;
+        }
+      };
+    }
+  }
 
   /**
    * Words that make a figure a change or a remainder the answer may have worked out from two of the
@@ -342,18 +367,8 @@ final class EnglishQuantities {
     while (m.find()) {
       String unit = m.group(5).toLowerCase(Locale.ROOT);
       boolean square = m.group(4) != null || unit.endsWith("²");
-      Measure measure = unit.startsWith("lit") ? Measure.VOLUME
-          : unit.startsWith("kilo") && !unit.startsWith("kilom") || unit.equals("kg") || unit.startsWith("gram") || unit.startsWith("ton")
-              ? Measure.MASS : unit.startsWith("hect") || square ? Measure.AREA : Measure.LENGTH;
-      double factor = switch (measure) {
-        case VOLUME -> 1;
-        case MASS -> unit.startsWith("gram") ? 0.001 : unit.startsWith("ton") ? 1000 : 1;
-        case LENGTH, AREA -> {
-          double f = unit.startsWith("kilom") || unit.startsWith("km") ? 1000 : unit.startsWith("cent") || unit.startsWith("cm") ? 0.01
-              : unit.startsWith("milli") || unit.equals("mm") ? 0.001 : 1;
-          yield unit.startsWith("hect") ? 10_000 : square ? f * f : f;
-        }
-      };
+      Measure measure = Measure.of(unit, square);
+      double factor = measure.factor(unit, square);
       if (m.group(3) != null) {
         factor *= switch (m.group(3).toLowerCase(Locale.ROOT)) {
           case "thousand" -> 1e3;

@@ -488,18 +488,8 @@ final class GermanFacts {
     for (Matcher m : nearUnits(METRIC_UNITS, true, MEASURED, text, 5)) {
       String unit = m.group(5).toLowerCase(Locale.ROOT);
       boolean square = m.group(4) != null || unit.endsWith("²") || unit.equals("qm");
-      EnglishQuantities.Measure measure = unit.equals("liter") ? EnglishQuantities.Measure.VOLUME
-          : unit.startsWith("kilog") || unit.equals("kilo") || unit.equals("kg") || unit.equals("gramm") || unit.startsWith("tonne")
-              ? EnglishQuantities.Measure.MASS : unit.equals("hektar") || square ? EnglishQuantities.Measure.AREA : EnglishQuantities.Measure.LENGTH;
-      double factor = switch (measure) {
-        case VOLUME -> 1;
-        case MASS -> unit.equals("gramm") ? 0.001 : unit.startsWith("tonne") ? 1000 : 1;
-        case LENGTH, AREA -> {
-          double f = unit.startsWith("kilom") || unit.startsWith("km") ? 1000 : unit.startsWith("zent") || unit.equals("cm") ? 0.01
-              : unit.startsWith("milli") || unit.equals("mm") ? 0.001 : 1;
-          yield unit.equals("hektar") ? 10_000 : square && !unit.equals("qm") ? f * f : f;
-        }
-      };
+      EnglishQuantities.Measure measure = EnglishQuantities.Measure.of(unit, square);
+      double factor = measure.factor(unit, square);
       if (m.group(3) != null) {
         String mult = m.group(3).toLowerCase(Locale.ROOT);
         factor *= mult.startsWith("tausend") ? 1e3 : mult.startsWith("mil") && !mult.startsWith("milliard") || mult.startsWith("mio") ? 1e6 : 1e9;
