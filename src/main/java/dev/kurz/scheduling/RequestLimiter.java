@@ -6,11 +6,13 @@ import dev.kurz.llm.Tokens;
 import dev.kurz.llm.http.RateLimitHeaders;
 import dev.kurz.llm.http.RateLimitInterceptor;
 import dev.kurz.model.Usage;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The one limiter of a backend, shared by every request of a run (analyses, syntheses,
@@ -30,7 +32,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * A budget that resets more than five minutes out (a daily limit, an absurd header) fails the
  * request at once, saying so, instead of stalling the run. Counts the requests the provider rejected
- * and the time spent waiting on a budget. Thread-safe.
+ * and the time spent waiting on a budget.
+ *
+ * <p>A request takes its place through a {@link Slot}. Where the backend's HTTP client has this
+ * limiter's {@link RateLimitInterceptor}, the slot is taken there ({@link #sending}), after the
+ * client library built the request and before the HTTP call starts, and (once an answer was read
+ * and accepted) freed as the answer's headers arrive ({@link #answered}): a freed slot's next
+ * request is on the wire at once instead of after one answer's parsing and the next request's
+ * building. Elsewhere (an embedded model, the
+ * first requests of a run, before the interceptor was seen) the slot is taken before the backend is
+ * called. Thread-safe.
  */
 public final class RequestLimiter implements RateLimitInterceptor.Listener {
   /** Hears when requests start waiting on a budget; called with no lock held. */
@@ -61,6 +72,16 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
   private final AdaptiveLimiter concurrency;
+  /** The slot of the request the calling thread is sending, if any. */
+  private final ThreadLocal<Slot> slots = new ThreadLocal<>();
+  /** Whether the interceptor has been seen on a request's way: then slots are taken there. */
+  private volatile boolean atTheWire;
+  /**
+   * Whether an answer has been read and accepted: only then does a slot free as its answer's
+   * headers arrive. Before it, a 2xx may yet turn out not to be the API's (a web page at the wrong
+   * URL), a failure that must stop the run before the next request goes.
+   */
+  private volatile boolean answeredOnce;
   private final Clock clock;
   private final Waiter waiter;
   private final ProcessorTurns turns = ProcessorTurns.ofThisMachine();
@@ -170,18 +191,32 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
 
   /** The request was answered; {@code usage} as the provider counted it calibrates the estimates. */
   public void onAnswer(Permit permit, Usage usage) {
+    onAccepted();
+    calibrate(permit, usage);
+  }
+
+  /** The server accepted the request (its answer's headers are in): its slot is free. */
+  private void onAccepted() {
     concurrency.onSuccess();
     lock.lock();
     try {
       inFlight--;
-      if (usage != null && usage.inputTokens() > 0 && permit.prompt() > 0) {
-        // The first answer replaces the guesses; later ones move them a fifth of the way.
-        double weight = answers == 0 ? 1.0 : 0.2;
-        inputRatio += weight * (usage.inputTokens() / (double) permit.prompt() - inputRatio);
-        expectedAnswer += weight * (usage.outputTokens() - expectedAnswer);
-        answers++;
-      }
       news.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@code usage} as the provider counted it for the request of {@code permit} calibrates the estimates. */
+  private void calibrate(Permit permit, Usage usage) {
+    if (usage == null || usage.inputTokens() <= 0 || permit.prompt() <= 0) return;
+    lock.lock();
+    try {
+      // The first answer replaces the guesses; later ones move them a fifth of the way.
+      double weight = answers == 0 ? 1.0 : 0.2;
+      inputRatio += weight * (usage.inputTokens() / (double) permit.prompt() - inputRatio);
+      expectedAnswer += weight * (usage.outputTokens() - expectedAnswer);
+      answers++;
     } finally {
       lock.unlock();
     }
@@ -223,6 +258,131 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
       news.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * The slot of a request the calling thread is about to send (once more than {@code ended}
+   * requests ended, as {@link #acquire(LlmRequest, long)}); {@code refusal}, asked once the slot
+   * is taken, says why the request must not go after all (null: it may). Closing it forgets it.
+   */
+  public Slot slot(LlmRequest request, long ended, Supplier<BackendException> refusal) {
+    Slot slot = new Slot(request, ended, refusal);
+    slots.set(slot);
+    return slot;
+  }
+
+  /** Whether slots are taken at the wire (the interceptor has been seen on a request's way). */
+  public boolean atTheWire() {
+    return atTheWire;
+  }
+
+  @Override
+  public void sending() throws IOException {
+    Slot slot = slots.get();
+    if (slot == null) return;
+    atTheWire = true;
+    if (slot.permit != null || slot.refused != null) return; // taken before the call, or by its first request
+    try {
+      slot.take();
+    } catch (BackendException e) {
+      throw new IOException("not sent: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void answered(int code) {
+    Slot slot = slots.get();
+    if (slot != null && answeredOnce && code >= 200 && code < 300) slot.accepted();
+  }
+
+  /**
+   * One request's place: taken once (before the call, or at the wire), given back once by what
+   * became of the request. Used on the thread that made it; closing it gives back a place still held.
+   */
+  public final class Slot implements AutoCloseable {
+    private final LlmRequest request;
+    private final long ended;
+    private final Supplier<BackendException> refusal;
+    private Permit permit;
+    private boolean freed;
+    private BackendException refused;
+
+    private Slot(LlmRequest request, long ended, Supplier<BackendException> refusal) {
+      this.request = request;
+      this.ended = ended;
+      this.refusal = refusal;
+    }
+
+    /** Waits for a place and room in the budgets, then asks the refusal; fails when the request must not go. */
+    public void take() throws BackendException {
+      if (permit != null) return;
+      if (refused != null) throw refused;
+      try {
+        permit = acquire(request, ended);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw refuse(new BackendException(BackendException.Kind.TRANSIENT, 0, null, "interrupted", e));
+      } catch (BackendException e) {
+        throw refuse(e);
+      }
+      BackendException no = refusal.get();
+      if (no != null) {
+        other();
+        throw refuse(no);
+      }
+    }
+
+    private BackendException refuse(BackendException e) {
+      refused = e;
+      return e;
+    }
+
+    /** Why the request was not sent when the slot refused it at the wire; else {@code failure} itself. */
+    public BackendException failure(BackendException failure) {
+      return refused != null ? refused : failure;
+    }
+
+    /** Whether the request went out holding a place (and its outcome still has to be told). */
+    public boolean taken() {
+      return permit != null;
+    }
+
+    private void accepted() {
+      if (permit == null || freed) return;
+      freed = true;
+      onAccepted();
+    }
+
+    /** The request was answered, with {@code usage}. */
+    public void answered(Usage usage) {
+      if (permit == null) return;
+      answeredOnce = true;
+      accepted();
+      calibrate(permit, usage);
+    }
+
+    /**
+     * The provider said "too many": as {@link #onRateLimited}, the mark to send it again at once
+     * once that many requests ended, or -1.
+     */
+    public long rateLimited(Duration retryAfter) {
+      if (permit == null || freed) return -1;
+      freed = true;
+      return onRateLimited(permit, retryAfter);
+    }
+
+    /** The request ended without an answer that says anything about load. */
+    public void other() {
+      if (permit == null || freed) return;
+      freed = true;
+      onOther(permit);
+    }
+
+    @Override
+    public void close() {
+      other();
+      if (slots.get() == this) slots.remove();
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A backend whose requests pass through the run's {@link RequestLimiter}: every attempt, first
- * try, retry or repair, waits for a slot and for room in the provider's budgets, and tells the
+ * try, retry or repair, waits for a slot and for room in the provider's budgets (at the wire, built,
+ * where the limiter's interceptor is on the way: {@link RequestLimiter.Slot}), and tells the
  * limiter how it went. A request rejected for overshooting a concurrency limit (no budget headers,
  * others still in flight) is sent again as soon as one of those ends, up to {@value #AT_ONCE} times,
  * instead of waiting the server's Retry-After: that wait would leave the freed slot idle. Other
@@ -52,38 +53,35 @@ public final class ThrottledBackend implements Backend {
   }
 
   private LlmReply send(LlmRequest request, long after) throws BackendException, Overshot {
-    RequestLimiter.Permit permit;
-    try {
-      permit = limiter.acquire(request, after);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackendException(BackendException.Kind.TRANSIENT, 0, null, "interrupted", e);
-    }
-    try {
-      if (cancelled.getAsBoolean()) throw new BackendException(BackendException.Kind.CANCELLED, "not sent: interrupted");
-      BackendException stop = fatal;
-      if (stop != null) {
-        throw new BackendException(stop.kind(), stop.httpStatus(), null, "not attempted: " + stop.getMessage(), null);
+    try (RequestLimiter.Slot slot = limiter.slot(request, after, this::refusal)) {
+      try {
+        if (!limiter.atTheWire()) slot.take();
+        LlmReply reply = delegate.complete(request);
+        slot.answered(reply.usage());
+        // The slot is free for the next request; this answer is checked in its task's turn.
+        limiter.turns().resume();
+        return reply;
+      } catch (BackendException e) {
+        BackendException failure = slot.failure(e);
+        if (failure.fatal() && fatal == null) fatal = failure; // before the slot is freed for the next request
+        if (failure.kind() != BackendException.Kind.RATE_LIMITED) slot.other();
+        else {
+          long ended = slot.rateLimited(failure.retryAfter());
+          if (ended >= 0) throw new Overshot(failure, ended);
+        }
+        throw failure;
       }
-      LlmReply reply = delegate.complete(request);
-      limiter.onAnswer(permit, reply.usage());
-      // The slot is free for the next request; this answer is checked in its task's turn.
-      limiter.turns().resume();
-      return reply;
-    } catch (BackendException e) {
-      if (e.fatal() && fatal == null) fatal = e; // before the slot is freed for the next request
-      if (e.kind() != BackendException.Kind.RATE_LIMITED) limiter.onOther(permit);
-      else {
-        long ended = limiter.onRateLimited(permit, e.retryAfter());
-        if (ended >= 0) throw new Overshot(e, ended);
-      }
-      throw e;
-    } catch (RuntimeException | Error e) {
-      // The slot is freed whatever went wrong: a StackOverflowError in one article must not
-      // leave the others waiting for a slot forever.
-      limiter.onOther(permit);
-      throw e;
+      // Whatever else goes wrong, closing the slot frees it: a StackOverflowError in one article
+      // must not leave the others waiting for a slot forever.
     }
+  }
+
+  /** Why a request whose slot is taken must not go after all: the run was interrupted, or a fatal failure came first. */
+  private BackendException refusal() {
+    if (cancelled.getAsBoolean()) return new BackendException(BackendException.Kind.CANCELLED, "not sent: interrupted");
+    BackendException stop = fatal;
+    if (stop == null) return null;
+    return new BackendException(stop.kind(), stop.httpStatus(), null, "not attempted: " + stop.getMessage(), null);
   }
 
   /** A rejection for overshooting the concurrency limit: to be sent again once a slot frees. */

@@ -72,13 +72,17 @@ public final class FakeModelServer {
     server.setServerSocketFactory(noDelaySockets());
     server.start(port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d%n", answered.get(), rejected.get(), peak.get());
+      System.err.printf("fake server: answered %d, rejected %d (429), peak concurrency %d, connections %d%n", answered.get(),
+          rejected.get(), peak.get(), ACCEPTED.get());
       timeline(spans, limit, startedEpochMs);
     }));
     System.out.println(server.url("/v1").toString());
     System.out.flush();
     Thread.currentThread().join();
   }
+
+  /** Connections accepted by {@link #noDelaySockets()}'s sockets: a client that reuses them opens few. */
+  static final AtomicInteger ACCEPTED = new AtomicInteger();
 
   /** Server sockets with Nagle off on accepted connections. */
   static javax.net.ServerSocketFactory noDelaySockets() {
@@ -89,6 +93,7 @@ public final class FakeModelServer {
           @Override
           public java.net.Socket accept() throws java.io.IOException {
             java.net.Socket s = super.accept();
+            ACCEPTED.incrementAndGet();
             s.setTcpNoDelay(true);
             return s;
           }

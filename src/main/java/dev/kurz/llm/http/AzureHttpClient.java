@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * The Azure SDK's {@link HttpClient} SPI over the run's {@link OkHttpClient}, as
  * {@link OkHttpClientAdapter} is LangChain4j's: Azure OpenAI requests pass the same interceptors
  * (answer-size caps, rate-limit headers, the redacting log) and the same pool and call timeout as
- * every other provider's. Each answer is read whole (a chat completion, capped by the client's
+ * every other provider's, and its {@link CallGate}s before each call. Each answer is read whole (a chat completion, capped by the client's
  * {@link AnswerSizeLimit}) and handed back buffered. Thread-safe.
  */
 public final class AzureHttpClient implements HttpClient {
@@ -71,6 +71,11 @@ public final class AzureHttpClient implements HttpClient {
     RequestBody requestBody = body != null ? RequestBody.create(body.toBytes(), (MediaType) null)
         : method.equals("POST") || method.equals("PUT") || method.equals("PATCH") ? RequestBody.create(new byte[0], (MediaType) null) : null;
     b.method(method, requestBody);
+    try {
+      CallGate.pass(client);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     try (Response response = client.newCall(b.build()).execute()) {
       HttpHeaders headers = new HttpHeaders();
       for (String name : response.headers().names()) {

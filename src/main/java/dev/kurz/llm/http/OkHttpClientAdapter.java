@@ -44,7 +44,8 @@ import okhttp3.Response;
  *       LangChain4j's clients do.
  * </ul>
  *
- * <p>Thread-safe; holds no state beyond the OkHttp client. Build it with {@link
+ * <p>Each request passes the client's {@link CallGate}s before its call starts. Thread-safe; holds no
+ * state beyond the OkHttp client. Build it with {@link
  * OkHttpClientAdapterBuilder}; it is deliberately not registered as a service, so backends must pass
  * it explicitly.
  */
@@ -68,6 +69,11 @@ public final class OkHttpClientAdapter implements HttpClient {
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) throws HttpException {
     Request okRequest = toOkHttp(request);
+    try {
+      CallGate.pass(client);
+    } catch (IOException e) {
+      throw translate(e);
+    }
     try (Response response = client.newCall(okRequest).execute()) {
       if (!response.isSuccessful()) {
         throw statusException(response);
@@ -89,6 +95,13 @@ public final class OkHttpClientAdapter implements HttpClient {
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     Request okRequest = toOkHttp(request);
+    try {
+      CallGate.pass(client);
+    } catch (IOException e) {
+      RuntimeException error = translate(e);
+      ignoringExceptions(() -> listener.onError(error));
+      return;
+    }
     client.newCall(okRequest).enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
