@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * not merely one the article names somewhere (the wrong minister, the other city): a full name must
  * be one person's, not one person's first name with another's surname; a name a claim writes must be
  * named in or near its quote's sentence when that sentence names another of the same kind (person,
- * organisation, place) whom the claim leaves out; a name a summary sentence or key point writes must
- * be written by, or named near the quotes of, the claims that statement restates (found by the words
- * they share, names left out) when those claims name another of its kind. The named are the answer's
- * entities, matched to the German by their surname (persons: inflected or transliterated, Peskows,
- * Selenskyj) or by the distinctive words of their English or German form; whether a name is near a
- * quote is also asked of the sentences around it as the article check asks it of the article
+ * organisation, place) whom the claim leaves out, and in that sentence itself unless the claim keeps
+ * another of its kind from there or the sentence speaks of a person by a pronoun; a name a summary
+ * sentence or key point writes must be written by, or named near the quotes of, the claims that
+ * statement restates (found by the words they share, names left out) when those claims name another
+ * of its kind. The named are the answer's entities, matched to the German by their surname (persons:
+ * inflected or transliterated, Peskows, Selenskyj) or by the distinctive words of their English or
+ * German form; whether a name is near a quote is also asked of the sentences around it as the article check asks it of the article
  * (exonyms, glossary). A statement whose source cannot be placed is not judged. Immutable; built
  * once per answer.
  */
@@ -35,6 +36,9 @@ final class NamePlacement {
   private static final int BEFORE = 3;
   private static final int AFTER = 1;
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+  /** Third-person pronouns and possessives, by which a sentence speaks of someone named before. */
+  private static final Pattern PRONOUN = Pattern.compile(
+      "(?iu)\\b(?:er|sie|ihn|ihm|ihr|ihre[mnrs]?|sein|seine[mnrs]?|dessen|deren)\\b");
   /** Words of an entity's name that name nothing by themselves: roles, heads of bodies, function words. */
   private static final Set<String> GENERIC = generic();
 
@@ -223,7 +227,8 @@ final class NamePlacement {
         if (!nearby(p, window, c.claim())) {
           out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
               "is not named in or near the quote's sentence, which names " + names(ofKind(p, displaced))));
-        } else if (replaced(p, mentioned, own) && !nearby(p, own, c.claim()) && !withItsFigure(p, c.claim(), window, own)) {
+        } else if ((replaced(p, mentioned, own) || !referredTo(p, own)) && !nearby(p, own, c.claim())
+            && !withItsFigure(p, c.claim(), window, own)) {
           out.add(new Finding(where, c.claim(), Kind.NAME, nameIn(c.claim(), p),
               "is not named in the quote's sentence, which names " + names(ofKind(p, displaced)) + " with the others"));
         }
@@ -433,7 +438,19 @@ final class NamePlacement {
     return String.join(", ", out);
   }
 
-  /** The sentences in and around a grounded quote, or null when it was not found. */
+  /**
+   * Whether the quote's own sentence may speak of person {@code p} without naming them, by a
+   * pronoun ("in Wien ließ sie sich hypnotisieren", "deren Geschäftsführer"): then the claim may
+   * name them from the sentences before. Places and organisations are named where they are meant.
+   */
+  private boolean referredTo(int p, BitSet own) {
+    if (!known.get(p).person()) return false;
+    for (int i = own.nextSetBit(0); i >= 0 && i < sentences.size(); i = own.nextSetBit(i + 1)) {
+      if (PRONOUN.matcher(sentences.get(i).of(article)).find()) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether a sentence near the quote's names the entity together with a figure of the claim that
    * the quote's own sentence lacks: the claim took both from there ("Gauting has 116 infections and
@@ -456,6 +473,7 @@ final class NamePlacement {
     return false;
   }
 
+  /** The sentences in and around a grounded quote, or null when it was not found. */
   private BitSet window(Grounding g, int before, int after) {
     int[] spanned = Sentences.spanned(sentences, g, article.length());
     if (spanned == null) return null;

@@ -111,4 +111,27 @@ class NamePlacementTest {
     assertThat(check.apply("Altdorf has 116 cases and Bergheim 89, the most in the district.")).isEmpty();
     assertThat(check.apply("Altdorf has the most cases, followed by Seefeld.")).extracting(Finding::item).containsExactly("Seefeld");
   }
+
+  @Test
+  void aPersonFromTheSentenceBeforeInPlaceOfTheOneTheQuoteNamesIsFlaggedUnlessTheQuoteSpeaksOfThemByPronoun() {
+    String article = """
+        Streit im Rathaus von Kornbach. Umweltdezernent Lukas Brenner legte am Montag ein neues Gutachten vor.
+        Bürgermeisterin Jana Albrecht wies das Gutachten zurück. Laut Albrecht hat er es zu spät bei Stadträtin Vera Koch eingereicht.
+        """;
+    List<Entity> people = List.of(new Entity("Lukas Brenner", "Lukas Brenner", "person"),
+        new Entity("Jana Albrecht", "Jana Albrecht", "person"), new Entity("Vera Koch", "Vera Koch", "person"));
+    java.util.function.BiFunction<String, String, List<Finding>> check = (english, quote) -> {
+      String speaker = quote.startsWith("Laut Albrecht") ? "Jana Albrecht" : "the article";
+      Claim c = new Claim(english, speaker, "named_person", "reported", quote, new QuoteLocator(article).locate(quote));
+      return FaithfulnessCheck.check(new Analysis("de", "h", "", List.of(), List.of(c), people), article, Glossary.builtIn(),
+          "de", "en", null).stream().filter(f -> f.kind() == Finding.Kind.NAME).toList();
+    };
+    String rejected = "Bürgermeisterin Jana Albrecht wies das Gutachten zurück.";
+    assertThat(check.apply("Mayor Jana Albrecht rejected the report.", rejected)).isEmpty();
+    // Brenner stands in the sentence before, but the quote's sentence names Albrecht and no one it could mean him by.
+    assertThat(check.apply("Lukas Brenner rejected the report.", rejected)).extracting(Finding::item).containsExactly("Brenner");
+    // "er" is Brenner: the claim names him from the sentences before.
+    String late = "Laut Albrecht hat er es zu spät bei Stadträtin Vera Koch eingereicht.";
+    assertThat(check.apply("Brenner submitted the report too late.", late)).isEmpty();
+  }
 }
