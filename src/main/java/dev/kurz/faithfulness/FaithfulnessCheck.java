@@ -57,7 +57,7 @@ public final class FaithfulnessCheck {
     FactPlacement placement = new FactPlacement(article, context.sentences(), facts, published);
     for (String[] s : statements) {
       checkText(out, s[0], s[1], facts, names, placement::mentions);
-      out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), context));
+      out.addAll(StatementPolarity.check(s[0], s[1], a.claims(), otherPlaces(s[0], statements), context));
     }
     Speakers speakers = new Speakers(context, a.claims(), a.entities(), glossary, from, to);
     out.addAll(new NamePlacement(article, context.sentences(), a.entities(), glossary, names.lowerWords()).check(a, statements));
@@ -153,6 +153,16 @@ public final class FaithfulnessCheck {
   }
 
   /** English words of the answer written in lower case somewhere: ordinary words, not names. */
+  /** The statements of the other places than {@code where}'s (headline, summary, key points): what else sums up the same content. */
+  private static List<String[]> otherPlaces(String where, List<String[]> statements) {
+    String place = where.replaceAll(" \\d+$", "");
+    List<String[]> out = new ArrayList<>();
+    for (String[] s : statements) {
+      if (s[1] != null && !s[1].isBlank() && !s[0].replaceAll(" \\d+$", "").equals(place)) out.add(s);
+    }
+    return out;
+  }
+
   private static Set<String> lowerWords(Analysis a) {
     StringBuilder all = new StringBuilder();
     all.append(a.headline()).append(' ').append(a.summary()).append(' ');

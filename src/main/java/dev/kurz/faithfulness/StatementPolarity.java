@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Negation in the headline, summary and key points, checked against the claims they restate (each
  * claim's own negation is checked against its German quote): a negation whose neighbourhood is a
  * claim's content without any negation in that claim was added; a claim's negated content restated
- * without any negation lost it. The neighbourhood is the content words a few places either side of
+ * without any negation lost it, and so did another statement's (the key point a summary sentence
+ * sums up, or the other way round): the two contradict each other. The neighbourhood is the content words a few places either side of
  * the negation, so one clause of a long summary sentence meets the claim it comes from. Stateless.
  */
 final class StatementPolarity {
@@ -41,7 +42,8 @@ final class StatementPolarity {
       "more", "other", "being", "all", "so", "if", "we", "our", "you", "one");
 
   /** The negation findings for one statement of the answer. */
-  static List<Finding> check(String where, String statement, List<Claim> claims, QuoteContext context) {
+  static List<Finding> check(String where, String statement, List<Claim> claims, List<String[]> others,
+      QuoteContext context) {
     List<Finding> out = new ArrayList<>();
     if (statement == null || statement.isBlank()) return out;
     List<String> words = words(statement);
@@ -62,40 +64,63 @@ final class StatementPolarity {
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
       if (c.claim() == null) continue;
-      List<String> cw = words(c.claim());
       if (denied(c)) {
-        if (!whole.any() && !restricted(statement) && restates(own, stems(cw), 3, 0.6)) {
+        if (!whole.any() && !restricted(statement) && restates(own, stems(words(c.claim())), 3, 0.6)) {
           out.add(new Finding(where, statement, Kind.NEGATION, "denied", "claim " + (i + 1) + " is denied, but restated here as fact"));
           return out;
         }
         continue;
       }
-      // A statement that negates this claim's content somewhere ("scenes were not welcome in Paris")
-      // keeps its negation, though it may give another negation of the claim positively ("were
-      // shot in Marseille" for "could not be shot there").
-      if (negatesSomewhere(words, c)) continue;
-      for (int t = 0; t < cw.size(); t++) {
-        if (!isPlain(cw, t) || underNegation(cw, t)) continue;
-        Set<String> near = neighbourhood(cw, t);
-        Set<String> shared = new HashSet<>(near);
-        shared.retainAll(own);
-        if (shared.size() < 3 || shared.size() < 0.5 * near.size()) continue;
-        // What is negated ("cannot be financed": financed) must be restated, not only its subject.
-        int j = restatedAt(cw, t, words);
-        if (j < 0) continue;
-        // The clause restating it may carry the negation in words of its own: a weak word the
-        // claim's clause lacks ("refused" for "did not accept"), or a restriction ("expects them
-        // to end only in the long term" for "does not expect a quick end").
-        String clause = clause(words, j);
-        String claimClause = clause(cw, t);
-        Polarity.Reading r = Polarity.english(clause);
-        if (r.plain() || r.weakCount() > Polarity.english(claimClause).weakCount()
-            || restricted(clause) && !restricted(claimClause)) continue;
-        out.add(new Finding(where, statement, Kind.NEGATION, cw.get(t), "of claim " + (i + 1) + " is lost here"));
+      Finding lost = lost(where, statement, words, own, c.claim(), "claim " + (i + 1));
+      if (lost != null) {
+        out.add(lost);
+        return out;
+      }
+    }
+    // The answer's other statements restate the same content: a summary sentence that drops the
+    // negation of the key point it sums up (or the other way round) contradicts it.
+    for (String[] o : others) {
+      Finding lost = lost(where, statement, words, own, o[1], o[0]);
+      if (lost != null) {
+        out.add(lost);
         return out;
       }
     }
     return out;
+  }
+
+  /**
+   * A plain negation of {@code source} (a claim's text, or another statement) whose content the
+   * statement restates without any negation; null when there is none.
+   */
+  private static Finding lost(String where, String statement, List<String> words, Set<String> own, String source,
+      String label) {
+    if (source == null || source.isBlank()) return null;
+    List<String> cw = words(source);
+    // A statement that negates this source's content somewhere ("scenes were not welcome in Paris")
+    // keeps its negation, though it may give another negation of the source positively ("were
+    // shot in Marseille" for "could not be shot there").
+    if (negatesSomewhere(words, cw)) return null;
+    for (int t = 0; t < cw.size(); t++) {
+      if (!isPlain(cw, t) || underNegation(cw, t)) continue;
+      Set<String> near = neighbourhood(cw, t);
+      Set<String> shared = new HashSet<>(near);
+      shared.retainAll(own);
+      if (shared.size() < 3 || shared.size() < 0.5 * near.size()) continue;
+      // What is negated ("cannot be financed": financed) must be restated, not only its subject.
+      int j = restatedAt(cw, t, words);
+      if (j < 0) continue;
+      // The clause restating it may carry the negation in words of its own: a weak word the
+      // source's clause lacks ("refused" for "did not accept"), or a restriction ("expects them
+      // to end only in the long term" for "does not expect a quick end").
+      String clause = clause(words, j);
+      String sourceClause = clause(cw, t);
+      Polarity.Reading r = Polarity.english(clause);
+      if (r.plain() || r.weakCount() > Polarity.english(sourceClause).weakCount()
+          || restricted(clause) && !restricted(sourceClause)) continue;
+      return new Finding(where, statement, Kind.NEGATION, cw.get(t), "of " + label + " is lost here");
+    }
+    return null;
   }
 
   /**
@@ -159,9 +184,13 @@ final class StatementPolarity {
   }
 
   /** Whether a plain negation of the statement has two or more of the claim's words around it. */
-  private static boolean negatesSomewhere(List<String> words, Claim c) {
+  private static boolean negatesSomewhere(List<String> words, List<String> source) {
+    Set<String> content = stems(source);
     for (int t = 0; t < words.size(); t++) {
-      if (isPlain(words, t) && shared(neighbourhood(words, t), c) >= 2) return true;
+      if (!isPlain(words, t)) continue;
+      Set<String> near = new HashSet<>(content);
+      near.retainAll(neighbourhood(words, t));
+      if (near.size() >= 2) return true;
     }
     return false;
   }
@@ -256,7 +285,10 @@ final class StatementPolarity {
     // "not only ... but also" affirms, and so does "like never before"; "no longer" negates.
     boolean everBefore = w.equals("never") && t > 0 && t + 1 < words.size() && words.get(t + 1).equals("before")
         && Set.of("like", "as", "than").contains(words.get(t - 1));
-    return !everBefore && !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
+    // "were it not for the virus", "if not for the virus": a condition contrary to fact, not a negation of content.
+    boolean contrary = w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("for") && t > 0
+        && (words.get(t - 1).equals("if") || t > 1 && words.get(t - 2).equals("were") && words.get(t - 1).equals("it"));
+    return !everBefore && !contrary && !(w.equals("not") && t + 1 < words.size() && words.get(t + 1).equals("only"));
   }
 
   /**

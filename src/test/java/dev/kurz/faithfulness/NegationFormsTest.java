@@ -144,4 +144,21 @@ class NegationFormsTest {
         .isEmpty();
     assertThat(check.apply("The clinic's head did not count all deaths on the ward in the past three weeks.")).hasSize(1);
   }
+
+  private static List<Finding> summed(String summary, String keyPoint) {
+    Analysis a = new Analysis("de", "", summary, List.of(keyPoint), List.of(), List.of());
+    return FaithfulnessCheck.check(a, ARTICLE, Glossary.builtIn(), "de", "en", null).stream()
+        .filter(f -> f.kind() == Finding.Kind.NEGATION).toList();
+  }
+
+  @Test
+  void aSummarySentenceThatDropsTheNegationOfTheKeyPointItSumsUpContradictsIt() {
+    String keyPoint = "Markets are not allowed in Mohrbach this year.";
+    assertThat(summed("The town festival is cancelled, and markets are not allowed in Mohrbach this year.", keyPoint)).isEmpty();
+    assertThat(summed("The town festival is cancelled, and markets are allowed in Mohrbach this year.", keyPoint))
+        .extracting(Finding::where, Finding::item).containsExactly(org.assertj.core.groups.Tuple.tuple("summary sentence 1", "not"));
+    // A condition contrary to fact negates nothing: "were it not for the ban" is "but for the ban".
+    assertThat(summed("Because of the ban the orchestra plays outside; under normal circumstances it would now play in the hall.",
+        "The orchestra would be playing in the hall now were it not for the ban.")).isEmpty();
+  }
 }
