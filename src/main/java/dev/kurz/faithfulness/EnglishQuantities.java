@@ -98,6 +98,8 @@ final class EnglishQuantities {
       "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?", Pattern.CASE_INSENSITIVE);
   private static final Pattern TIME_24 = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
   private static final Pattern OCLOCK = Pattern.compile("\\b(\\d{1,2})\\s*o['’]clock", Pattern.CASE_INSENSITIVE);
+  /** The two hours English names: midnight (0:00) and noon (12:00). */
+  private static final Pattern NAMED_HOUR = Pattern.compile("\\b(midnight|noon|midday)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern IMPERIAL = Pattern.compile(
       "^\\s*(?:square\\s+|sq\\.?\\s+|cubic\\s+)?(?:feet|foot|ft\\b|miles?\\b|mph\\b|inch(?:es)?\\b|pounds?\\b|lbs?\\b|gallons?\\b|acres?\\b|yards?\\b|ounces?\\b|oz\\b|(?:degrees\\s+)?fahrenheit\\b|°\\s?F\\b)",
@@ -266,6 +268,11 @@ final class EnglishQuantities {
         if (h <= 24 && min <= 59) out.add(new Mention(Type.TIME, h * 60 + min, m.group(), false));
         used.set(m.start(), m.end());
       }
+    }
+    m = NAMED_HOUR.matcher(s);
+    while (m.find()) {
+      out.add(new Mention(Type.TIME, m.group(1).equalsIgnoreCase("midnight") ? 0 : 12 * 60, m.group(), false));
+      used.set(m.start(), m.end());
     }
     m = MONTH_DAY.finder(s, folded);
     while (m.find()) {

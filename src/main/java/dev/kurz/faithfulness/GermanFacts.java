@@ -52,6 +52,11 @@ final class GermanFacts {
       "((?:\\d{1,2}\\.\\s*(?:,|und|bis|oder|/|-|–)?\\s*)+)" + MONTH_ALT, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2,4})?");
   private static final Needles TIME = Needles.of("(?<!\\d)(\\d{1,2})(?:[.:](\\d{2}))?\\s*Uhr");
+  /** Noon, not the afternoon or the morning ("Nachmittag", "Vormittag"), in the lower-cased text. */
+  private static final Pattern NOON = Pattern.compile("(?<!\\p{L})mittags?(?!\\p{L})");
+  /** A time on the 24-hour clock without "Uhr": "um 20:15 in der ARD", "um 20.15 im Ersten". */
+  private static final Needles CLOCK = Needles.of("(?<![\\d.,:])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])");
+  private static final Needles AT_CLOCK = Needles.of("(?<!\\p{L})um\\s+([01]?\\d|2[0-3])\\.([0-5]\\d)(?![\\d.])");
   /** The first hour of a span whose "Uhr" follows the second: "von 10 bis 12 Uhr", "zwischen 8 und 9.30 Uhr", "18-20 Uhr". */
   private static final Needles SPAN_START = Needles.of(
       "(?<![\\d.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s*(?:bis|und|-|–)\\s*\\d{1,2}(?:[.:]\\d{2})?\\s*Uhr");
@@ -627,6 +632,14 @@ final class GermanFacts {
   private void readTimes(String text, String folded) {
     readTimes(TIME.finder(text, folded));
     readTimes(SPAN_START.finder(text, folded));
+    readTimes(CLOCK.finder(text, folded));
+    readTimes(AT_CLOCK.finder(text, folded));
+    // The named hours: "um Mitternacht", "gegen Mittag", "mittags".
+    if (folded.contains("mitternacht")) {
+      times.add(0);
+      times.add(24 * 60);
+    }
+    if (folded.contains("mittag") && NOON.matcher(folded).find()) times.add(12 * 60);
     // Written hours: "acht Uhr".
     Matcher w = WRITTEN_HOUR.finder(text, folded);
     while (w.find()) {
@@ -646,6 +659,8 @@ final class GermanFacts {
       if (h > 24 || min > 59) continue;
       times.add(h * 60 + min);
       times.add(((h + 12) % 24) * 60 + min);
+      // "24 Uhr" and "0 Uhr" are one midnight.
+      if (h % 24 == 0) times.add(h == 0 ? 24 * 60 + min : min);
     }
   }
 

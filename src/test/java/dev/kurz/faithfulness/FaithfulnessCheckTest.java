@@ -104,4 +104,24 @@ class FaithfulnessCheckTest {
     assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null))
         .extracting(Finding::item).containsExactly("8 a.m.");
   }
+
+  @Test
+  void aTimeOnThe24HourClockNeedsNoUhr() {
+    String article = "Der Film läuft am Mittwoch um 20:15 in der ARD, die Wiederholung um 23.40 im Ersten. Das Spiel endete 2:1.";
+    Analysis a = new Analysis("de", "h", "The film airs on Wednesday at 8:15 p.m. on ARD and again at 23:40; the match ended at 2:10.",
+        List.of(), List.of(), List.of());
+    assertThat(FaithfulnessCheck.check(a, article, Glossary.builtIn(), "de", "en", null))
+        .extracting(Finding::item).containsExactly("2:10");
+  }
+
+  @Test
+  void midnightAndNoonAreTimesOfTheClock() {
+    java.util.function.BiFunction<String, String, List<String>> check = (article, english) -> FaithfulnessCheck.check(
+        new Analysis("de", "h", english, List.of(), List.of(), List.of()), article, Glossary.builtIn(), "de", "en", null)
+        .stream().map(Finding::item).toList();
+    assertThat(check.apply("Die Bar darf bis Mitternacht öffnen, das Amt schließt um 24 Uhr, die Kantine öffnet mittags.",
+        "The bar may open until midnight, the office closes at midnight and the canteen opens at noon.")).isEmpty();
+    assertThat(check.apply("Die Kantine öffnet am Nachmittag, die Bar bis 22 Uhr.", "The canteen opens at noon and the bar until midnight."))
+        .containsExactly("noon", "midnight");
+  }
 }
