@@ -282,7 +282,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     Slot slot = slots.get();
     if (slot == null) return;
     atTheWire = true;
-    if (slot.permit != null || slot.refused != null) return; // taken before the call, or by its first request
+    if (slot.permit != null) return; // taken before the call, or by its first request
     try {
       slot.take();
     } catch (BackendException e) {
