@@ -529,7 +529,11 @@ final class Speakers {
       "forderte", "kritisiert", "kritisierte", "zitiert", "zitierte", "meldet", "meldete",
       "bestätigt", "bestätigte", "ergänzt", "ergänzte", "räumte", "kündigte", "unterstrich", "versicherte", "meint",
       "meinte", "attestiert", "bekräftigte", "erläutert", "erläuterte", "verkündete", "appellierte", "laut", "zufolge",
-      "angaben");
+      "angaben", "sagen", "erklären", "betonen", "warnen", "fordern", "kritisieren", "wirbt", "warb", "argumentiert",
+      "argumentierte", "verweist", "verwies", "plädiert", "plädierte", "widerspricht", "widersprach",
+      "beklagt", "beklagte", "äußert", "äußerte", "bezeichnet", "bezeichnete", "antwortet", "antwortete",
+      "entgegnet", "entgegnete", "behauptet", "behauptete", "versichert", "bekräftigt", "verkündet", "appelliert",
+      "unterstreicht", "fügte", "räumt", "kündigt");
   /** English that itself tells who said, wrote or holds what it states ("The union warns that ..."). */
   private static final Pattern ENGLISH_SAYING = Pattern.compile(
       "(?i)\\b(said|says|say|told|tells|wrote|writes|warn(s|ed|ing)?|criticis(es|ed)|criticiz(es|ed)|propos(es|ed)|suggest(s|ed)|"

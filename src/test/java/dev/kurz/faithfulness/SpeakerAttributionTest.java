@@ -94,4 +94,18 @@ class SpeakerAttributionTest {
     assertThat(person(LETTERS, "The new line runs far too rarely.", "Tobias Krug",
         "Die neue Linie fährt viel zu selten.")).isEmpty();
   }
+
+  @Test
+  void verbsOfArguingAndAppealingNameTheSpeakerToo() {
+    String article = """
+        Streit um den Radweg
+
+        Bürgermeisterin Hanna Vogt hält den Plan für richtig. Für einen „vorsichtigen Umbau“ wirbt dagegen Ortsvorsteher Paul Riedl.
+        Man dürfe keine Parkplätze opfern.
+        """;
+    String quote = "Man dürfe keine Parkplätze opfern.";
+    assertThat(person(article, "No parking spaces may be sacrificed.", "local mayor Paul Riedl", quote)).isEmpty();
+    assertThat(person(article, "No parking spaces may be sacrificed.", "Mayor Hanna Vogt", quote))
+        .singleElement().extracting(Finding::detail).asString().contains("Paul Riedl");
+  }
 }
