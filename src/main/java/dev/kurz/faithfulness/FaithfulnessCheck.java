@@ -152,8 +152,10 @@ public final class FaithfulnessCheck {
     };
   }
 
-  /** English words of the answer written in lower case somewhere: ordinary words, not names. */
-  /** The statements of the other places than {@code where}'s (headline, summary, key points): what else sums up the same content. */
+  /**
+   * The statements of the places other than {@code where}'s (headline, summary, key points): what
+   * else sums up the same content.
+   */
   private static List<String[]> otherPlaces(String where, List<String[]> statements) {
     String place = where.replaceAll(" \\d+$", "");
     List<String[]> out = new ArrayList<>();
@@ -163,6 +165,7 @@ public final class FaithfulnessCheck {
     return out;
   }
 
+  /** English words of the answer written in lower case somewhere: ordinary words, not names. */
   private static Set<String> lowerWords(Analysis a) {
     StringBuilder all = new StringBuilder();
     all.append(a.headline()).append(' ').append(a.summary()).append(' ');

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * statement restates (found by the words they share, names left out) when those claims name another
  * of its kind. The named are the answer's entities, matched to the German by their surname (persons:
  * inflected or transliterated, Peskows, Selenskyj) or by the distinctive words of their English or
- * German form; whether a name is near a quote is also asked of the sentences around it as the article check asks it of the article
- * (exonyms, glossary). A statement whose source cannot be placed is not judged. Immutable; built
- * once per answer.
+ * German form; whether a name is near a quote is also asked of the sentences around it as the
+ * article check asks it of the article (exonyms, glossary). A statement whose source cannot be
+ * placed is not judged. Immutable; built once per answer.
  */
 final class NamePlacement {
   /** Sentences before and after a quote's sentence in which the names it speaks of may stand. */

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * claim's own negation is checked against its German quote): a negation whose neighbourhood is a
  * claim's content without any negation in that claim was added; a claim's negated content restated
  * without any negation lost it, and so did another statement's (the key point a summary sentence
- * sums up, or the other way round): the two contradict each other. The neighbourhood is the content words a few places either side of
- * the negation, so one clause of a long summary sentence meets the claim it comes from. Stateless.
+ * sums up, or the other way round): the two contradict each other. The neighbourhood is the content
+ * words a few places either side of the negation, so one clause of a long summary sentence meets
+ * the claim it comes from. Stateless.
  */
 final class StatementPolarity {
   private StatementPolarity() {}

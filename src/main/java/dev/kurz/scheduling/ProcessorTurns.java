@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * With turns at most one task per processor works at a time, in the order they asked: the first
  * request leaves after one article's preparation, and a freed slot's next request meets at most
  * one check per processor. A task's turn ends when its request starts waiting for a slot
- * ({@link RequestLimiter#acquire}) and is taken again when the answer is in ({@link #resume}), and
- * it ends with the task. Web pages are fetched before the batch, so a turn holds no network wait.
+ * ({@link RequestLimiter.Slot#take}, at the wire or before the call) and is taken again when the
+ * answer is in ({@link #resume}), and it ends with the task. Web pages are fetched before the batch, so a turn holds no network wait.
  * Thread-safe.
  */
 public final class ProcessorTurns {

@@ -62,7 +62,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   }
 
   /** What {@link #acquire} hands out and the outcome calls take back. */
-  public record Permit(AdaptiveLimiter.Ticket ticket, long id, long prompt, long cost) {}
+  private record Permit(AdaptiveLimiter.Ticket ticket, long id, long prompt, long cost) {}
 
   /** The answer expected before any is seen: the dry run's figure for a medium summary. */
   private static final long FIRST_ANSWER_GUESS = 900;
@@ -123,13 +123,11 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     return turns;
   }
 
-  /** Waits for a slot and for room in the budgets; the request counts as sent when this returns. */
-  public Permit acquire(LlmRequest request) throws InterruptedException, BackendException {
-    return acquire(request, -1);
-  }
-
-  /** The same, once more than {@code ended} requests have ended (what {@link #onRateLimited} said). */
-  public Permit acquire(LlmRequest request, long ended) throws InterruptedException, BackendException {
+  /**
+   * Waits for a slot, once more than {@code ended} requests have ended (what {@link #onRateLimited}
+   * said; -1: at once), and for room in the budgets; the request counts as sent when this returns.
+   */
+  private Permit acquire(LlmRequest request, long ended) throws InterruptedException, BackendException {
     turns.end();
     AdaptiveLimiter.Ticket ticket = concurrency.acquire(ended);
     long prompt = promptTokens(request);
@@ -189,12 +187,6 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     }
   }
 
-  /** The request was answered; {@code usage} as the provider counted it calibrates the estimates. */
-  public void onAnswer(Permit permit, Usage usage) {
-    onAccepted();
-    calibrate(permit, usage);
-  }
-
   /** The server accepted the request (its answer's headers are in): its slot is free. */
   private void onAccepted() {
     concurrency.onSuccess();
@@ -227,7 +219,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
    * and {@link AdaptiveLimiter#onRateLimited} puts the rejection down to too many in flight, the
    * mark to pass to {@link #acquire(LlmRequest, long)} to send it again once a slot frees; else -1.
    */
-  public long onRateLimited(Permit permit, Duration retryAfter) {
+  private long onRateLimited(Permit permit, Duration retryAfter) {
     boolean budgeted;
     lock.lock();
     try {
@@ -250,7 +242,7 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
   }
 
   /** The request ended without an answer that says anything about load. */
-  public void onOther(Permit permit) {
+  private void onOther(Permit permit) {
     concurrency.onOther();
     lock.lock();
     try {

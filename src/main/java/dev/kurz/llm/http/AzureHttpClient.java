@@ -28,8 +28,9 @@ import reactor.core.publisher.Mono;
  * The Azure SDK's {@link HttpClient} SPI over the run's {@link OkHttpClient}, as
  * {@link OkHttpClientAdapter} is LangChain4j's: Azure OpenAI requests pass the same interceptors
  * (answer-size caps, rate-limit headers, the redacting log) and the same pool and call timeout as
- * every other provider's, and its {@link CallGate}s before each call. Each answer is read whole (a chat completion, capped by the client's
- * {@link AnswerSizeLimit}) and handed back buffered. Thread-safe.
+ * every other provider's, and its {@link CallGate}s before each call. Each answer is read whole (a
+ * chat completion, capped by the client's {@link AnswerSizeLimit}) and handed back buffered.
+ * Thread-safe.
  */
 public final class AzureHttpClient implements HttpClient {
   private final OkHttpClient client;
