@@ -39,9 +39,8 @@ import java.util.function.Supplier;
  * client library built the request and before the HTTP call starts, and (once an answer was read
  * and accepted) freed as the answer's headers arrive ({@link #answered}): a freed slot's next
  * request is on the wire at once instead of after one answer's parsing and the next request's
- * building. Elsewhere (an embedded model, the
- * first requests of a run, before the interceptor was seen) the slot is taken before the backend is
- * called. Thread-safe.
+ * building. Elsewhere (an embedded model, the first requests of a run, before the interceptor was
+ * seen) the slot is taken before the backend is called. Thread-safe.
  */
 public final class RequestLimiter implements RateLimitInterceptor.Listener {
   /** Hears when requests start waiting on a budget; called with no lock held. */
@@ -333,11 +332,6 @@ public final class RequestLimiter implements RateLimitInterceptor.Listener {
     /** Why the request was not sent when the slot refused it at the wire; else {@code failure} itself. */
     public BackendException failure(BackendException failure) {
       return refused != null ? refused : failure;
-    }
-
-    /** Whether the request went out holding a place (and its outcome still has to be told). */
-    public boolean taken() {
-      return permit != null;
     }
 
     private void accepted() {
